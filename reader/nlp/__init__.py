@@ -1,0 +1,1 @@
+"""The language-processing core: segmentation, entities, linking, POS and facts. Knows nothing of the UI."""

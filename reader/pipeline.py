@@ -1,0 +1,40 @@
+"""The analysis pipeline: a list of named steps, each adding one layer to a Document.
+
+Steps are named by import path and imported on first use, so importing this module (or
+the UI) does not load NLTK or the models.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Callable, Iterable
+
+from reader.document import Document
+
+Step = Callable[[Document], Document]
+
+# (name, "module:function"), in order. Each function takes and returns a Document.
+STEPS: tuple[tuple[str, str], ...] = (
+    ("segment", "reader.nlp.segment:run"),
+)
+
+
+def load_step(path: str) -> Step:
+    """Import a step function from its "module:function" path."""
+    module, _, func = path.partition(":")
+    return getattr(importlib.import_module(module), func)
+
+
+def analyze(text: str, title: str = "", source: str = "", steps: Iterable[str] | None = None) -> Document:
+    """Run the pipeline (all steps, or the named ones in pipeline order) over a text."""
+    wanted = None if steps is None else set(steps)
+    doc = Document(text=text, title=title, source=source)
+    for name, path in STEPS:
+        if wanted is None or name in wanted:
+            doc = load_step(path)(doc)
+    return doc
+
+
+def step_names() -> list[str]:
+    """The names of the pipeline's steps, in order."""
+    return [name for name, _ in STEPS]
