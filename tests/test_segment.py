@@ -72,3 +72,27 @@ def test_spans_are_ordered_inside_and_disjoint(text: str) -> None:
     for t in tokens:
         assert prev <= t.start < t.end <= len(text)
         prev = t.end
+
+
+def test_stdlib_tokenizer_matches_nltk_on_conll() -> None:
+    import pytest
+    from nltk.tokenize import NLTKWordTokenizer
+
+    from reader.nlp.segment import _word_tokenizer
+
+    from .conftest import SHARED
+
+    corpus = SHARED / "corpora" / "conll2003" / "dev.txt"
+    if not corpus.is_file():
+        pytest.skip("CoNLL corpus not present")
+    sentences, words = [], []
+    for line in corpus.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            words.append(line.split()[0])
+        elif words:
+            sentences.append(" ".join(words))
+            words = []
+    stock, ours = NLTKWordTokenizer(), _word_tokenizer()
+    sentences.append('He said "hi" -- then (ok) [x] {y} <z> $3.88 #t 5:30, a,b ‘q’ “w” don\'t...')
+    for s in sentences[:3000]:
+        assert list(ours.span_tokenize(s)) == list(stock.span_tokenize(s)), s
