@@ -1,0 +1,127 @@
+"""Person-name helpers for linking: titles, name parts, first-name genders and compatibility."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+_MODEL = Path(__file__).resolve().parent / "models" / "first_names.json"
+
+# Title words that may open a person name ("Mr", "Deputy Prime Minister", "Sen."), lower-cased, no dot.
+TITLE_WORDS: frozenset[str] = frozenset(
+    """
+    mr mrs ms miss mx dr prof professor sir dame lord lady madam madame mme mlle monsieur herr frau
+    president vice prime deputy minister secretary chancellor premier governor gov mayor senator sen
+    rep representative congressman congresswoman speaker ambassador envoy judge justice
+    general gen lieutenant lt colonel col major maj captain capt commander cmdr admiral adm sergeant sgt
+    corporal cpl private pvt brigadier marshal field chief
+    king queen prince princess emperor empress sheikh emir sultan pope cardinal bishop archbishop
+    rev reverend father fr rabbi imam saint st
+    """.split()
+)
+MALE_TITLES: frozenset[str] = frozenset("mr sir lord monsieur herr king prince emperor sultan sheikh emir father fr".split())
+FEMALE_TITLES: frozenset[str] = frozenset("mrs ms miss dame lady madam madame mme mlle frau queen princess empress".split())
+# Titles that on their own, right before a capitalised word, mark it as a person.
+PERSON_TITLES: frozenset[str] = frozenset(
+    "mr mrs ms miss dr prof sir dame president senator sen gov governor rep gen general col lt capt".split()
+)
+NAME_SUFFIXES: frozenset[str] = frozenset("jr sr ii iii iv v phd md".split())
+
+_WORD = re.compile(r"\S+")
+_TITLE_BEFORE = re.compile(r"\b([A-Z][a-z]{1,11})\.?\s+$")
+
+
+@dataclass(frozen=True, slots=True)
+class PersonName:
+    """A person name split into given names (lower-cased, without particles) and surname."""
+
+    given: tuple[str, ...]
+    surname: str
+
+
+def clean_word(word: str) -> str:
+    """A name word lower-cased with dots and stray punctuation removed ("J." -> "j")."""
+    return word.casefold().replace(".", "").strip(",;:()[]\"'“”‘’")
+
+
+def parse_person(surface: str) -> PersonName:
+    """Split a person name (titles already removed) into given names and surname."""
+    words = [w for w in _WORD.findall(surface)]
+    while len(words) > 1 and clean_word(words[-1]) in NAME_SUFFIXES:
+        words.pop()
+    if not words:
+        return PersonName((), "")
+    surname = clean_word(words[-1])
+    given = tuple(clean_word(w) for w in words[:-1] if w[:1].isupper() or w[:1].isdigit())
+    return PersonName(tuple(g for g in given if g), surname)
+
+
+def _given_match(a: str, b: str) -> bool:
+    """Two given names agree: equal, or one is an initial of the other ("j" ~ "john", "jr" ~ "john")."""
+    if a == b:
+        return True
+    if len(a) <= 2 and a.isalpha() and len(b) > 0:
+        return a[0] == b[0]
+    if len(b) <= 2 and b.isalpha() and len(a) > 0:
+        return a[0] == b[0]
+    return False
+
+
+def given_compatible(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Given names are compatible when either is empty, first names agree, or one set holds the other."""
+    if not a or not b:
+        return True
+    if _given_match(a[0], b[0]):
+        return True
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    return all(any(_given_match(s, g) and len(s) > 2 for g in long_) for s in short)
+
+
+@lru_cache(maxsize=1)
+def first_name_genders() -> dict[str, str]:
+    """First name (lower-cased) -> "m" or "f", from the shipped JSON model; empty if it is missing."""
+    try:
+        data = json.loads(_MODEL.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    out: dict[str, str] = {}
+    for name in data.get("male", ()):
+        out[str(name)] = "m"
+    for name in data.get("female", ()):
+        out[str(name)] = "f"
+    return out
+
+
+def gender_of(given: tuple[str, ...]) -> str:
+    """ "m", "f" or "" (unknown) from the first full given name."""
+    genders = first_name_genders()
+    for name in given:
+        if len(name) > 2:
+            return genders.get(name, "")
+    return ""
+
+
+def strip_title(text: str, start: int, end: int) -> tuple[int, int, str]:
+    """Drop leading title words from a name span; returns the new span and the title gender hint."""
+    gender = ""
+    while True:
+        m = re.match(r"([A-Za-z]+)\.?\s+", text[start:end])
+        if not m or m.end() >= end - start:
+            break
+        word = m.group(1).lower()
+        if word not in TITLE_WORDS or not m.group(1)[:1].isupper():
+            break
+        gender = gender or ("m" if word in MALE_TITLES else "f" if word in FEMALE_TITLES else "")
+        start += m.end()
+    return start, end, gender
+
+
+def title_before(text: str, start: int) -> str:
+    """The title word (lower-cased) written right before a span ("Mr Saldo" -> "mr"), or ""."""
+    m = _TITLE_BEFORE.search(text, max(0, start - 16), start)
+    if m and m.group(1).lower() in TITLE_WORDS:
+        return m.group(1).lower()
+    return ""
