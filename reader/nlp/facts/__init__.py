@@ -1,0 +1,41 @@
+"""The facts layer: officials, votes, exchanges, casualties, quantities and dates.
+
+Each extractor works sentence by sentence over a shared `Sent` view (words, POS tags,
+offsets, numbers) and only looks closely at sentences whose cheap trigger words match.
+Counts used by a vote, exchange or casualty fact are not reported again as quantities.
+"""
+
+from __future__ import annotations
+
+import sys
+
+from reader.document import Document, Fact
+from reader.nlp.facts.base import build_sents
+
+
+def extract_facts(doc: Document) -> list[Fact]:
+    """Every fact in a document, in extractor order (officials, votes, exchanges, ...)."""
+    from reader.nlp.facts import casualties, dates, exchanges, officials, quantities, votes
+
+    if not doc.sentences or not doc.tokens:
+        return []
+    sents = build_sents(doc)
+    facts: list[Fact] = []
+    for name, extractor in (
+        ("official", officials.run_all),
+        ("vote", votes.run_all),
+        ("exchange", exchanges.run_all),
+        ("casualties", casualties.run_all),
+        ("date", dates.run_all),
+        ("quantity", quantities.run_all),
+    ):
+        try:
+            facts.extend(extractor(doc, sents))
+        except Exception as exc:  # one broken extractor must not lose the others' facts
+            print(f"reader: {name} facts skipped: {type(exc).__name__}: {exc}", file=sys.stderr)
+    return facts
+
+
+def run(doc: Document) -> Document:
+    """Pipeline step: fill the facts layer."""
+    return doc.with_layers(facts=extract_facts(doc))

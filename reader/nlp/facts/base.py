@@ -1,0 +1,175 @@
+"""A per-sentence view shared by the fact extractors: words, tags, offsets, numbers, names."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from reader.document import Document, Span
+from reader.nlp.numbers import NumberSpan, find_numbers, is_year
+
+# Words that make a count fuzzy but keep it a count: "at least nine", "more than a dozen".
+COUNT_MODIFIERS: frozenset[str] = frozenset(
+    "at least more than nearly almost about around some over roughly approximately up to fewer less "
+    "an estimated estimated another further additional".split()
+)
+
+# Nouns for people (counted in casualties, exchanges, votes).
+PERSON_NOUNS: frozenset[str] = frozenset(
+    """
+    people persons person civilians civilian soldiers soldier troops servicemen servicewomen serviceman
+    personnel fighters fighter militants militant children child kids babies adults men man women woman
+    boys boy girls girl residents resident officers officer policemen police policeman migrants refugees
+    workers worker passengers passenger students student pupils teenagers teenager others victims
+    prisoners prisoner detainees detainee captives hostages hostage inmates pows pow journalists
+    journalist doctors medics paramedics firefighters rescuers villagers protesters protestors
+    demonstrators pilgrims tourists guards members member crew crewmembers sailors marines airmen
+    staff employees officials official relatives family families patients miners fishermen farmers
+    nationals citizens settlers gunmen attackers suspects insurgents rebels combatants recruits
+    lives americans israelis palestinians ukrainians russians syrians iraqis afghans britons
+    """.split()
+)
+
+AUX: frozenset[str] = frozenset(
+    "were was is are be been being have has had reportedly also later all both initially subsequently "
+    "confirmed believed feared thought said reported known since then".split()
+)
+
+DASHES: frozenset[str] = frozenset({"-", "–", "—", "--", "―"})
+
+
+@dataclass
+class Sent:
+    """One sentence of a document: token words, lower-cased words, tags and char offsets."""
+
+    doc: Document
+    index: int
+    starts: list[int]
+    ends: list[int]
+    words: list[str]
+    tags: list[str]
+    used: set[int] = field(default_factory=set)  # token indices consumed by a fact's count
+
+    @cached_property
+    def lower(self) -> list[str]:
+        """Lower-cased words."""
+        return [w.lower() for w in self.words]
+
+    @cached_property
+    def lowtext(self) -> str:
+        """The sentence text, lower-cased (for cheap trigger checks)."""
+        return self.text.lower()
+
+    @property
+    def text(self) -> str:
+        """The sentence text."""
+        s = self.doc.sentences[self.index]
+        return self.doc.text[s.start : s.end]
+
+    @property
+    def span(self) -> Span:
+        """The sentence's character span."""
+        s = self.doc.sentences[self.index]
+        return Span(s.start, s.end)
+
+    def __len__(self) -> int:
+        return len(self.words)
+
+    def chars(self, i: int, j: int) -> Span:
+        """Character span of tokens [i, j)."""
+        return Span(self.starts[i], self.ends[j - 1])
+
+    def slice(self, i: int, j: int) -> str:
+        """The exact text of tokens [i, j)."""
+        if j <= i:
+            return ""
+        return self.doc.text[self.starts[i] : self.ends[j - 1]]
+
+    @cached_property
+    def numbers(self) -> list[NumberSpan]:
+        """Number phrases in the sentence (years and parts of larger tokens excluded later)."""
+        return find_numbers(self.words)
+
+    def number_at(self, i: int) -> NumberSpan | None:
+        """The number phrase starting at token i, if any."""
+        for n in self.numbers:
+            if n.start == i:
+                return n
+        return None
+
+    def number_ending_before(self, i: int) -> NumberSpan | None:
+        """The number phrase ending just before token i, if any."""
+        for n in self.numbers:
+            if n.end == i:
+                return n
+        return None
+
+    def count_at(self, i: int) -> NumberSpan | None:
+        """A count starting at token i, after skipping modifiers ("at least", "more than")."""
+        j = i
+        while j < len(self.words) and j - i < 3 and self.lower[j] in COUNT_MODIFIERS:
+            j += 1
+        if j < len(self.words) and self.lower[j] == "the" and j == i:
+            j += 1
+        n = self.number_at(j)
+        if n is None or self.is_year_token(n):
+            return None
+        return n
+
+    def is_year_token(self, n: NumberSpan) -> bool:
+        """True when a number looks like a year ("2019"), not a count."""
+        return n.end - n.start == 1 and is_year(self.words[n.start])
+
+    def noun_run(self, i: int, limit: int = 5) -> int:
+        """End of a run of adjectives/nouns starting at i (a count's noun phrase); i if none."""
+        j = i
+        while j < len(self.words) and j - i < limit:
+            t = self.tags[j]
+            w = self.words[j]
+            participle = t in ("VBN", "VBD", "VBG") and j + 1 < len(self.words) and self.tags[j + 1].startswith("NN")
+            if t.startswith(("JJ", "NN")) or participle or (t == "CD" and j > i) or (w[:1].isupper() and t != "DT"):
+                if t == "VBN" and self.lower[j] in VERBISH_PARTICIPLES and not (
+                    j + 1 < len(self.words) and self.tags[j + 1].startswith("NN")
+                ):
+                    break
+                j += 1
+            else:
+                break
+        # A run must end in a noun.
+        while j > i and not self.tags[j - 1].startswith("NN"):
+            j -= 1
+        return j
+
+    def is_personish(self, i: int, j: int) -> bool:
+        """True if tokens [i, j) name people: "people", "Ukrainian soldiers", "Palestinians"."""
+        if j <= i:
+            return False
+        head = self.lower[j - 1]
+        if head in PERSON_NOUNS:
+            return True
+        return self.tags[j - 1] == "NNPS" or (self.words[j - 1][:1].isupper() and head.endswith(("ans", "ians", "is", "ese")))
+
+
+# Participles that end a count's noun phrase instead of modifying it.
+VERBISH_PARTICIPLES: frozenset[str] = frozenset(
+    "killed wounded injured hurt exchanged swapped traded freed released died dead abstained rejected "
+    "supported backed approved opposed missing detained arrested evacuated displaced".split()
+)
+
+
+def build_sents(doc: Document) -> list[Sent]:
+    """A `Sent` for each sentence, tagging on the fly if the POS step has not run."""
+    out: list[Sent] = []
+    text = doc.text
+    need_tags = any(not t.pos for t in doc.tokens[:50])
+    tagger = None
+    if need_tags:
+        from reader.nlp.pos import tag_words
+
+        tagger = tag_words
+    for idx, s in enumerate(doc.sentences):
+        toks = doc.tokens[s.first_token : s.end_token]
+        words = [text[t.start : t.end] for t in toks]
+        tags = tagger(words) if tagger is not None else [t.pos for t in toks]
+        out.append(Sent(doc, idx, [t.start for t in toks], [t.end for t in toks], words, list(tags)))
+    return out

@@ -1,0 +1,147 @@
+"""Casualty facts: how many people were killed and injured ("killing four people and wounding 31")."""
+
+from __future__ import annotations
+
+from reader.document import Document, Fact
+from reader.nlp.facts.base import AUX, DASHES, Sent
+from reader.nlp.numbers import NumberSpan
+
+# cue word -> (kind, where the count is: "before" the cue, "after" it, or both)
+KILLED_BEFORE = frozenset("killed dead died die dies slain perished deaths fatalities drowned executed".split())
+KILLED_AFTER = frozenset("killing killed kills kill claimed".split())
+INJURED_BEFORE = frozenset("injured wounded hurt injuries injured. wounded.".split())
+INJURED_AFTER = frozenset("injuring wounding injured wounded hurting injures wounds".split())
+TRIGGERS = ("kill", "dead", "died", "die ", "dies", "death", "slain", "perish", "fatalit", "wound", "injur", "hurt",
+            "toll", "drown", "executed", "lives")
+_PASSIVE_AUX = frozenset({"were", "was", "been", "are", "is", "be", "being"})
+
+
+def _gap_ok(sent: Sent, n: NumberSpan, cue: int) -> bool:
+    """Tokens between a count and a following cue are its people noun phrase and auxiliaries."""
+    k = n.end
+    noun_end = min(sent.noun_run(k), cue)
+    if noun_end > k:
+        if not sent.is_personish(k, noun_end):
+            return False
+        k = noun_end
+    # "members of the same family", "people in the car": a short prepositional tail
+    if k < cue and sent.lower[k] in ("of", "in", "on", "from", "inside", "aboard") and cue - k <= 5:
+        j = k + 1
+        while j < cue and (sent.tags[j].startswith(("DT", "JJ", "NN", "PRP$", "CD")) or sent.words[j][:1].isupper()):
+            j += 1
+        k = j
+    # ", including two children," parenthetical
+    if k < cue and sent.words[k] in ("," , *DASHES) and k + 1 < cue and sent.lower[k + 1] in ("including", "among", "mostly"):
+        j = k + 2
+        while j < cue and sent.words[j] not in (",", *DASHES):
+            j += 1
+        k = j + 1 if j < cue else j
+    while k < cue and (sent.lower[k] in AUX or sent.tags[k] in ("RB", "MD")):
+        k += 1
+    return k == cue
+
+
+def _before_count(sent: Sent, cue: int) -> NumberSpan | None:
+    """The count for a cue whose number comes first: "Two people were killed", "left nine dead"."""
+    best = None
+    for n in sent.numbers:
+        if n.end > cue or cue - n.end > 12 or n.start in sent.used:
+            continue
+        if sent.is_year_token(n) or (n.start > 0 and sent.words[n.start - 1] in ("$", "£", "€")):
+            continue
+        if n.end < len(sent) and sent.words[n.end] in ("%", "-", "–"):
+            continue
+        if n.end < len(sent) and sent.lower[n.end] in ("of", "years", "year", "days", "hours", "weeks", "months"):
+            continue
+        if _gap_ok(sent, n, cue):
+            best = n
+    return best
+
+
+def _after_count(sent: Sent, cue: int) -> NumberSpan | None:
+    """The count after an active cue: "killing four people", "wounded at least 31 others"."""
+    k = cue + 1
+    if k < len(sent) and sent.lower[k] in ("and", "or") and k + 1 < len(sent) and sent.lower[k + 1] in INJURED_AFTER | KILLED_AFTER:
+        return None  # "killed and wounded 12": ambiguous
+    n = sent.count_at(k)
+    if n is None or n.start in sent.used:
+        return None
+    e = n.end
+    if e < len(sent) and sent.words[e] in ("%", "-", "–"):
+        return None
+    if e < len(sent) and sent.lower[e] in ("years", "year", "days", "hours", "times", "of", "minutes"):
+        return None
+    noun_end = sent.noun_run(e)
+    if noun_end > e and not sent.is_personish(e, noun_end):
+        return None
+    return n
+
+
+def _toll(sent: Sent, cue: int) -> NumberSpan | None:
+    """The count of "the death toll rose to 17" / "toll ... at 17"."""
+    for n in sent.numbers:
+        if cue < n.start <= cue + 7 and not sent.is_year_token(n) and n.start not in sent.used:
+            between = sent.lower[cue + 1 : n.start]
+            if any(w in (",", ".", ";") for w in between):
+                return None
+            if n.end < len(sent) and sent.words[n.end] == "%":
+                return None
+            return n
+    return None
+
+
+def extract(sent: Sent) -> list[Fact]:
+    """Casualty facts (at most one) in one sentence."""
+    lt = sent.lowtext
+    if not any(t in lt for t in TRIGGERS) or not sent.numbers:
+        return []
+    killed: NumberSpan | None = None
+    injured: NumberSpan | None = None
+    low = sent.lower
+    for c, w in enumerate(low):
+        prev = low[c - 1] if c else ""
+        nxt = low[c + 1] if c + 1 < len(sent) else ""
+        if nxt == "or" and c + 2 < len(sent) and low[c + 2] in INJURED_BEFORE | KILLED_BEFORE:
+            continue  # "killed or injured": cannot split the count
+        if prev == "or":
+            continue
+        kind = ""
+        n = None
+        if w == "toll" and (prev == "death" or "death" in low[max(0, c - 3) : c]):
+            kind, n = "killed", _toll(sent, c)
+        elif w in KILLED_BEFORE or w in INJURED_BEFORE:
+            kind = "killed" if w in KILLED_BEFORE else "injured"
+            n = _before_count(sent, c)
+            if n is None and (w in KILLED_AFTER or w in INJURED_AFTER) and prev not in _PASSIVE_AUX:
+                n = _after_count(sent, c)
+        elif w in KILLED_AFTER or w in INJURED_AFTER:
+            kind = "killed" if w in KILLED_AFTER else "injured"
+            n = _after_count(sent, c)
+        if w == "claimed" and not any(x in low[c + 1 : c + 8] for x in ("lives", "life")):
+            n = None
+        if n is None:
+            continue
+        if kind == "killed" and killed is None:
+            killed = n
+            sent.used.update(range(n.start, n.end))
+        elif kind == "injured" and injured is None:
+            injured = n
+            sent.used.update(range(n.start, n.end))
+    if killed is None and injured is None:
+        return []
+    fields = {
+        "killed": None if killed is None else killed.value,
+        "injured": None if injured is None else injured.value,
+    }
+    return [Fact("casualties", sent.span, fields)]
+
+
+def run_all(doc: Document, sents: list[Sent]) -> list[Fact]:
+    """All casualty facts in a document."""
+    out: list[Fact] = []
+    for s in sents:
+        try:
+            out.extend(extract(s))
+        except (IndexError, ValueError):
+            continue
+    return out

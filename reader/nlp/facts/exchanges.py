@@ -1,0 +1,157 @@
+"""Exchange facts: prisoner swaps and trades ("20 Ukrainian service personnel were exchanged for 20 ...")."""
+
+from __future__ import annotations
+
+from reader.document import Document, Fact
+from reader.nlp.facts.base import AUX, Sent
+from reader.nlp.numbers import NumberSpan
+
+CUES = frozenset("exchanged exchange swapped swap swaps exchanges traded handed freed released returned".split())
+STRONG = ("exchang", "swap", "traded", "in return for", "prisoner")
+_TRADE_NOUNS = frozenset(
+    "prisoners prisoner pows captives detainees hostages soldiers troops personnel servicemen fighters "
+    "civilians people bodies players inmates nationals citizens".split()
+)
+
+
+def _noun(sent: Sent, e: int) -> tuple[int, str]:
+    """End and text of the noun phrase after a count ("Ukrainian service personnel")."""
+    end = sent.noun_run(e)
+    # "prisoners of war"
+    if end > e and end + 1 < len(sent) and sent.lower[end] == "of" and sent.lower[end + 1] == "war":
+        end += 2
+    return end, sent.slice(e, end)
+
+
+def _people(sent: Sent, i: int, j: int) -> bool:
+    """True if tokens [i, j) (a count's noun phrase) are people or prisoners; "of war" allowed."""
+    while j > i and sent.lower[j - 1] in ("war", "of"):
+        j -= 1
+    return j > i and (sent.lower[j - 1] in _TRADE_NOUNS or sent.is_personish(i, j))
+
+
+def _what(first: str, second: str, sent: Sent) -> str:
+    if first and second and first.lower() != second.lower():
+        return f"{first} / {second}"
+    if first or second:
+        return first or second
+    return "prisoners" if "prisoner" in sent.lowtext else ""
+
+
+def _count_after(sent: Sent, k: int) -> NumberSpan | None:
+    n = sent.count_at(k)
+    if n is None or n.start in sent.used:
+        return None
+    return n
+
+
+def _second(sent: Sent, k: int) -> tuple[NumberSpan | None, int]:
+    """The second count after "for", "in exchange for", "in return for" starting near token k."""
+    low = sent.lower
+    n = len(sent)
+    j = k
+    while j < n and j - k < 4 and low[j] not in ("for",):
+        if low[j] in (".", ";"):
+            return None, k
+        j += 1
+    if j < n and low[j] == "for":
+        c = _count_after(sent, j + 1)
+        if c is not None:
+            return c, c.end
+    return None, k
+
+
+def _each(sent: Sent, e: int) -> bool:
+    """True when "each" / "on each side" / "from each side" follows within a few tokens."""
+    window = sent.lower[e : e + 6]
+    return "each" in window or ("per" in window and "side" in window)
+
+
+def extract(sent: Sent) -> list[Fact]:
+    """Exchange facts in one sentence."""
+    lt = sent.lowtext
+    if not any(s in lt for s in STRONG) or not sent.numbers:
+        return []
+    low = sent.lower
+    n = len(sent)
+    for c, w in enumerate(low):
+        if w not in CUES:
+            continue
+        if w in ("handed", "freed", "released", "returned") and not ("exchange" in lt or "in return" in lt or "swap" in lt):
+            continue
+        # 1) "N X were exchanged for M Y": count before the cue
+        for num in reversed(sent.numbers):
+            if num.end > c or num.start in sent.used or sent.is_year_token(num):
+                continue
+            end, what1 = _noun(sent, num.end)
+            k = end
+            while k < c and low[k] in AUX:
+                k += 1
+            if k != c or not what1 or not _people(sent, num.end, end):
+                break
+            second, _ = _second(sent, c + 1)
+            if second is None and not _each(sent, c + 1):
+                if not (low[end - 1] in _TRADE_NOUNS):
+                    break
+                counts = [num.value, None]
+                what = what1
+            else:
+                what2 = _noun(sent, second.end)[1] if second is not None else ""
+                if second is not None and what2 and not _people(sent, second.end, _noun(sent, second.end)[0]):
+                    break
+                counts = [num.value, second.value if second is not None else num.value]
+                what = _what(what1, what2, sent)
+            sent.used.update(range(num.start, num.end))
+            if second is not None:
+                sent.used.update(range(second.start, second.end))
+            return [Fact("exchange", sent.span, {"counts": counts, "what": what})]
+        # 2) "swapped 50 prisoners for 48", "freed 215 ... in exchange for 55", "a swap involving 100 on each side"
+        k = c + 1
+        if k < n and low[k] in ("of", "involving", "that", "which", "including"):
+            k += 1
+            if k < n and low[k] in ("saw", "freed", "returned", "involved"):
+                k += 1
+        first = _count_after(sent, k)
+        if first is None:
+            continue
+        end, what1 = _noun(sent, first.end)
+        if what1 and not _people(sent, first.end, end):
+            if w not in ("traded",):
+                continue
+        second = None
+        # the "for" may come after a short tail ("freed 215 people held in Russia in exchange for 55")
+        j = end
+        while j < n and j - end < 10 and low[j] not in ("for", ".", ";"):
+            j += 1
+        if j < n and low[j] == "for":
+            second = _count_after(sent, j + 1)
+        if second is not None:
+            end2, what2 = _noun(sent, second.end)
+            if what2 and not _people(sent, second.end, end2) and w != "traded":
+                continue
+            counts = [first.value, second.value]
+            what = _what(what1, what2, sent)
+        elif _each(sent, end):
+            counts = [first.value, first.value]
+            what = _what(what1, "", sent)
+        elif what1 or "prisoner" in lt:
+            counts = [first.value, None]
+            what = _what(what1, "", sent)
+        else:
+            continue
+        sent.used.update(range(first.start, first.end))
+        if second is not None:
+            sent.used.update(range(second.start, second.end))
+        return [Fact("exchange", sent.span, {"counts": counts, "what": what})]
+    return []
+
+
+def run_all(doc: Document, sents: list[Sent]) -> list[Fact]:
+    """All exchange facts in a document."""
+    out: list[Fact] = []
+    for s in sents:
+        try:
+            out.extend(extract(s))
+        except (IndexError, ValueError):
+            continue
+    return out

@@ -1,0 +1,337 @@
+"""Official facts: a PERSON entity and the role or title the text gives them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from reader.document import Document, Fact
+from reader.nlp.facts.base import Sent
+from reader.nlp.facts.grammar import role_parser
+from reader.nlp.facts.roles import HONORIFICS, PARTY_TAG, PLACE_NOUNS, expand_title, is_role_word
+
+_INR = frozenset({"of", "for", "to", "at", "in", "on"})
+_DATES = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
+    "august september october november december yesterday today tomorrow".split()
+)
+_FORCE_JJ = frozenset({"acting", "outgoing", "incoming", "serving", "ruling", "reigning", "presiding"})
+_COPULA = frozenset({"is", "was", "became", "becomes", "remains", "remained", "'s"})
+_COPULA2 = {("has", "been"), ("had", "been"), ("serves", "as"), ("served", "as"), ("was", "named"),
+            ("was", "appointed"), ("was", "elected"), ("is", "now"), ("was", "then"), ("has", "served")}
+_HEADS_VERBS = {"heads": "head", "headed": "head", "leads": "leader", "led": "leader", "chairs": "chair",
+                "chaired": "chair", "runs": "head", "ran": "head", "oversees": "overseer", "commands": "commander",
+                "commanded": "commander", "directs": "director", "represents": "representative"}
+_APPOINTED = frozenset({"appointed", "named", "elected", "nominated", "reappointed", "re-elected"})
+_RESPONSIBILITY = frozenset({"responsibility", "responsibilities", "oversight", "charge", "portfolio"})
+_CLAUSE_END = frozenset({",", ".", ";", ":", ")", "!", "?", "''", "”", "–", "—", "--", "\"", "and"})
+
+
+@dataclass
+class _Name:
+    """The tokens [i, j) of a PERSON name in a sentence and its entity id."""
+
+    i: int
+    j: int
+    entity: str
+
+
+def person_mentions(doc: Document) -> list[tuple[int, int, str]]:
+    """(start, end, entity id) of every PERSON name mention, sorted."""
+    out = [
+        (m.start, m.end, e.id)
+        for e in doc.entities
+        if e.label == "PERSON"
+        for m in e.mentions
+        if m.kind == "name"
+    ]
+    out.sort()
+    return out
+
+
+def _names_in(sent: Sent, mentions: list[tuple[int, int, str]]) -> list[_Name]:
+    """Token ranges of the PERSON mentions inside a sentence (titles inside a mention split off)."""
+    names: list[_Name] = []
+    if not sent.starts:
+        return names
+    s0, s1 = sent.starts[0], sent.ends[-1]
+    for a, b, eid in mentions:
+        if b <= s0 or a >= s1 or PARTY_TAG.match(sent.doc.text[a:b]):
+            continue
+        toks = [k for k in range(len(sent)) if sent.starts[k] < b and sent.ends[k] > a]
+        if not toks:
+            continue
+        i, j = toks[0], toks[-1] + 1
+        while i < j - 1 and (is_role_word(sent.words[i]) or sent.lower[i] in HONORIFICS):
+            i += 1  # NER put a title inside the name: "President Vladimir Putin"
+        names.append(_Name(i, j, eid))
+    return names
+
+
+def _marks(sent: Sent, names: list[_Name]) -> list[str]:
+    """Chunker tags: POS tags with PER / ROLE / INR / HON / DATE / PARTY marks."""
+    tags = list(sent.tags)
+    for k, (w, low) in enumerate(zip(sent.words, sent.lower)):
+        t = tags[k]
+        if low in HONORIFICS:
+            tags[k] = "HON"
+        elif low in _DATES and w[:1].isupper():
+            tags[k] = "DATE"
+        elif PARTY_TAG.match(w):
+            tags[k] = "PARTY"
+        elif low in _FORCE_JJ:
+            tags[k] = "JJ"
+        elif is_role_word(w) and (t.startswith(("NN", "JJ")) or w[:1].isupper()) and (w[:1].isupper() or low not in ("general", "major")):
+            tags[k] = "ROLE"
+        elif low in _INR and t in ("IN", "TO"):
+            tags[k] = "INR"
+        elif low in _APPOINTED:
+            tags[k] = "VBX"  # "was appointed ambassador": the verb is not part of the role
+        elif k > 0 and w[:1].isupper() and t.startswith(("VB", "IN", "RB")) and low not in _INR:
+            tags[k] = "NNP"  # a capitalised word mid-sentence is a name, whatever the tagger thought
+        elif w.isupper() and w.isalpha() and len(w) > 1 and not t.startswith("NN"):
+            tags[k] = "NNP"  # "UN", "EU", "NATO" mis-tagged as function words
+    for n in names:
+        for k in range(n.i, n.j):
+            tags[k] = "PER"
+        for k in range(max(0, n.i - 2), n.i):  # title split off a mention
+            if tags[k] not in ("PER",) and is_role_word(sent.words[k]):
+                tags[k] = "ROLE"
+    return tags
+
+
+def _items(sent: Sent, tags: list[str]) -> list[tuple[str, int, int]]:
+    """Flatten the chunk tree into (label, first token, end token) items."""
+    tree = role_parser().parse([(k, t) for k, t in enumerate(tags)])
+    items: list[tuple[str, int, int]] = []
+    for node in tree:
+        if isinstance(node, tuple):
+            items.append((node[1], node[0], node[0] + 1))
+        else:
+            leaves = node.leaves()
+            items.append((node.label(), leaves[0][0], leaves[-1][0] + 1))
+    return items
+
+
+def _antecedent(sent: Sent, before: int, prev: Sent | None) -> str:
+    """The place/organisation "its" most likely refers to: "Rostov region" in "Russia's Rostov region"."""
+    for s, limit in ((sent, before), (prev, len(prev) if prev is not None else 0)):
+        if s is None:
+            continue
+        for k in range(limit - 1, -1, -1):
+            if s.lower[k] in PLACE_NOUNS and s.tags[k].startswith("NN"):
+                i = k
+                while i > 0 and s.tags[i - 1] in ("NNP", "NNPS") and s.words[i - 1][:1].isupper():
+                    i -= 1
+                if i < k:  # a named place: "Rostov region", "Kherson city"
+                    return s.slice(i, k + 1)
+    return ""
+
+
+def _role_text(sent: Sent, i: int, j: int, prev: Sent | None) -> str:
+    """Role words [i, j) with a leading determiner/date dropped, "its X" resolved, titles expanded."""
+    lead = ""
+    while i < j and (sent.tags[i] in ("DT", "PRP$") or sent.lower[i] in _DATES):
+        lead = sent.lower[i]
+        i += 1
+    while j > i and sent.tags[j - 1] in (",", ":"):
+        j -= 1
+    if i >= j:
+        return ""
+    if j - i == 1 and sent.words[i].endswith("."):
+        return expand_title(sent.words[i])
+    text = sent.slice(i, j)
+    if lead in ("its", "their") and j - i == 1:
+        place = _antecedent(sent, i, prev)
+        if place:
+            text = f"{text} of {place}"
+    return " ".join(expand_title(w) if w.endswith(".") and w.lower() not in ("u.s.", "u.n.", "u.k.", "e.u.") else w
+                    for w in text.split(" "))
+
+
+def _role_ok(sent: Sent, i: int, j: int) -> bool:
+    """A role chunk must have a role noun as its head (not only as a modifier) and real words."""
+    heads = [k for k in range(i, j) if is_role_word(sent.words[k])]
+    return bool(heads)
+
+
+def _next_is_boundary(sent: Sent, k: int) -> bool:
+    """True if token k ends a clause (or the sentence)."""
+    if k >= len(sent):
+        return True
+    return sent.words[k] in _CLAUSE_END or sent.tags[k].startswith(("VB", "MD")) or sent.lower[k] in ("who", "said")
+
+
+def _clause_end(sent: Sent, k: int) -> int:
+    """The first clause-ending punctuation at or after token k."""
+    while k < len(sent) and sent.words[k] not in (",", ".", ";", ":", ")", "–", "—", "--", "!", "?"):
+        k += 1
+    return k
+
+
+def extract(sent: Sent, mentions: list[tuple[int, int, str]], prev: Sent | None = None) -> list[Fact]:
+    """Official facts in one sentence."""
+    names = _names_in(sent, mentions)
+    if not names:
+        return []
+    low = sent.lower
+    if not any(is_role_word(w) for w in sent.words) and "who" not in low and not (_COPULA & set(low)):
+        return []
+    tags = _marks(sent, names)
+    items = _items(sent, tags)
+    by_start = {n.i: n for n in names}
+    found: list[tuple[str, str]] = []  # (entity id, role)
+    used_chunks: set[int] = set()
+    n_items = len(items)
+
+    def role_of(item: tuple[str, int, int]) -> str:
+        return _role_text(sent, item[1], item[2], prev) if _role_ok(sent, item[1], item[2]) else ""
+
+    for idx, (label, a, b) in enumerate(items):
+        if label != "PER" or a not in by_start:
+            continue
+        name = by_start[a]
+        # the item index where the name ends
+        end_idx = idx
+        while end_idx + 1 < n_items and items[end_idx + 1][0] == "PER" and items[end_idx + 1][1] < name.j:
+            end_idx += 1
+        # A: premodifier "Russian Deputy Prime Minister Marat Khusnullin", "Sen. Maria Holt"
+        p = idx - 1
+        if p >= 0 and items[p][0] == "HON":
+            p -= 1
+        if p >= 0 and items[p][0] in ("ROLE_NP", "ROLE_PP"):
+            role = role_of(items[p])
+            if role:
+                found.append((name.entity, role))
+                used_chunks.add(p)
+        # B: appositive "Vasily Golubev, the governor of Rostov region," / "Maria Holt, D-Ore., the whip"
+        q = end_idx + 1
+        if q < n_items and items[q][0] == ",":
+            q += 1
+            while q + 1 < n_items and items[q][0] in ("PARTY", "CD") and items[q + 1][0] == ",":
+                q += 2
+            if q < n_items and items[q][0] in ("ROLE_NP", "ROLE_PP"):
+                nxt = items[q + 1][1] if q + 1 < n_items else len(sent)
+                followed_by_name = q + 1 < n_items and items[q + 1][0] == "PER"
+                if not followed_by_name and _next_is_boundary(sent, nxt):
+                    role = role_of(items[q])
+                    if role:
+                        found.append((name.entity, role))
+                        used_chunks.add(q)
+            elif q + 1 < n_items and items[q][0] == "WP" and low[items[q][1]] == "who":
+                role = _relative_role(sent, items[q][2], prev, items, q + 1)
+                if role:
+                    found.append((name.entity, role))
+        # C: "The head of the military alliance, Jens Stoltenberg, said" / "Chile's U.N. envoy, Pablo Ruiz"
+        if idx >= 2 and items[idx - 1][0] == "," and items[idx - 2][0] in ("ROLE_NP", "ROLE_PP") and (idx - 2) not in used_chunks:
+            before = items[idx - 3] if idx >= 3 else None
+            if (before is None or before[0] not in (",", "PER")) and _next_is_boundary(sent, name.j):
+                role = role_of(items[idx - 2])
+                if role:
+                    found.append((name.entity, role))
+                    used_chunks.add(idx - 2)
+        # E: copula "Smith is the new mayor of Springfield" / "Smith was appointed ambassador"
+        k = name.j
+        if k < len(sent) and (low[k] in _COPULA or (k + 1 < len(sent) and (low[k], low[k + 1]) in _COPULA2)):
+            step = 1 if low[k] in _COPULA and not (k + 1 < len(sent) and (low[k], low[k + 1]) in _COPULA2) else 2
+            r = end_idx + 1
+            while r < n_items and items[r][1] < k + step:
+                r += 1
+            if r < n_items and items[r][0] in ("ROLE_NP", "ROLE_PP") and items[r][1] == k + step:
+                nxt = items[r][2]
+                if _next_is_boundary(sent, nxt) or (nxt < len(sent) and sent.tags[nxt] in ("IN", "TO", "INR")):
+                    role = role_of(items[r])
+                    if role and (sent.tags[items[r][1]] in ("DT", "PRP$") or sent.words[items[r][1]][:1].isupper()
+                                 or low[k] not in ("is", "'s")):
+                        found.append((name.entity, role))
+    return [Fact("official", sent.span, {"person": eid, "role": role}) for eid, role in found]
+
+
+def _relative_role(sent: Sent, k: int, prev: Sent | None, items: list[tuple[str, int, int]], next_item: int) -> str:
+    """Role from a relative clause after "who": "who is the mayor", "who has responsibility for X"."""
+    low = sent.lower
+    n = len(sent)
+    if k >= n:
+        return ""
+    # "who heads the agency" -> "head of the agency"
+    if low[k] in _HEADS_VERBS:
+        end = _clause_end(sent, k + 1)
+        obj = sent.slice(k + 1, end)
+        if obj and end - (k + 1) <= 8:
+            return f"{_HEADS_VERBS[low[k]]} of {obj}"
+        return ""
+    # "who has (special) responsibility for southern Russia and Crimea"
+    if low[k] in ("has", "had", "holds", "held", "is", "was", "took"):
+        j = k + 1
+        while j < n and sent.tags[j] in ("JJ", "RB", "DT") and j - k < 4:
+            j += 1
+        if j < n and low[j] in _RESPONSIBILITY:
+            end = _clause_end(sent, j + 1)
+            if end - j <= 12:
+                return sent.slice(k + 1, end)
+            return ""
+        if low[k] in ("is", "was") and j < n and low[j] == "in" and j + 1 < n and low[j + 1] == "charge":
+            end = _clause_end(sent, j + 2)
+            return sent.slice(j, end) if end - j <= 12 else ""
+    # "who is/was/has been/serves as the mayor of X"
+    j = k
+    if low[j] in _COPULA:
+        j += 1
+    elif j + 1 < n and (low[j], low[j + 1]) in _COPULA2:
+        j += 2
+    else:
+        return ""
+    if j < n and low[j] in ("also", "now", "then", "currently"):
+        j += 1
+    for label, a, b in items[next_item:]:
+        if a < j:
+            continue
+        if a == j and label in ("ROLE_NP", "ROLE_PP") and _role_ok(sent, a, b) and _next_is_boundary(sent, b):
+            return _role_text(sent, a, b, prev)
+        break
+    return ""
+
+
+def dedupe(facts: list[Fact]) -> list[Fact]:
+    """One fact per (person, role); a role contained in a longer one for the same person is dropped."""
+    out: list[Fact] = []
+    seen: dict[str, list[tuple[str, int]]] = {}
+    for f in facts:
+        pid, role = f.fields["person"], f.fields["role"]
+        words = role.lower().split()
+        known = seen.setdefault(pid, [])
+        dup = False
+        for k, (other, pos) in enumerate(known):
+            ow = other.split()
+            if ow == words or _contains(ow, words):
+                dup = True
+                break
+            if _contains(words, ow):  # the new role is longer: replace the old one in place
+                out[pos] = f
+                known[k] = (" ".join(words), pos)
+                dup = True
+                break
+        if not dup:
+            known.append((" ".join(words), len(out)))
+            out.append(f)
+    return out
+
+
+def _contains(big: list[str], small: list[str]) -> bool:
+    """True if `small` is a contiguous run inside `big` (and shorter)."""
+    if len(small) >= len(big):
+        return False
+    return any(big[i : i + len(small)] == small for i in range(len(big) - len(small) + 1))
+
+
+def run_all(doc: Document, sents: list[Sent]) -> list[Fact]:
+    """All official facts in a document, de-duplicated."""
+    mentions = person_mentions(doc)
+    if not mentions:
+        return []
+    facts: list[Fact] = []
+    for k, sent in enumerate(sents):
+        try:
+            facts.extend(extract(sent, mentions, sents[k - 1] if k else None))
+        except (IndexError, ValueError, KeyError):  # never let one odd sentence stop the rest
+            continue
+    return dedupe(facts)
+

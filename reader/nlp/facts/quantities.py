@@ -1,0 +1,75 @@
+"""Quantity facts: counted things not already part of a vote, exchange or casualty fact."""
+
+from __future__ import annotations
+
+from reader.document import Document, Fact
+from reader.nlp.facts.base import Sent
+
+CURRENCIES = {"$": "USD", "US$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY", "₹": "INR", "₽": "RUB"}
+_PERCENT = frozenset({"%", "percent", "per cent", "pc"})
+_SKIP_BEFORE = frozenset({"no", "no.", "number", "page", "article", "section", "chapter", "paragraph", "version", "rule"})
+_SKIP_NOUNS = frozenset({"of", "am", "pm", "a.m.", "p.m.", "o'clock"})
+
+
+def _name_tokens(doc: Document, sent: Sent) -> set[int]:
+    """Tokens inside entity names ("Nord Stream 2", "Apollo 11") are not counts."""
+    out: set[int] = set()
+    if not sent.starts:
+        return out
+    a, b = sent.starts[0], sent.ends[-1]
+    for ent in doc.entities:
+        for m in ent.mentions:
+            if m.end <= a or m.start >= b:
+                continue
+            for k in range(len(sent)):
+                if sent.starts[k] >= m.start and sent.ends[k] <= m.end:
+                    out.add(k)
+    return out
+
+
+def extract(doc: Document, sent: Sent) -> list[Fact]:
+    """Quantity facts in one sentence."""
+    if not sent.numbers:
+        return []
+    names = _name_tokens(doc, sent) if doc.entities else set()
+    low = sent.lower
+    n = len(sent)
+    out: list[Fact] = []
+    for num in sent.numbers:
+        toks = range(num.start, num.end)
+        if any(k in sent.used or k in names for k in toks) or sent.is_year_token(num):
+            continue
+        i, e = num.start, num.end
+        prev = low[i - 1] if i else ""
+        if prev in _SKIP_BEFORE:
+            continue
+        unit = ""
+        if prev in CURRENCIES or sent.words[i - 1:i] == ["US$"]:
+            unit = CURRENCIES.get(sent.words[i - 1], "USD")
+        elif e < n and (low[e] in _PERCENT or (low[e] == "per" and e + 1 < n and low[e + 1] == "cent")):
+            unit = "%"
+        else:
+            if e < n and (low[e] in _SKIP_NOUNS or sent.words[e] in ("-", "–", ":", "/")):
+                continue
+            end = sent.noun_run(e, limit=4)
+            if end == e:
+                continue
+            if low[i] in ("one", "a", "an") and end - e == 1 and sent.tags[e] in ("NN", "NNP"):
+                # "one person", "a dozen eggs" are fine; "one day" / "one Russian" are not counts worth a fact
+                if num.value == 1:
+                    continue
+            unit = sent.slice(e, end)
+        value = num.value
+        out.append(Fact("quantity", sent.span, {"value": value, "unit": unit}))
+    return out
+
+
+def run_all(doc: Document, sents: list[Sent]) -> list[Fact]:
+    """All quantity facts in a document."""
+    out: list[Fact] = []
+    for s in sents:
+        try:
+            out.extend(extract(doc, s))
+        except (IndexError, ValueError):
+            continue
+    return out

@@ -1,0 +1,72 @@
+"""Role nouns and title abbreviations that mark a person's office or position."""
+
+from __future__ import annotations
+
+import re
+
+# Singular role nouns (lower case). A hyphenated word counts if any part is here
+# ("Director-General", "Secretary-General", "co-chair").
+ROLE_NOUNS: frozenset[str] = frozenset(
+    """
+    president vice-president premier minister secretary chancellor governor mayor senator congressman
+    congresswoman congressperson representative lawmaker legislator deputy speaker leader head chief
+    director director-general secretary-general commissioner envoy ambassador diplomat consul
+    spokesman spokeswoman spokesperson spokesmen adviser advisor aide official officer commander
+    general admiral colonel lieutenant major captain sergeant marshal chairman chairwoman chairperson
+    chair ceo cfo coo cto founder co-founder executive manager administrator superintendent
+    inspector prosecutor attorney judge justice magistrate sheriff councillor councilor councilman
+    councilwoman alderman whip counterpart king queen prince princess emperor pope cardinal
+    archbishop bishop imam rabbi patriarch monarch sultan emir sheikh ayatollah president-elect
+    governor-general ombudsman auditor treasurer comptroller registrar chancellor rector provost
+    dean principal coach manager captain chief-of-staff negotiator mediator rapporteur delegate
+    regent viceroy dictator strongman warlord boss mp mep mla chairman-elect economist analyst
+    correspondent editor publisher professor researcher scientist lawyer
+    """.split()
+)
+
+# Abbreviated titles written before names, and what they stand for.
+TITLE_ABBREVIATIONS: dict[str, str] = {
+    "sen.": "Senator", "sen": "Senator", "rep.": "Representative", "gov.": "Governor", "gen.": "General",
+    "lt.": "Lieutenant", "col.": "Colonel", "sgt.": "Sergeant", "capt.": "Captain", "adm.": "Admiral",
+    "maj.": "Major", "brig.": "Brigadier", "cmdr.": "Commander", "pres.": "President", "supt.": "Superintendent",
+    "insp.": "Inspector", "det.": "Detective", "cpl.": "Corporal", "pvt.": "Private", "amb.": "Ambassador",
+    "atty.": "Attorney", "lt.-gen.": "Lieutenant General", "maj.-gen.": "Major General",
+}
+
+# Honorifics: part of how a name is written, never a role.
+HONORIFICS: frozenset[str] = frozenset(
+    "mr mr. mrs mrs. ms ms. miss dr dr. prof prof. sir dame lord lady mme mme. m. herr monsieur madame".split()
+)
+
+# Words that are roles only in some uses; they need a capital letter or a modifier.
+WEAK_ROLES: frozenset[str] = frozenset(
+    "head chief leader major general justice principal chair executive manager captain boss "
+    "economist analyst correspondent editor publisher professor researcher scientist lawyer".split()
+)
+
+# Nouns that can be the antecedent of "its" in "its governor".
+PLACE_NOUNS: frozenset[str] = frozenset(
+    """
+    region province state city town village district county oblast country republic territory
+    municipality prefecture canton island borough capital ministry party company firm alliance
+    organisation organization agency committee council union bank court department government
+    """.split()
+)
+
+# US party-state tags written after a senator's name: "D-Ore.", "R-Texas".
+PARTY_TAG = re.compile(r"^[DRI]-[A-Z][A-Za-z.]*$")
+
+
+def is_role_word(word: str) -> bool:
+    """True if a token is a role noun or a title abbreviation."""
+    low = word.lower()
+    if low in ROLE_NOUNS or low in TITLE_ABBREVIATIONS:
+        return True
+    if "-" in low:
+        return any(part in ROLE_NOUNS and part not in ("co", "vice") for part in low.split("-"))
+    return False
+
+
+def expand_title(word: str) -> str:
+    """The full form of an abbreviated title ("Sen." -> "Senator"); other words unchanged."""
+    return TITLE_ABBREVIATIONS.get(word.lower(), word) if word.endswith(".") else word

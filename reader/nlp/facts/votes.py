@@ -1,0 +1,184 @@
+"""Vote facts: for / against / abstain counts ("passed 52-48", "supported by 143 countries ...")."""
+
+from __future__ import annotations
+
+import re
+
+from reader.document import Document, Fact, Span
+from reader.nlp.facts.base import DASHES, Sent
+from reader.nlp.numbers import NumberSpan
+
+# A sentence is about a vote only if one of these words is in it.
+VOTE_WORDS = frozenset(
+    """
+    vote votes voted voting ballot ballots abstain abstained abstaining abstention abstentions resolution
+    resolutions motion bill measure amendment referendum ayes nays ruling ruled verdict confirmation
+    confirmed passed approved adopted rejected defeated upheld overturned endorsed tally margin
+    """.split()
+)
+# Words that make an "N-M" score a vote (not a football result).
+SCORE_CONTEXT = frozenset(
+    """
+    vote votes voted voting passed approved adopted rejected defeated confirmed ruled ruling decision
+    margin tally upheld overturned struck endorsed backed split majority ballot motion bill measure
+    resolution amendment senate house court panel committee council justices judges board
+    """.split()
+)
+_SCORE = re.compile(r"^(\d{1,4})[-–](\d{1,4})(?:[-–](\d{1,4}))?$")
+# Voters a descriptive count may name.
+VOTERS = frozenset(
+    """
+    countries country states nations members member lawmakers legislators senators representatives mps meps
+    delegates delegations votes vote councillors councilors justices judges jurors shareholders members
+    republicans democrats conservatives ministers governments parties peers deputies commissioners
+    directors legislatures others
+    """.split()
+)
+_FOR_BEFORE = frozenset({"supported", "backed", "approved", "endorsed", "adopted", "passed"})  # "... by N"
+_FOR_AFTER = frozenset({"supported", "backed", "approved", "endorsed", "favour", "favor", "yes", "ayes", "aye"})
+_AGAINST_AFTER = frozenset({"against", "rejected", "opposed", "no", "nays", "nay", "objected", "dissented"})
+_ABSTAIN_AFTER = frozenset({"abstained", "abstaining", "abstain", "abstentions", "abstention"})
+
+
+def _score_votes(sent: Sent) -> dict[str, int | float | None] | None:
+    """ "voted 5-4", "passed 52-48", "by a vote of 210 to 198", "by 52 votes to 48"."""
+    low = sent.lower
+    n = len(sent)
+    for k, w in enumerate(sent.words):
+        window = set(low[max(0, k - 7) : k + 4])
+        m = _SCORE.match(w)
+        if m and window & SCORE_CONTEXT:
+            a, b = int(m.group(1)), int(m.group(2))
+            fields: dict[str, int | float | None] = {"for": a, "against": b, "abstain": int(m.group(3)) if m.group(3) else None}
+            sent.used.add(k)
+            return fields
+        # "210 to 198" / "210 votes to 198" / "52 - 48"
+        first = sent.number_at(k)
+        if first is None or sent.is_year_token(first):
+            continue
+        j = first.end
+        if j < n and low[j] in ("votes", "vote"):
+            j += 1
+        if j < n and (low[j] == "to" or (low[j] in DASHES and j == first.end)):
+            second = sent.number_at(j + 1)
+            votey = "vote" in low[max(0, k - 4) : k] or "votes" in low[first.end : first.end + 1] or "margin" in low[max(0, k - 4) : k]
+            if second is not None and votey and not sent.is_year_token(second):
+                sent.used.update(range(first.start, second.end))
+                return {"for": first.value, "against": second.value, "abstain": None}
+    return None
+
+
+def _skip_aside(sent: Sent, k: int) -> int:
+    """Skip a parenthetical after a count: "– including China and India –", ", among them Iran,"."""
+    n = len(sent)
+    if k < n and sent.words[k] in (",", "(", *DASHES) and k + 1 < n and sent.lower[k + 1] in (
+        "including", "among", "mostly", "mainly", "led", "such", "notably", "chiefly", "many", "most"):
+        close = {"(": ")"}.get(sent.words[k])
+        j = k + 2
+        while j < n and j - k < 16:
+            if (close and sent.words[j] == close) or (not close and sent.words[j] in (",", *DASHES)):
+                return j + 1
+            j += 1
+    return k
+
+
+def _descriptive(sent: Sent) -> dict[str, int | float | None]:
+    """Counts next to for/against/abstain cues: "supported by 143 countries", "35 states abstained"."""
+    low = sent.lower
+    n = len(sent)
+    fields: dict[str, int | float | None] = {}
+    for num in sent.numbers:
+        if num.start in sent.used or sent.is_year_token(num):
+            continue
+        i = num.start
+        # modifiers before the count
+        b = i
+        while b > 0 and low[b - 1] in ("least", "at", "more", "than", "only", "just", "some", "about", "nearly", "all"):
+            b -= 1
+        e = num.end
+        noun_end = sent.noun_run(e, limit=3)
+        noun = low[noun_end - 1] if noun_end > e else ""
+        if noun and noun not in VOTERS and noun not in _ABSTAIN_AFTER and sent.tags[noun_end - 1] != "NNPS":
+            continue
+        key = None
+        # "supported by 143 countries"
+        if b >= 2 and low[b - 1] == "by" and low[b - 2] in _FOR_BEFORE:
+            key = "for"
+        elif b >= 2 and low[b - 1] == "by" and low[b - 2] in ("opposed", "rejected"):
+            key = "against"
+        elif b >= 1 and low[b - 1] == "with" and noun_end < n and low[noun_end] in ("abstaining",):
+            key = "abstain"
+        if key is None:
+            k = _skip_aside(sent, noun_end)
+            while k < n and (low[k] in ("have", "had", "has", "were", "also", "all", "then", "later", "reportedly")):
+                k += 1
+            if k < n and low[k] in ("voted", "vote", "votes", "voting", "cast") :
+                k += 1
+            if k < n and low[k] in ("in", "for") and k + 1 < n and low[k + 1] in ("favour", "favor", "support"):
+                key = "for"
+            elif k < n and low[k] == "for" and noun in ("votes", "vote", ""):
+                key = "for"
+            elif k < n and low[k] in _FOR_AFTER and noun != "":
+                key = "for"
+            elif k < n and low[k] in _AGAINST_AFTER:
+                key = "against"
+            elif k < n and low[k] in _ABSTAIN_AFTER:
+                key = "abstain"
+            elif noun in ("abstentions", "abstention"):
+                key = "abstain"
+            elif noun_end < n and low[noun_end] in _ABSTAIN_AFTER:
+                key = "abstain"
+        if noun in ("abstentions", "abstention"):
+            key = "abstain"
+        if key is not None and key not in fields:
+            fields[key] = num.value
+            sent.used.update(range(num.start, num.end))
+    return fields
+
+
+def extract(sent: Sent) -> dict[str, int | float | None] | None:
+    """The vote counts in one sentence (None if it reports no vote)."""
+    low = sent.lower
+    if not VOTE_WORDS.intersection(low) and "favour" not in low and "favor" not in low:
+        return None
+    if not sent.numbers and not any(_SCORE.match(w) for w in sent.words):
+        return None
+    fields = _score_votes(sent) or {}
+    more = _descriptive(sent)
+    for k, v in more.items():
+        if fields.get(k) is None:
+            fields[k] = v
+    if not any(fields.get(k) is not None for k in ("for", "against", "abstain")):
+        return None
+    return {k: fields.get(k) for k in ("for", "against", "abstain")}
+
+
+def run_all(doc: Document, sents: list[Sent]) -> list[Fact]:
+    """All vote facts; partial counts in two adjacent sentences are merged into one fact."""
+    found: list[tuple[int, dict[str, int | float | None]]] = []
+    for s in sents:
+        try:
+            fields = extract(s)
+        except (IndexError, ValueError):
+            continue
+        if fields:
+            found.append((s.index, fields))
+    facts: list[Fact] = []
+    k = 0
+    while k < len(found):
+        idx, fields = found[k]
+        span = sents[idx].span
+        if k + 1 < len(found) and found[k + 1][0] == idx + 1:
+            other = found[k + 1][1]
+            mine = {key for key, v in fields.items() if v is not None}
+            theirs = {key for key, v in other.items() if v is not None}
+            if not (mine & theirs):
+                fields = {key: fields[key] if fields[key] is not None else other[key] for key in fields}
+                span = Span(span.start, sents[idx + 1].span.end)
+                k += 1
+        facts.append(Fact("vote", span, fields))
+        k += 1
+    return facts
+
+
+__all__ = ["run_all", "extract", "NumberSpan"]
