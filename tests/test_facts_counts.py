@@ -59,7 +59,9 @@ def test_no_casualties(text: str) -> None:
 VOTES = [
     ("The Supreme Court voted 5-4 to uphold the law.", (5, 4, None)),
     ("The measure passed 52-48 in the Senate.", (52, 48, None)),
-    ("The amendment was rejected by a vote of 210 to 198.", (210, 198, None)),
+    ("The amendment was rejected by a vote of 210 to 198.", (198, 210, None)),
+    ("The House rejected the bill 212-203 on Friday.", (203, 212, None)),
+    ("The measure was defeated 47-53 in the Senate.", (47, 53, None)),
     ("The Senate approved the nominee 98-0 on Tuesday.", (98, 0, None)),
     ("The motion was carried by 310 votes to 12.", (310, 12, None)),
     ("The resolution received 120 votes in favour, 9 against and 30 abstentions.", (120, 9, 30)),
@@ -111,8 +113,13 @@ EXCHANGES = [
     ("Kyiv freed 215 fighters in exchange for 55 of its own.", [215, 55], "fighters"),
     ("The two countries exchanged 95 prisoners of war each.", [95, 95], "prisoners of war"),
     ("Israel released 39 Palestinian prisoners in return for 13 hostages.", [39, 13], "Palestinian prisoners / hostages"),
-    ("Moscow said 64 soldiers had been returned in a prisoner exchange.", [64, None], "soldiers"),
 ]
+
+
+def test_one_sided_exchange_becomes_a_quantity() -> None:
+    text = "Moscow said 64 soldiers had been returned in a prisoner exchange."
+    assert facts_of(text, "exchange") == []
+    assert [(f["value"], f["unit"]) for f in facts_of(text, "quantity")] == [(64, "soldiers")]
 
 
 @pytest.mark.parametrize("text, counts, what", EXCHANGES, ids=[c[0][:40] for c in EXCHANGES])

@@ -33,7 +33,21 @@ def extract_facts(doc: Document) -> list[Fact]:
             facts.extend(extractor(doc, sents))
         except Exception as exc:  # one broken extractor must not lose the others' facts
             print(f"reader: {name} facts skipped: {type(exc).__name__}: {exc}", file=sys.stderr)
-    return facts
+    return [_whole_counts(f) for f in facts]
+
+
+_COUNT_FIELDS = {"vote": ("for", "against", "abstain"), "casualties": ("killed", "injured")}
+
+
+def _whole_counts(fact: Fact) -> Fact:
+    """Counts of people and votes are whole numbers in the contract: 1.5 million -> 1500000."""
+    if fact.kind == "exchange":
+        return Fact(fact.kind, fact.evidence, {**fact.fields, "counts": [int(c) for c in fact.fields["counts"]]})
+    keys = _COUNT_FIELDS.get(fact.kind, ())
+    if not keys:
+        return fact
+    fields = {k: (int(v) if k in keys and v is not None else v) for k, v in fact.fields.items()}
+    return Fact(fact.kind, fact.evidence, fields)
 
 
 def run(doc: Document) -> Document:

@@ -151,7 +151,12 @@ def run_all(doc: Document, sents: list[Sent]) -> list[Fact]:
     out: list[Fact] = []
     for s in sents:
         try:
-            out.extend(extract(s))
+            found = extract(s)
         except (IndexError, ValueError):
             continue
+        for fact in found:
+            first, second = fact.fields["counts"]
+            if second is None:  # one side's count only: the contract's exchange needs both
+                fact = Fact("quantity", fact.evidence, {"value": first, "unit": fact.fields["what"]})
+            out.append(fact)
     return out

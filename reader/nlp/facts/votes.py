@@ -38,6 +38,16 @@ _FOR_BEFORE = frozenset({"supported", "backed", "approved", "endorsed", "adopted
 _FOR_AFTER = frozenset({"supported", "backed", "approved", "endorsed", "favour", "favor", "yes", "ayes", "aye"})
 _AGAINST_AFTER = frozenset({"against", "rejected", "opposed", "no", "nays", "nay", "objected", "dissented"})
 _ABSTAIN_AFTER = frozenset({"abstained", "abstaining", "abstain", "abstentions", "abstention"})
+# A score reported with one of these before it is a defeat: the larger side voted against
+# ("the House rejected the bill 210-198", "defeated by a vote of 52 to 47").
+_DEFEAT = frozenset({"rejected", "defeated", "failed", "blocked", "sank", "down"})
+
+
+def _ordered(low: list[str], k: int, a: int | float, b: int | float) -> tuple[int | float, int | float]:
+    """(for, against) from a score "a-b" at word k: the winner first unless the vote was a defeat."""
+    if _DEFEAT.intersection(low[max(0, k - 8) : k]):
+        return min(a, b), max(a, b)
+    return a, b
 
 
 def _score_votes(sent: Sent) -> dict[str, int | float | None] | None:
@@ -48,7 +58,7 @@ def _score_votes(sent: Sent) -> dict[str, int | float | None] | None:
         window = set(low[max(0, k - 7) : k + 4])
         m = _SCORE.match(w)
         if m and window & SCORE_CONTEXT:
-            a, b = int(m.group(1)), int(m.group(2))
+            a, b = _ordered(low, k, int(m.group(1)), int(m.group(2)))
             fields: dict[str, int | float | None] = {"for": a, "against": b, "abstain": int(m.group(3)) if m.group(3) else None}
             sent.used.add(k)
             return fields
@@ -64,7 +74,8 @@ def _score_votes(sent: Sent) -> dict[str, int | float | None] | None:
             votey = "vote" in low[max(0, k - 4) : k] or "votes" in low[first.end : first.end + 1] or "margin" in low[max(0, k - 4) : k]
             if second is not None and votey and not sent.is_year_token(second):
                 sent.used.update(range(first.start, second.end))
-                return {"for": first.value, "against": second.value, "abstain": None}
+                yes, no = _ordered(low, k, first.value, second.value)
+                return {"for": yes, "against": no, "abstain": None}
     return None
 
 
