@@ -1,0 +1,211 @@
+"""TUI benchmark: first paint in a real terminal (tmux), key->frame jump latency and RSS.
+
+Usage: python benchmarks/tui_bench.py [--runs 5] [--jumps 40]
+
+Articles: the shared Kherson article (if present) and a generated ~2 MB article with
+hand-placed entities (so the figures do not depend on the NER model's speed).
+First paint: wall time from starting `python -m reader PATH` in a 120x40 tmux pane until the
+pane shows the article's first words (polled every 5 ms; includes Python start-up).
+Jump: in-process headless app; time from posting a key event (n / ] / G / g) until the
+screen's next frame has been composed (Textual batches frames at up to 60 fps), median over many presses; plus the cost of drawing one
+full frame of visible lines after a jump. RSS: peak resident set of the headless app process.
+Prints medians; never pass/fail.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import shlex
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+KHERSON = REPO.parent / "shared" / "articles" / "kherson-evacuation.txt"
+NAMES = (
+    ("PERSON", "Elena Brandt"), ("PERSON", "Tomas Keller"), ("ORG", "Harbour Authority"),
+    ("ORG", "River Council"), ("LOC", "Port Avel"), ("LOC", "North Quay"), ("MISC", "Tidewater Festival"),
+)
+
+
+def generate(path: Path, target_bytes: int = 2 * 1024 * 1024) -> None:
+    """Write an invented ~2 MB article (paragraphs of sentences naming a few entities)."""
+    parts = ["A Very Long Harbour Report\n\n"]
+    size = len(parts[0])
+    n = 0
+    while size < target_bytes:
+        a, b = NAMES[n % len(NAMES)][1], NAMES[(n * 3 + 1) % len(NAMES)][1]
+        para = (
+            f"On day {n} {a} met officials from {b} to discuss the berths. "
+            f"The meeting lasted {n % 9 + 1} hours and {a} said the\ttalks were useful. "
+            f"Observers near {b} counted {n * 7 % 1000} boats waiting outside the harbour wall.\n\n"
+        )
+        parts.append(para)
+        size += len(para.encode("utf-8"))
+        n += 1
+    path.write_text("".join(parts), encoding="utf-8")
+
+
+def hand_document(text: str, title: str, source: str):  # type: ignore[no-untyped-def]
+    """A Document with sentences and entities placed by string search (no models)."""
+    import re
+
+    from reader.document import Document, Entity, Mention, Sentence
+
+    sentences = tuple(Sentence(m.start(), m.end()) for m in re.finditer(r"[^\n.]+\.?", text) if m.group().strip())
+    entities = []
+    for i, (label, name) in enumerate(NAMES):
+        mentions = tuple(Mention(m.start(), m.end()) for m in re.finditer(re.escape(name), text))
+        entities.append(Entity(f"e{i}", label, name, mentions))  # type: ignore[arg-type]
+    return Document(text=text, title=title, source=source, sentences=sentences, entities=tuple(entities))
+
+
+# ----- first paint in tmux ------------------------------------------------------------------------
+def first_paint(path: Path, needle: str, runs: int) -> list[float]:
+    """Seconds from launching the app in tmux until the needle is on screen, per run."""
+    times = []
+    for _ in range(runs):
+        sock = f"reader-bench-{uuid.uuid4().hex[:8]}"
+        tmp = Path(tempfile.mkdtemp())
+        env = f"env XDG_DATA_HOME={tmp}/data XDG_CONFIG_HOME={tmp}/config TERM=xterm-256color"
+        cmd = f"{env} {shlex.quote(sys.executable)} -m reader {shlex.quote(str(path))}"
+        tm = ["tmux", "-L", sock]
+        subprocess.run([*tm, "new-session", "-d", "-s", "b", "-x", "120", "-y", "40", "sleep 60"], check=True)
+        try:
+            start = time.perf_counter()
+            subprocess.run([*tm, "respawn-pane", "-k", "-t", "b", "-c", str(REPO), cmd], check=True)
+            deadline = start + 30
+            while time.perf_counter() < deadline:
+                out = subprocess.run([*tm, "capture-pane", "-p", "-t", "b"], capture_output=True, text=True).stdout
+                if needle in out and "Quit" in out:
+                    times.append(time.perf_counter() - start)
+                    break
+                time.sleep(0.005)
+        finally:
+            subprocess.run([*tm, "kill-server"], capture_output=True)
+            shutil.rmtree(tmp, ignore_errors=True)
+    return times
+
+
+# ----- in-process jump latency and RSS -----------------------------------------------------------
+async def _jumps(path: Path, jumps: int) -> dict[str, object]:
+    import resource
+
+    from textual import events
+
+    from reader.sources import load_path
+    from reader.ui.app import ReaderApp
+    from reader.ui.widgets.article_view import ArticleView
+
+    src = load_path(path)
+    if len(src.text) < 200_000:  # a real article: the real pipeline's entities
+        from reader.pipeline import analyze
+
+        doc = analyze(src.text, src.title, src.source)
+    else:  # the generated 2 MB article: entities placed by string search
+        doc = hand_document(src.text, src.title, src.source)
+    tmp = Path(tempfile.mkdtemp())
+    app = ReaderApp(document=doc, analyse=False, store_path=tmp / "n.db")
+    out: dict[str, object] = {}
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        view = app.screen.query_one(ArticleView)
+        screen = app.screen
+        frames = 0
+        orig = screen._compositor.render_update
+
+        def counting(*args, **kwargs):  # type: ignore[no-untyped-def]
+            nonlocal frames
+            frames += 1
+            return orig(*args, **kwargs)
+
+        screen._compositor.render_update = counting  # type: ignore[method-assign]
+        latencies: dict[str, list[float]] = {"n": [], "]": [], "G/g": []}
+        keys = [("]", "right_square_bracket", None), ("n", "n", "n"), ("G/g", "G", "G"), ("n", "n", "n"),
+                ("G/g", "g", "g"), ("]", "right_square_bracket", "]")]
+        await pilot.press("right_square_bracket")
+        await pilot.pause()
+        for i in range(jumps):
+            label, key, char = keys[i % len(keys)]
+            before = frames
+            t0 = time.perf_counter()
+            app.post_message(events.Key(key, char))
+            while frames == before and time.perf_counter() - t0 < 2:
+                await asyncio.sleep(0)
+            latencies[label].append(time.perf_counter() - t0)
+            await pilot.pause()
+        # the cost of drawing a full frame of visible lines after a style change (cache cold)
+        draw = []
+        for _ in range(20):
+            view._restyle()
+            t0 = time.perf_counter()
+            for y in range(view.scrollable_content_region.height):
+                view.render_line(y)
+            draw.append(time.perf_counter() - t0)
+        out["lines"] = len(view.wrapped) if view.wrapped else 0
+        out["entities"] = len(doc.entities)
+        out["jump_ms"] = {k: statistics.median(v) * 1000 for k, v in latencies.items() if v}
+        out["draw_frame_ms"] = statistics.median(draw) * 1000
+        t0 = time.perf_counter()
+        view.wrapped = None
+        view._rewrap()
+        out["rewrap_ms"] = (time.perf_counter() - t0) * 1000
+    out["rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    shutil.rmtree(tmp, ignore_errors=True)
+    return out
+
+
+def child(path: str, jumps: int) -> None:
+    """Run the in-process measurements for one article and print JSON."""
+    print(json.dumps(asyncio.run(_jumps(Path(path), jumps))))
+
+
+def main() -> None:
+    """Measure both articles and print medians."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5, help="first-paint runs per article")
+    parser.add_argument("--jumps", type=int, default=60, help="key presses for the jump latency")
+    parser.add_argument("--child", default=None, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        child(args.child, args.jumps)
+        return
+    work = Path(tempfile.mkdtemp())
+    big = work / "big-article.txt"
+    generate(big)
+    articles = [("2 MB generated", big)]
+    if KHERSON.is_file():
+        articles.insert(0, ("Kherson (shared)", KHERSON))
+    for name, path in articles:
+        first_line = path.read_text(encoding="utf-8").split("\n", 1)[0].strip()[:24]
+        print(f"== {name}: {path.stat().st_size / 1024:.0f} KB")
+        if shutil.which("tmux"):
+            times = first_paint(path, first_line, args.runs)
+            if times:
+                print(f"first paint (tmux, {len(times)} runs): median {statistics.median(times) * 1000:.0f} ms"
+                      f"  min {min(times) * 1000:.0f} ms  max {max(times) * 1000:.0f} ms")
+        else:
+            print("first paint: tmux not installed, skipped")
+        proc = subprocess.run([sys.executable, __file__, "--child", str(path), "--jumps", str(args.jumps)],
+                              capture_output=True, text=True, cwd=REPO)
+        if proc.returncode:
+            print(proc.stderr[-2000:])
+            continue
+        res = json.loads(proc.stdout.strip().splitlines()[-1])
+        jumps = ", ".join(f"{k} {v:.1f} ms" for k, v in res["jump_ms"].items())
+        print(f"entities: {res['entities']}  wrapped lines: {res['lines']}  (re-wrap at 120x40: {res['rewrap_ms']:.0f} ms)")
+        print(f"key->frame jump latency, median: {jumps}")
+        print(f"draw one frame (cold cache): {res['draw_frame_ms']:.2f} ms")
+        print(f"peak RSS: {res['rss_mb']:.0f} MB")
+    shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

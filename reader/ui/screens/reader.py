@@ -1,0 +1,318 @@
+"""The reader screen: title and legend, article view, sidebar, status line, find bar, footer."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Footer, Input
+from textual.worker import Worker, WorkerState
+
+from reader.document import Document
+from reader.ui.screens.dialogs import NoteEditor
+from reader.ui.widgets.article_view import ArticleView
+from reader.ui.widgets.find_bar import FindBar
+from reader.ui.widgets.sidebar import Sidebar
+from reader.ui.widgets.status import StatusBar, TitleBar
+
+if TYPE_CHECKING:
+    from reader.ui.app import ReaderApp
+
+
+class ReaderScreen(Screen[None]):
+    """One article: the text paints at once, the analysis arrives from a thread worker."""
+
+    BINDINGS = [
+        Binding("n", "navigate(1)", "Next", id="next-mention", tooltip="Next mention (or find match)"),
+        Binding("N", "navigate(-1)", "Prev", id="prev-mention", show=False, tooltip="Previous mention (or find match)"),
+        Binding("right_square_bracket", "entity(1)", "Entity", id="next-entity", tooltip="Next entity in reading order"),
+        Binding("left_square_bracket", "entity(-1)", "Prev entity", id="prev-entity", show=False,
+                tooltip="Previous entity in reading order"),
+        Binding("tab", "toggle_focus", "Article/sidebar", id="toggle-focus", show=False,
+                tooltip="Move focus between the article and the sidebar"),
+        Binding("slash", "find", "Find", id="find", tooltip="Find text; then n/N walk the matches"),
+        Binding("h", "highlight", "Highlight", id="highlight", tooltip="Highlight the current sentence"),
+        Binding("a", "annotate", "Note", id="note", tooltip="Add or edit a note on the current sentence"),
+        Binding("e", "export", "Export", id="export", tooltip="Export highlights and notes as Markdown"),
+        Binding("s", "toggle_sidebar", "Sidebar", id="sidebar", tooltip="Show or hide the sidebar"),
+        Binding("escape", "back", "Back", id="back", show=False, tooltip="Clear the find, or back to the library"),
+    ]
+
+    class Analysed(Message):
+        """The analysis worker finished."""
+
+        def __init__(self, doc: Document) -> None:
+            super().__init__()
+            self.doc = doc
+
+    def __init__(self, doc: Document, analyse: bool = True) -> None:
+        super().__init__()
+        self.doc = doc
+        self.analyse_on_mount = analyse
+        self.analysing = False
+        self.highlights: list[Any] = []
+
+    @property
+    def reader_app(self) -> ReaderApp:
+        """The app, typed."""
+        return self.app  # type: ignore[return-value]
+
+    def compose(self) -> ComposeResult:
+        """Lay out the screen."""
+        yield TitleBar(self.doc.title, id="title-bar")
+        with Horizontal(id="body"):
+            yield ArticleView(self.doc, id="article")
+            yield Sidebar(id="sidebar")
+        yield StatusBar(id="status-bar")
+        find = FindBar()
+        find.display = False
+        yield find
+        yield Footer()
+
+    def on_mount(self) -> None:
+        """Focus the article, fill the sidebar, then start the analysis and load notes."""
+        self.query_one(ArticleView).focus()
+        cached = self.reader_app.cached_analysis(self.doc.text)
+        if cached is not None:
+            self.doc = cached
+            self.query_one(ArticleView).set_document(cached)
+        elif self.analyse_on_mount:
+            self.analysing = True
+            self.call_after_refresh(self._start_analysis)
+        self.query_one(Sidebar).show_document(self.doc, analysing=self.analysing)
+        self.query_one(StatusBar).set_busy(self.analysing)
+        self._update_status()
+        self.call_after_refresh(self.load_highlights)
+
+    def _start_analysis(self) -> None:
+        self.analyse_worker(self.doc.text, self.doc.title, self.doc.source)
+
+    @work(thread=True, exclusive=True, group="analysis", exit_on_error=False)
+    def analyse_worker(self, text: str, title: str, source: str) -> None:
+        """Run the pipeline off the event loop; the heavy imports happen here, not at startup."""
+        from reader.pipeline import analyze
+
+        doc = analyze(text, title, source)
+        self.post_message(self.Analysed(doc))
+
+    def on_reader_screen_analysed(self, message: Analysed) -> None:
+        """Show the analysis: entity colours, facts and entities in the sidebar."""
+        self.analysing = False
+        self.doc = message.doc
+        self.reader_app.remember_analysis(message.doc)
+        self.query_one(ArticleView).set_document(message.doc)
+        self.query_one(Sidebar).show_document(message.doc)
+        self.query_one(StatusBar).set_busy(False)
+        self._refresh_notes()
+        self._update_status()
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """An analysis failure is reported, and the plain text stays readable."""
+        if event.worker.group == "analysis" and event.state == WorkerState.ERROR:
+            self.analysing = False
+            self.query_one(StatusBar).set_busy(False)
+            error = event.worker.error
+            self.notify(f"Analysis failed: {type(error).__name__}: {error}", severity="error", markup=False)
+
+    # ----- status -------------------------------------------------------------------------------
+    def on_article_view_state_changed(self, message: ArticleView.StateChanged) -> None:
+        """Re-read the status from the view."""
+        self._update_status()
+
+    def _update_status(self) -> None:
+        view = self.query_one(ArticleView)
+        text = view.status_text()
+        if not text:
+            if self.analysing:
+                text = "Analysing… (the text is readable now; highlights arrive shortly)"
+            elif self.doc.entities:
+                text = "] next entity · n/N its mentions · / find · s sidebar · ? help"
+            else:
+                text = "No entities found · / find · h highlight · ? help"
+        self.query_one(StatusBar).set_status(text)
+
+    # ----- navigation -------------------------------------------------------------------------
+    def action_navigate(self, step: int) -> None:
+        """n/N: next/previous find match while a find is active, else mention of the active entity."""
+        self.query_one(ArticleView).navigate(step)
+
+    def action_entity(self, step: int) -> None:
+        """]/[: the next/previous entity in reading order becomes active."""
+        self.query_one(ArticleView).next_entity(step)
+
+    def action_toggle_focus(self) -> None:
+        """Move focus between the article and the sidebar list."""
+        view = self.query_one(ArticleView)
+        sidebar = self.query_one(Sidebar)
+        if view.has_focus and sidebar.display:
+            sidebar.focus_list()
+        else:
+            view.focus()
+
+    def action_toggle_sidebar(self) -> None:
+        """Show or hide the sidebar."""
+        sidebar = self.query_one(Sidebar)
+        sidebar.display = not sidebar.display
+        if not sidebar.display:
+            self.query_one(ArticleView).focus()
+
+    def action_back(self) -> None:
+        """Escape: clear an active find, else go back to the library if we came from it."""
+        view = self.query_one(ArticleView)
+        if view.find_query:
+            view.clear_find()
+        elif len(self.app.screen_stack) > 1:
+            self.app.pop_screen()
+
+    @on(Sidebar.Jump)
+    def jump_from_sidebar(self, message: Sidebar.Jump) -> None:
+        """A sidebar row was chosen: go to the fact's evidence, the entity, or the note."""
+        view = self.query_one(ArticleView)
+        if message.kind == "fact" and message.index < len(self.doc.facts):
+            ev = self.doc.facts[message.index].evidence
+            view.jump_to(ev.start, ev.end)
+        elif message.kind == "entity" and message.index < len(self.doc.entities):
+            ent = self.doc.entities[message.index]
+            first = min(range(len(ent.mentions)), key=lambda i: ent.mentions[i].start, default=0)
+            view.activate_entity(message.index, first, flash=True)
+        elif message.kind == "note" and message.index < len(self.highlights):
+            hl = self.highlights[message.index]
+            view.jump_to(hl.start, hl.end)
+
+    def jump_to_entity(self, index: int) -> None:
+        """Make an entity active at its first mention (command palette)."""
+        ent = self.doc.entities[index]
+        first = min(range(len(ent.mentions)), key=lambda i: ent.mentions[i].start, default=0)
+        self.query_one(ArticleView).activate_entity(index, first, flash=True)
+
+    def jump_to_fact(self, index: int) -> None:
+        """Go to a fact's evidence (command palette)."""
+        ev = self.doc.facts[index].evidence
+        self.query_one(ArticleView).jump_to(ev.start, ev.end)
+
+    # ----- find ---------------------------------------------------------------------------------
+    def action_find(self) -> None:
+        """Open the find bar."""
+        bar = self.query_one(FindBar)
+        bar.display = True
+        bar.value = self.query_one(ArticleView).find_query
+        bar.focus()
+
+    @on(Input.Submitted, "#find-bar")
+    def run_find(self, event: Input.Submitted) -> None:
+        """Enter in the find bar: find, close the bar, and let n/N walk the matches."""
+        view = self.query_one(ArticleView)
+        count = view.find(event.value)
+        bar = self.query_one(FindBar)
+        bar.display = False
+        view.focus()
+        if event.value and not count:
+            self.notify(f"Not found: {event.value}", severity="warning", markup=False)
+
+    @on(FindBar.Closed)
+    def close_find(self) -> None:
+        """Escape in the find bar: close it and clear the find."""
+        self.query_one(FindBar).display = False
+        view = self.query_one(ArticleView)
+        view.clear_find()
+        view.focus()
+
+    # ----- notes --------------------------------------------------------------------------------
+    def load_highlights(self) -> None:
+        """Read this article's highlights from the notes store."""
+        store = self.reader_app.notes_store()
+        if store is None:
+            self._refresh_notes()
+            return
+        try:
+            self.highlights = list(store.highlights(self.doc))
+        except Exception as exc:  # NotesError and sqlite errors: keep reading without notes
+            self.notify(f"Notes unavailable: {exc}", severity="warning", markup=False)
+            self.highlights = []
+        self._refresh_notes()
+
+    def _refresh_notes(self) -> None:
+        spans = [(h.start, h.end, h.id) for h in self.highlights if getattr(h, "anchored", True)]
+        self.query_one(ArticleView).set_highlights(spans)
+        self.query_one(Sidebar).show_notes(
+            [h for h in self.highlights if getattr(h, "anchored", True)], self.doc.text
+        )
+
+    def _highlight_at_cursor(self) -> Any | None:
+        span = self.query_one(ArticleView).cursor_span()
+        if span is None:
+            return None
+        for hl in self.highlights:
+            if hl.start < span[1] and hl.end > span[0]:
+                return hl
+        return None
+
+    def action_highlight(self) -> None:
+        """Highlight the cursor sentence (saved at once)."""
+        view = self.query_one(ArticleView)
+        span = view.cursor_span()
+        if span is None:
+            self.app.bell()
+            return
+        if self._highlight_at_cursor() is not None:
+            self.notify("Already highlighted (a edits its note)", markup=False)
+            return
+        store = self.reader_app.notes_store()
+        if store is None:
+            return
+        try:
+            store.add_highlight(self.doc, span[0], span[1])
+        except Exception as exc:
+            self.notify(f"Could not save the highlight: {exc}", severity="error", markup=False)
+            return
+        self.load_highlights()
+        self.notify("Highlighted", markup=False)
+
+    def action_annotate(self) -> None:
+        """Add or edit the note on the cursor sentence's highlight."""
+        view = self.query_one(ArticleView)
+        span = view.cursor_span()
+        if span is None:
+            self.app.bell()
+            return
+        existing = self._highlight_at_cursor()
+        start, end = (existing.start, existing.end) if existing is not None else span
+        quote = " ".join(self.doc.text[start:end].split())
+        if len(quote) > 200:
+            quote = quote[:199] + "…"
+
+        def save(note: str | None) -> None:
+            if note is None:
+                return
+            store = self.reader_app.notes_store()
+            if store is None:
+                return
+            try:
+                if existing is not None:
+                    store.update_note(existing.id, note)
+                else:
+                    store.add_highlight(self.doc, start, end, note)
+            except Exception as exc:
+                self.notify(f"Could not save the note: {exc}", severity="error", markup=False)
+                return
+            self.load_highlights()
+            self.notify("Note saved", markup=False)
+
+        self.app.push_screen(NoteEditor(quote, existing.note if existing is not None else ""), save)
+
+    def action_export(self) -> None:
+        """Export highlights, notes and facts as Markdown to the data dir; say where."""
+        try:
+            from reader.notes.export import default_export_path, to_markdown, write_output
+
+            path = default_export_path(self.doc, "md")
+            written = write_output(to_markdown(self.doc, self.highlights), str(path), False)
+        except Exception as exc:
+            self.notify(f"Export failed: {exc}", severity="error", markup=False)
+            return
+        self.notify(f"Exported to {written or path}", title="Export", markup=False, timeout=8)
