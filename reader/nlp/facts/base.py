@@ -126,7 +126,8 @@ class Sent:
         while j < len(self.words) and j - i < limit:
             t = self.tags[j]
             w = self.words[j]
-            participle = t in ("VBN", "VBD", "VBG") and j + 1 < len(self.words) and self.tags[j + 1].startswith("NN")
+            participle = (t in ("VBN", "VBD", "VBG") and j + 1 < len(self.words) and self.tags[j + 1].startswith("NN")
+                          and self.lower[j] not in AUX)
             if t.startswith(("JJ", "NN")) or participle or (t == "CD" and j > i) or (w[:1].isupper() and t != "DT"):
                 if t == "VBN" and self.lower[j] in VERBISH_PARTICIPLES and not (
                     j + 1 < len(self.words) and self.tags[j + 1].startswith("NN")

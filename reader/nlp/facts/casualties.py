@@ -14,6 +14,12 @@ INJURED_AFTER = frozenset("injuring wounding injured wounded hurting injures wou
 TRIGGERS = ("kill", "dead", "died", "die ", "dies", "death", "slain", "perish", "fatalit", "wound", "injur", "hurt",
             "toll", "drown", "executed", "lives")
 _PASSIVE_AUX = frozenset({"were", "was", "been", "are", "is", "be", "being"})
+# How the harm was done, between the auxiliary and the cue: "were shot and wounded", "was fatally stabbed".
+_MANNER = frozenset("shot stabbed beaten struck hit run attacked and fatally critically seriously badly slightly "
+                    "severely mortally".split())
+# Singular people a lone "a"/"an" can count: "a 45-year-old man was killed".
+_ONE_PERSON = frozenset("man woman boy girl child baby teenager person pedestrian cyclist motorcyclist driver "
+                        "passenger resident worker officer soldier student toddler infant journalist".split())
 
 
 def _gap_ok(sent: Sent, n: NumberSpan, cue: int) -> bool:
@@ -38,7 +44,28 @@ def _gap_ok(sent: Sent, n: NumberSpan, cue: int) -> bool:
         k = j + 1 if j < cue else j
     while k < cue and (sent.lower[k] in AUX or sent.tags[k] in ("RB", "MD")):
         k += 1
+    while k < cue and sent.lower[k] in _MANNER and sent.lower[k - 1] != ",":
+        k += 1
     return k == cue
+
+
+def _one_person(sent: Sent, cue: int) -> NumberSpan | None:
+    """ "A 45-year-old man was killed", "an officer was wounded": a count of one."""
+    k = cue
+    while k > 0 and sent.lower[k - 1] in _MANNER:
+        k -= 1
+    if not (k > 0 and sent.lower[k - 1] in _PASSIVE_AUX | {"has", "had"}) and sent.lower[cue] != "died":
+        return None
+    while k > 0 and sent.lower[k - 1] in AUX:
+        k -= 1
+    if k < 2 or sent.lower[k - 1] not in _ONE_PERSON:
+        return None
+    j = k - 2
+    while j >= 0 and j > k - 5 and (sent.tags[j].startswith("JJ") or "-old" in sent.lower[j]):
+        j -= 1
+    if j < 0 or sent.lower[j] not in ("a", "an") or (j > 0 and sent.lower[j - 1] not in (",", "said", "that", "when", "after", "and")):
+        return None
+    return NumberSpan(j, j + 1, 1)
 
 
 def _before_count(sent: Sent, cue: int) -> NumberSpan | None:
@@ -93,7 +120,7 @@ def _toll(sent: Sent, cue: int) -> NumberSpan | None:
 def extract(sent: Sent) -> list[Fact]:
     """Casualty facts (at most one) in one sentence."""
     lt = sent.lowtext
-    if not any(t in lt for t in TRIGGERS) or not sent.numbers:
+    if not any(t in lt for t in TRIGGERS) or not (sent.numbers or "a" in sent.lower or "an" in sent.lower):
         return []
     killed: NumberSpan | None = None
     injured: NumberSpan | None = None
@@ -112,6 +139,8 @@ def extract(sent: Sent) -> list[Fact]:
         elif w in KILLED_BEFORE or w in INJURED_BEFORE:
             kind = "killed" if w in KILLED_BEFORE else "injured"
             n = _before_count(sent, c)
+            if n is None and w in ("killed", "died", "injured", "wounded", "hurt"):
+                n = _one_person(sent, c)
             if n is None and (w in KILLED_AFTER or w in INJURED_AFTER) and prev not in _PASSIVE_AUX:
                 n = _after_count(sent, c)
         elif w in KILLED_AFTER or w in INJURED_AFTER:
@@ -119,6 +148,8 @@ def extract(sent: Sent) -> list[Fact]:
             n = _after_count(sent, c)
         if w == "claimed" and not any(x in low[c + 1 : c + 8] for x in ("lives", "life")):
             n = None
+        elif w == "claimed" and n is None and low[c + 1 : c + 4] == ["the", "lives", "of"]:
+            n = _after_count(sent, c + 3)  # "claimed the lives of 30 people"
         if n is None:
             continue
         if kind == "killed" and killed is None:

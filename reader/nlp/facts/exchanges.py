@@ -67,11 +67,72 @@ def _each(sent: Sent, e: int) -> bool:
     return "each" in window or ("per" in window and "side" in window)
 
 
+def _plain_noun(sent: Sent, e: int) -> int:
+    """End of the adjectives/nouns right after a count ("Ukrainian soldiers"), stopping at verbs."""
+    j = e
+    while j < len(sent) and j - e < 4 and sent.tags[j].startswith(("JJ", "NN")) and sent.lower[j] not in ("for", "in"):
+        j += 1
+    while j > e and not sent.tags[j - 1].startswith("NN"):
+        j -= 1
+    return j
+
+
+def _is_for_cue(low: list[str], f: int) -> bool:
+    """True when "for" at f closes "in exchange for", "in return for", "exchanged/swapped/traded for"."""
+    if f >= 2 and low[f - 2] == "in" and low[f - 1] in ("exchange", "return", "swap"):
+        return True
+    return f >= 1 and low[f - 1] in ("exchanged", "swapped", "traded", "exchange", "swap")
+
+
+def _for_anchored(sent: Sent) -> list[Fact]:
+    """ "N X <anything short> in exchange for M Y", "N X are to be exchanged for M Y"."""
+    low = sent.lower
+    for f, w in enumerate(low):
+        if w != "for" or not _is_for_cue(low, f):
+            continue
+        cue = f - 2 if low[f - 2] == "in" else f - 1
+        first = None
+        for num in reversed(sent.numbers):
+            if num.end > cue or cue - num.end > 12 or num.start in sent.used or sent.is_year_token(num):
+                continue
+            if any(low[k] in (";", ":", "for") for k in range(num.end, cue)):
+                break
+            end = _plain_noun(sent, num.end)
+            if _people(sent, num.end, end):
+                first = (num, end)
+                break
+        if first is None:
+            continue
+        num, end = first
+        what1 = sent.slice(num.end, end)
+        if low[f + 1 : f + 4] == ["the", "same", "number"]:
+            tail = f + 4
+            if tail < len(sent) and low[tail] == "of":
+                tail += 1
+            end2 = _plain_noun(sent, tail)
+            sent.used.update(range(num.start, num.end))
+            return [Fact("exchange", sent.span, {"counts": [num.value, num.value], "what": _what(what1, sent.slice(tail, end2), sent)})]
+        second = _count_after(sent, f + 1)
+        if second is None:
+            continue
+        end2 = _plain_noun(sent, second.end)
+        if end2 > second.end and not _people(sent, second.end, end2):
+            continue
+        sent.used.update(range(num.start, num.end))
+        sent.used.update(range(second.start, second.end))
+        what = _what(what1, sent.slice(second.end, end2), sent)
+        return [Fact("exchange", sent.span, {"counts": [num.value, second.value], "what": what})]
+    return []
+
+
 def extract(sent: Sent) -> list[Fact]:
     """Exchange facts in one sentence."""
     lt = sent.lowtext
     if not any(s in lt for s in STRONG) or not sent.numbers:
         return []
+    anchored = _for_anchored(sent)
+    if anchored:
+        return anchored
     low = sent.lower
     n = len(sent)
     for c, w in enumerate(low):

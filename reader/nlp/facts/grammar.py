@@ -1,4 +1,7 @@
-"""RegexpParser chunk grammars over POS tags plus our own marks (ROLE, PER, INR, HON)."""
+"""RegexpParser chunk grammars over POS tags plus our own marks (ROLE, PER, INR, HON).
+
+A role phrase may carry up to two prepositional phrases: "head of the Commission of
+Detainees' Affairs"."""
 
 from __future__ import annotations
 
@@ -11,7 +14,7 @@ from functools import lru_cache
 #   PARTY a party-state tag ("D-Ore.")
 ROLE_GRAMMAR = r"""
 ROLE_NP: {<DT|PRP\$>?<RB>?<JJ.*|NN.*|VBN|CD|POS|ROLE|HYPH>*<ROLE>}
-ROLE_PP: {<ROLE_NP><INR><DT|PRP\$>?<JJ.*|NN.*|VBN|VBG|CD|POS|ROLE>*<NN.*|ROLE>}
+ROLE_PP: {<ROLE_NP><INR><DT|PRP\$>?<JJ.*|NN.*|VBN|VBG|CD|POS|ROLE>*<NN.*|ROLE>(<INR><DT|PRP\$>?<JJ.*|NN.*|VBN|VBG|CD|POS|ROLE>*<NN.*|ROLE>)?}
 """
 
 

@@ -194,7 +194,7 @@ def extract(sent: Sent, mentions: list[tuple[int, int, str]], prev: Sent | None 
         while end_idx + 1 < n_items and items[end_idx + 1][0] == "PER" and items[end_idx + 1][1] < name.j:
             end_idx += 1
         # A: premodifier "Russian Deputy Prime Minister Marat Khusnullin", "Sen. Maria Holt"
-        p = idx - 1
+        p = idx - 1 if not _noun_follows(sent, name) else -1
         if p >= 0 and items[p][0] == "HON":
             p -= 1
         if p >= 0 and items[p][0] in ("ROLE_NP", "ROLE_PP"):
@@ -243,6 +243,12 @@ def extract(sent: Sent, mentions: list[tuple[int, int, str]], prev: Sent | None 
                                  or low[k] not in ("is", "'s")):
                         found.append((name.entity, role))
     return [Fact("official", sent.span, {"person": eid, "role": role}) for eid, role in found]
+
+
+def _noun_follows(sent: Sent, name: _Name) -> bool:
+    """True for a one-word "name" followed by a common noun: "General Assembly resolutions" is no person."""
+    k = name.j
+    return name.j - name.i == 1 and k < len(sent) and sent.tags[k] in ("NN", "NNS") and sent.words[k].islower()
 
 
 def _relative_role(sent: Sent, k: int, prev: Sent | None, items: list[tuple[str, int, int]], next_item: int) -> str:

@@ -14,6 +14,7 @@ VOTE_WORDS = frozenset(
     vote votes voted voting ballot ballots abstain abstained abstaining abstention abstentions resolution
     resolutions motion bill measure amendment referendum ayes nays ruling ruled verdict confirmation
     confirmed passed approved adopted rejected defeated upheld overturned endorsed tally margin
+    split decided decision majority backed supported opposed favour favor
     """.split()
 )
 # Words that make an "N-M" score a vote (not a football result).
@@ -40,7 +41,13 @@ _AGAINST_AFTER = frozenset({"against", "rejected", "opposed", "no", "nays", "nay
 _ABSTAIN_AFTER = frozenset({"abstained", "abstaining", "abstain", "abstentions", "abstention"})
 # A score reported with one of these before it is a defeat: the larger side voted against
 # ("the House rejected the bill 210-198", "defeated by a vote of 52 to 47").
-_DEFEAT = frozenset({"rejected", "defeated", "failed", "blocked", "sank", "down"})
+_DEFEAT = frozenset({"rejected", "defeated", "failed", "blocked", "sank", "down", "killed", "voted-down"})
+
+
+# Words just before "N to M" that make it a tally ("voted 51 to 49", "by a vote of 210 to 198").
+_VOTE_VERBS = frozenset("vote voted margin split passed approved adopted rejected defeated ruled tally".split())
+# Units after "N to M" that make it a range, not a tally ("5 to 10 years").
+_NOT_VOTES = frozenset("years year months days hours weeks minutes percent per % degrees miles km".split())
 
 
 def _ordered(low: list[str], k: int, a: int | float, b: int | float) -> tuple[int | float, int | float]:
@@ -71,8 +78,9 @@ def _score_votes(sent: Sent) -> dict[str, int | float | None] | None:
             j += 1
         if j < n and (low[j] == "to" or (low[j] in DASHES and j == first.end)):
             second = sent.number_at(j + 1)
-            votey = "vote" in low[max(0, k - 4) : k] or "votes" in low[first.end : first.end + 1] or "margin" in low[max(0, k - 4) : k]
-            if second is not None and votey and not sent.is_year_token(second):
+            votey = bool(_VOTE_VERBS.intersection(low[max(0, k - 4) : k])) or "votes" in low[first.end : first.end + 1]
+            unit_after = second is not None and second.end < n and low[second.end] in _NOT_VOTES
+            if second is not None and votey and not unit_after and not sent.is_year_token(second):
                 sent.used.update(range(first.start, second.end))
                 yes, no = _ordered(low, k, first.value, second.value)
                 return {"for": yes, "against": no, "abstain": None}
@@ -139,8 +147,8 @@ def _descriptive(sent: Sent) -> dict[str, int | float | None]:
                 key = "abstain"
             elif noun_end < n and low[noun_end] in _ABSTAIN_AFTER:
                 key = "abstain"
-        if noun in ("abstentions", "abstention"):
-            key = "abstain"
+        if noun in ("abstentions", "abstention") or noun in _ABSTAIN_AFTER:
+            key = "abstain"  # "35 abstaining" tagged as a noun
         if key is not None and key not in fields:
             fields[key] = num.value
             sent.used.update(range(num.start, num.end))
