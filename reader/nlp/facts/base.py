@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Generic, Iterable, TypeVar
 
 from reader.document import Document, Span
 from reader.nlp.numbers import NumberSpan, find_numbers, is_year
@@ -156,6 +158,38 @@ VERBISH_PARTICIPLES: frozenset[str] = frozenset(
     "killed wounded injured hurt exchanged swapped traded freed released died dead abstained rejected "
     "supported backed approved opposed missing detained arrested evacuated displaced".split()
 )
+
+
+P = TypeVar("P")
+
+
+class SpanIndex(Generic[P]):
+    """(start, end, payload) spans sorted by start, with fast lookup of those overlapping a range."""
+
+    def __init__(self, spans: Iterable[tuple[int, int, P]]) -> None:
+        self.spans = sorted(spans, key=lambda s: (s[0], s[1]))
+        self.starts = [s[0] for s in self.spans]
+        self.longest = max((e - s for s, e, _ in self.spans), default=0)
+
+    def __bool__(self) -> bool:
+        return bool(self.spans)
+
+    def overlapping(self, a: int, b: int) -> list[tuple[int, int, P]]:
+        """The spans that overlap [a, b), in order; O(log n + k)."""
+        lo = bisect_left(self.starts, a - self.longest)
+        hi = bisect_left(self.starts, b)
+        return [s for s in self.spans[lo:hi] if s[1] > a]
+
+
+def mention_index(doc: Document, label: str | None = None) -> SpanIndex[str]:
+    """The name mentions of a document (of one label, or all), indexed by position; payload: entity id."""
+    return SpanIndex(
+        (m.start, m.end, e.id)
+        for e in doc.entities
+        if label is None or e.label == label
+        for m in e.mentions
+        if m.kind == "name"
+    )
 
 
 def build_sents(doc: Document) -> list[Sent]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from reader.document import Document, Fact
-from reader.nlp.facts.base import Sent
+from reader.nlp.facts.base import Sent, SpanIndex, mention_index
 from reader.nlp.facts.grammar import role_parser
 from reader.nlp.facts.roles import HONORIFICS, PARTY_TAG, PLACE_NOUNS, expand_title, is_role_word
 
@@ -34,27 +34,14 @@ class _Name:
     entity: str
 
 
-def person_mentions(doc: Document) -> list[tuple[int, int, str]]:
-    """(start, end, entity id) of every PERSON name mention, sorted."""
-    out = [
-        (m.start, m.end, e.id)
-        for e in doc.entities
-        if e.label == "PERSON"
-        for m in e.mentions
-        if m.kind == "name"
-    ]
-    out.sort()
-    return out
-
-
-def _names_in(sent: Sent, mentions: list[tuple[int, int, str]]) -> list[_Name]:
+def _names_in(sent: Sent, mentions: SpanIndex[str]) -> list[_Name]:
     """Token ranges of the PERSON mentions inside a sentence (titles inside a mention split off)."""
     names: list[_Name] = []
     if not sent.starts:
         return names
     s0, s1 = sent.starts[0], sent.ends[-1]
-    for a, b, eid in mentions:
-        if b <= s0 or a >= s1 or PARTY_TAG.match(sent.doc.text[a:b]):
+    for a, b, eid in mentions.overlapping(s0, s1):
+        if PARTY_TAG.match(sent.doc.text[a:b]):
             continue
         toks = [k for k in range(len(sent)) if sent.starts[k] < b and sent.ends[k] > a]
         if not toks:
@@ -167,7 +154,7 @@ def _clause_end(sent: Sent, k: int) -> int:
     return k
 
 
-def extract(sent: Sent, mentions: list[tuple[int, int, str]], prev: Sent | None = None) -> list[Fact]:
+def extract(sent: Sent, mentions: SpanIndex[str], prev: Sent | None = None) -> list[Fact]:
     """Official facts in one sentence."""
     names = _names_in(sent, mentions)
     if not names:
@@ -330,7 +317,7 @@ def _contains(big: list[str], small: list[str]) -> bool:
 
 def run_all(doc: Document, sents: list[Sent]) -> list[Fact]:
     """All official facts in a document, de-duplicated."""
-    mentions = person_mentions(doc)
+    mentions = mention_index(doc, "PERSON")
     if not mentions:
         return []
     facts: list[Fact] = []

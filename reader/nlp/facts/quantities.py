@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from reader.document import Document, Fact
-from reader.nlp.facts.base import Sent
+from reader.nlp.facts.base import Sent, SpanIndex, mention_index
 
 CURRENCIES = {"$": "USD", "US$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY", "₹": "INR", "₽": "RUB"}
 _PERCENT = frozenset({"%", "percent", "per cent", "pc"})
@@ -11,27 +11,25 @@ _SKIP_BEFORE = frozenset({"no", "no.", "number", "page", "article", "section", "
 _SKIP_NOUNS = frozenset({"of", "am", "pm", "a.m.", "p.m.", "o'clock"})
 
 
-def _name_tokens(doc: Document, sent: Sent) -> set[int]:
+def _name_tokens(names: SpanIndex[str], sent: Sent) -> set[int]:
     """Tokens inside entity names ("Nord Stream 2", "Apollo 11") are not counts."""
     out: set[int] = set()
     if not sent.starts:
         return out
-    a, b = sent.starts[0], sent.ends[-1]
-    for ent in doc.entities:
-        for m in ent.mentions:
-            if m.end <= a or m.start >= b:
-                continue
-            for k in range(len(sent)):
-                if sent.starts[k] >= m.start and sent.ends[k] <= m.end:
-                    out.add(k)
+    for start, end, _ in names.overlapping(sent.starts[0], sent.ends[-1]):
+        for k in range(len(sent)):
+            if sent.starts[k] >= start and sent.ends[k] <= end:
+                out.add(k)
     return out
 
 
-def extract(doc: Document, sent: Sent) -> list[Fact]:
+def extract(doc: Document, sent: Sent, names_index: SpanIndex[str] | None = None) -> list[Fact]:
     """Quantity facts in one sentence."""
     if not sent.numbers:
         return []
-    names = _name_tokens(doc, sent) if doc.entities else set()
+    if names_index is None:
+        names_index = mention_index(doc)
+    names = _name_tokens(names_index, sent) if names_index else set()
     low = sent.lower
     n = len(sent)
     out: list[Fact] = []
@@ -67,9 +65,10 @@ def extract(doc: Document, sent: Sent) -> list[Fact]:
 def run_all(doc: Document, sents: list[Sent]) -> list[Fact]:
     """All quantity facts in a document."""
     out: list[Fact] = []
+    names = mention_index(doc)
     for s in sents:
         try:
-            out.extend(extract(doc, s))
+            out.extend(extract(doc, s, names))
         except (IndexError, ValueError):
             continue
     return out
