@@ -8,6 +8,7 @@ from concurrent.futures import ProcessPoolExecutor
 from typing import Iterator
 
 from reader.document import Document
+from reader.sanitize import printable
 from reader.sources import SourceError, load_path
 
 
@@ -57,7 +58,7 @@ def run(args: argparse.Namespace) -> int:
                 progress.advance(task)
             if doc is None:
                 failed = True
-                err.print(f"reader: error: {error}", markup=False)
+                err.print(f"reader: error: {printable(error)}", markup=False, highlight=False)
                 continue
             if args.json:
                 sys.stdout.write(doc.dumps() + "\n")

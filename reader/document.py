@@ -10,8 +10,11 @@ the UI can load a document without pulling in NLTK or the models.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal, Mapping
+
+_JSON_UNSAFE = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
 
 EntityLabel = Literal["PERSON", "ORG", "LOC", "MISC"]
 MentionKind = Literal["name", "pronoun", "description"]
@@ -233,8 +236,9 @@ class Document:
         )
 
     def dumps(self) -> str:
-        """The contract as one line of JSON."""
-        return json.dumps(self.to_json(), ensure_ascii=False, separators=(",", ":"))
+        """The contract as one line of JSON (DEL, C1 and bidi controls escaped, e.g. in a file name)."""
+        dumped = json.dumps(self.to_json(), ensure_ascii=False, separators=(",", ":"))
+        return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", dumped)
 
 
 def fact_summary(fact: Fact, doc: Document | None = None) -> str:

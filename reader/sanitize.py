@@ -32,3 +32,10 @@ def sanitize(text: str) -> str:
 def is_safe(text: str) -> bool:
     """True when the text holds no character that `sanitize` would replace."""
     return "\r" not in text and _UNSAFE.search(text) is None
+
+
+def printable(text: str) -> str:
+    """A name or message for one line of a terminal: unchanged if safe, else with controls escaped (\\x1b)."""
+    if is_safe(text) and "\n" not in text and "\t" not in text:
+        return text
+    return "".join(ch if ch.isprintable() or ch == " " else ascii(ch)[1:-1] for ch in text)

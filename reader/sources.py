@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-from reader.sanitize import sanitize
+from reader.sanitize import printable, sanitize
 
 MAX_BYTES = 20 * 1024 * 1024
 SUFFIXES = (".txt", ".md", ".markdown", ".text")
@@ -46,18 +46,23 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
             try:
                 return data.decode(encoding), encoding.removesuffix("-sig")
             except UnicodeDecodeError as exc:
-                raise SourceError(f"{name}: not valid {encoding} text ({exc.reason})") from None
+                raise SourceError(f"{printable(name)}: not valid {encoding} text ({exc.reason})") from None
     if b"\x00" in data:
-        raise SourceError(f"{name}: looks like a binary file (it contains NUL bytes), not text")
+        raise SourceError(f"{printable(name)}: looks like a binary file (it contains NUL bytes), not text")
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data).best()
+    results = from_bytes(data)
+    best = results.best()
     if best is None:
-        raise SourceError(f"{name}: cannot tell which text encoding this file uses")
+        raise SourceError(f"{printable(name)}: cannot tell which text encoding this file uses")
+    for match in results:  # a tie between single-byte code pages: read it as Western (Windows-1252)
+        if match.encoding == "cp1252" and match.chaos <= best.chaos and match.coherence >= best.coherence:
+            best = match
+            break
     return str(best), best.encoding
 
 
@@ -82,7 +87,7 @@ def _clip(title: str) -> str:
 def from_bytes(data: bytes, name: str, markdown: bool = False) -> Source:
     """Build a source from raw bytes (the file's name is used in messages and as source)."""
     if len(data) > MAX_BYTES:
-        raise SourceError(f"{name}: too large ({len(data) / 1e6:.1f} MB; the limit is {MAX_BYTES // 2**20} MB)")
+        raise SourceError(f"{printable(name)}: too large ({len(data) / 1e6:.1f} MB; the limit is {MAX_BYTES // 2**20} MB)")
     raw, encoding = decode(data, name)
     text = sanitize(raw)
     return Source(text=text, title=title_of(text, markdown), source=name, encoding=encoding)
@@ -97,18 +102,18 @@ def load_path(path: str | os.PathLike[str]) -> Source:
     try:
         st = p.stat()
     except FileNotFoundError:
-        raise SourceError(f"{name}: no such file") from None
+        raise SourceError(f"{printable(name)}: no such file") from None
     except OSError as exc:
-        raise SourceError(f"{name}: cannot read ({exc.strerror or exc})") from None
+        raise SourceError(f"{printable(name)}: cannot read ({exc.strerror or exc})") from None
     if p.is_dir():
-        raise SourceError(f"{name}: is a directory, not an article")
+        raise SourceError(f"{printable(name)}: is a directory, not an article")
     if st.st_size > MAX_BYTES:
-        raise SourceError(f"{name}: too large ({st.st_size / 1e6:.1f} MB; the limit is {MAX_BYTES // 2**20} MB)")
+        raise SourceError(f"{printable(name)}: too large ({st.st_size / 1e6:.1f} MB; the limit is {MAX_BYTES // 2**20} MB)")
     try:
         with p.open("rb") as fh:
             data = fh.read(MAX_BYTES + 1)
     except OSError as exc:
-        raise SourceError(f"{name}: cannot read ({exc.strerror or exc})") from None
+        raise SourceError(f"{printable(name)}: cannot read ({exc.strerror or exc})") from None
     return from_bytes(data, name, markdown=p.suffix.lower() in (".md", ".markdown"))
 
 
@@ -117,7 +122,7 @@ def load_stream(stream: BinaryIO, name: str = "-") -> Source:
     try:
         data = stream.read(MAX_BYTES + 1)
     except OSError as exc:
-        raise SourceError(f"{name}: cannot read ({exc.strerror or exc})") from None
+        raise SourceError(f"{printable(name)}: cannot read ({exc.strerror or exc})") from None
     return from_bytes(data, name, markdown=False)
 
 

@@ -10,6 +10,7 @@ from rich.table import Table
 from rich.text import Text
 
 from reader.document import Document, fact_summary
+from reader.sanitize import printable
 
 LABEL_STYLES = {"PERSON": "magenta", "ORG": "cyan", "LOC": "yellow", "MISC": "green"}
 FACT_TITLES = {
@@ -32,7 +33,7 @@ def render_summary(doc: Document) -> RenderableType:
     words = sum(1 for t in doc.tokens if any(ch.isalnum() for ch in doc.text[t.start : t.end]))
     header = Text()
     header.append(doc.title or "(untitled)", style="bold")
-    header.append(f"\n{doc.source}  ·  {len(doc.sentences)} sentences  ·  {words} words", style="dim")
+    header.append(f"\n{printable(doc.source)}  ·  {len(doc.sentences)} sentences  ·  {words} words", style="dim")
 
     entities = Table(title="Entities", title_justify="left", expand=False)
     entities.add_column("Label")

@@ -9,6 +9,7 @@ from typing import Callable
 from reader.document import Document
 from reader.notes.export import ExportError, render, write_output
 from reader.notes.store import ArticleInfo, Highlight, NotesError, NotesStore
+from reader.sanitize import printable, sanitize
 from reader.sources import SourceError, load_path
 
 QUOTE_WIDTH = 80
@@ -16,13 +17,13 @@ NOTE_WIDTH = 60
 
 
 def _fail(message: str) -> int:
-    print(f"reader: error: {' '.join(str(message).split())}", file=sys.stderr)
+    print(f"reader: error: {printable(' '.join(str(message).split()))}", file=sys.stderr)
     return 2
 
 
 def _warn(store: NotesStore) -> None:
     if store.warning:
-        print(f"reader: warning: {' '.join(store.warning.split())}", file=sys.stderr)
+        print(f"reader: warning: {printable(' '.join(store.warning.split()))}", file=sys.stderr)
 
 
 def _guard(run: Callable[[], int]) -> int:
@@ -88,7 +89,7 @@ def line_col(text: str, hl: Highlight) -> str:
 
 def clip(text: str, width: int) -> str:
     """Text on one line, cut to `width` characters with an ellipsis."""
-    flat = " ".join(text.split())
+    flat = " ".join(sanitize(text).split())
     return flat if len(flat) <= width else flat[: width - 1].rstrip() + "\u2026"
 
 

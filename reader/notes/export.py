@@ -35,7 +35,7 @@ _INLINE = re.compile(r"([\\`*_\[\]<>#|~=$%^&])")
 # What makes a line special at its start once inline escaping is done: list markers.
 _LIST_START = re.compile(r"^([-+])|^(\d+)([.)])")
 # Characters YAML does not allow raw in a double-quoted scalar, or reads as line breaks.
-_YAML_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff\ud800-\udfff\ufffe\uffff]")
+_YAML_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff\ud800-\udfff\ufffe\uffff]")
 # Characters kept out of JSON output (json.dumps already escapes C0 controls).
 _JSON_UNSAFE = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
 # Characters that cannot appear in an Obsidian link target (or a file name).

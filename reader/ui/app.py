@@ -10,10 +10,18 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from reader.document import Document
+from reader.sanitize import sanitize
 from reader.sources import Source
 from reader.ui.config import Config
 from reader.ui.palette import JumpCommands
 from reader.ui.theme import THEME_CYCLE, palette
+
+
+def source_path(source: Source | None) -> Path | None:
+    """The file an article was read from (watched for changes), or None for stdin / no source."""
+    if source is None or source.source in ("", "-"):
+        return None
+    return Path(source.source)
 
 
 class ReaderApp(App[None]):
@@ -43,6 +51,7 @@ class ReaderApp(App[None]):
         if source is not None and document is None:
             document = Document(text=source.text, title=source.title, source=source.source)
         self.start_document = document
+        self.start_path = source_path(source)
         self.library = library
         self.analyse = analyse
         self.store_path = store_path
@@ -61,7 +70,7 @@ class ReaderApp(App[None]):
         if self.start_document is not None:
             from reader.ui.screens.reader import ReaderScreen
 
-            return ReaderScreen(self.start_document, analyse=self.analyse)
+            return ReaderScreen(self.start_document, analyse=self.analyse, path=self.start_path)
         from reader.ui.screens.library import LibraryScreen
 
         return LibraryScreen(self.library or Path("articles"), analyse=self.analyse)
@@ -71,7 +80,7 @@ class ReaderApp(App[None]):
         from reader.ui.screens.reader import ReaderScreen
 
         doc = Document(text=source.text, title=source.title, source=source.source)
-        self.push_screen(ReaderScreen(doc, analyse=self.analyse))
+        self.push_screen(ReaderScreen(doc, analyse=self.analyse, path=source_path(source)))
 
     # ----- theme --------------------------------------------------------------------------------
     def get_theme_variable_defaults(self) -> dict[str, str]:
@@ -131,11 +140,11 @@ class ReaderApp(App[None]):
             self._store = NotesStore(self.store_path)
         except Exception as exc:  # NotesError (read-only dir, ...) or a missing module
             self._store_failed = True
-            self.notify(f"Notes are unavailable: {exc}", severity="warning", markup=False, timeout=8)
+            self.notify(sanitize(f"Notes are unavailable: {exc}"), severity="warning", markup=False, timeout=8)
             return None
         warning = getattr(self._store, "warning", None)
         if warning:  # opened, but read-only or repaired: say so once, keep going
-            self.notify(str(warning), severity="warning", markup=False, timeout=8)
+            self.notify(sanitize(str(warning)), severity="warning", markup=False, timeout=8)
         return self._store
 
     def on_unmount(self) -> None:

@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from reader.sanitize import printable
 from reader.sources import SourceError, load_path
 from reader.ui.config import ConfigError, env_config_path, load_config
 
@@ -16,7 +17,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         config = load_config(env_config_path())
     except ConfigError as exc:
-        print(f"reader: {exc}", file=sys.stderr)
+        print(f"reader: {printable(str(exc))}", file=sys.stderr)
         return 2
     source = None
     library: Path | None = None
@@ -31,7 +32,7 @@ def run(args: argparse.Namespace) -> int:
         try:
             source = load_path(path)
         except SourceError as exc:
-            print(f"reader: {exc}", file=sys.stderr)
+            print(f"reader: {printable(str(exc))}", file=sys.stderr)
             return 2
         if path == "-":
             _reattach_stdin()

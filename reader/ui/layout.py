@@ -4,6 +4,9 @@ Each visual line is a half-open range [start, end) of the text; the newline and 
 line was broken on belong to no line. Tabs advance to the next multiple of `TAB_SIZE` cells
 from the start of the visual line, and wide characters count as two cells (rich.cells), the
 same rules `line_cells` uses when a line is drawn, so wrapping and drawing always agree.
+Widths are counted one character at a time (zero-width joiners and variation selectors count
+0; the article view leaves them out of what it draws), never per grapheme cluster, so a
+ZWJ emoji sequence cannot make a line wider than the width it was wrapped to.
 """
 
 from __future__ import annotations
@@ -40,7 +43,15 @@ def _simple(para: str) -> bool:
     """True when every character of the paragraph is one cell wide and not a tab."""
     if para.isascii():
         return _ASCII_PRINTABLE.match(para) is not None
-    return "\t" not in para and cell_len(para) == len(para)
+    # a sum of widths equal to the length is not enough: a wide and a zero-width character balance out
+    return "\t" not in para and all(get_character_cell_size(ch) == 1 for ch in set(para))
+
+
+def text_cells(text: str) -> int:
+    """Cells of a string without tabs, summed character by character (as the view draws it)."""
+    if "\u200d" in text or "\ufe0f" in text:  # rich would measure such a cluster as one glyph
+        return sum(get_character_cell_size(ch) for ch in text)
+    return cell_len(text)
 
 
 def _wrap_simple(text: str, start: int, end: int, width: int, starts: array, ends: array) -> None:
@@ -97,7 +108,7 @@ def _wrap_cells(text: str, start: int, end: int, width: int, starts: array, ends
             column += cells
             line_end = b
             continue
-        cells = len(piece) if piece.isascii() else cell_len(piece)
+        cells = len(piece) if piece.isascii() else text_cells(piece)
         if column + cells <= width:
             column += cells
             line_end = b

@@ -7,8 +7,10 @@ from typing import TYPE_CHECKING, Iterator
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
+from textual.markup import escape
 
 from reader.document import fact_summary
+from reader.sanitize import sanitize
 from reader.ui.spans import salience
 
 if TYPE_CHECKING:
@@ -31,17 +33,17 @@ class JumpCommands(Provider):
         order = sorted(range(len(doc.entities)), key=lambda i: salience(doc.entities[i]))
         for i in order:
             ent = doc.entities[i]
-            # help text is parsed as markup by the palette, so it holds only our own words
-            yield ent.name, f"{ent.label} - {len(ent.mentions)} mentions", partial(screen.jump_to_entity, i)
+            # help text is parsed as markup by the palette: our own words, escaped all the same
+            yield sanitize(ent.name), f"{ent.label} - {len(ent.mentions)} mentions", partial(screen.jump_to_entity, i)
         for i, fact in enumerate(doc.facts):
-            yield fact_summary(fact, doc), f"fact: {fact.kind}", partial(screen.jump_to_fact, i)
+            yield sanitize(fact_summary(fact, doc)), f"fact: {fact.kind}", partial(screen.jump_to_fact, i)
 
     async def discover(self) -> Hits:
         """Before typing: the most salient entities."""
         for n, (text, help_text, callback) in enumerate(self._candidates()):
             if n >= 20:
                 break
-            yield DiscoveryHit(Content(text), callback, text=text, help=help_text)  # type: ignore[arg-type]
+            yield DiscoveryHit(Content(text), callback, text=text, help=escape(help_text))  # type: ignore[arg-type]
 
     async def search(self, query: str) -> Hits:
         """Fuzzy-match entity names and fact summaries."""
@@ -49,7 +51,7 @@ class JumpCommands(Provider):
         for text, help_text, callback in self._candidates():
             score = matcher.match(text)
             if score > 0:
-                yield Hit(score, highlight(matcher, text), callback, text=text, help=help_text)  # type: ignore[arg-type]
+                yield Hit(score, highlight(matcher, text), callback, text=text, help=escape(help_text))  # type: ignore[arg-type]
 
 
 def highlight(matcher: object, text: str) -> Content:

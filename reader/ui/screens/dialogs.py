@@ -11,6 +11,18 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Static, TextArea
+from textual.widgets.text_area import Edit, EditResult
+
+from reader.sanitize import sanitize
+
+
+class NoteArea(TextArea):
+    """A text area whose typed and pasted text never holds terminal controls (a paste can carry ESC)."""
+
+    def edit(self, edit: Edit) -> EditResult:
+        """Sanitise the inserted text, then edit as usual."""
+        edit.text = sanitize(edit.text.replace("\r\n", "\n"))
+        return super().edit(edit)
 
 
 class NoteEditor(ModalScreen[str | None]):
@@ -23,14 +35,14 @@ class NoteEditor(ModalScreen[str | None]):
 
     def __init__(self, quote: str, note: str = "") -> None:
         super().__init__()
-        self._quote = quote
-        self._note = note
+        self._quote = sanitize(quote)
+        self._note = sanitize(note)
 
     def compose(self) -> ComposeResult:
         """The quoted passage (plain text), a text area and the key hints."""
         with Vertical(id="note-dialog"):
             yield Static(Content("Note on: ") + Content.styled(self._quote, "italic"), id="note-quote")
-            yield TextArea(self._note, id="note-text", soft_wrap=True)
+            yield NoteArea(self._note, id="note-text", soft_wrap=True)
             yield Static(Content("ctrl+s save · escape cancel"), id="note-hint")
 
     def on_mount(self) -> None:

@@ -16,6 +16,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
 from reader.document import Document
+from reader.sanitize import sanitize
 from reader.sources import SourceError, is_article, load_path
 
 if TYPE_CHECKING:
@@ -55,7 +56,7 @@ def scan(folder: Path) -> list[Entry]:
             src = load_path(path)
             title = src.title or path.name
         except SourceError as exc:
-            title = f"(unreadable: {exc})"
+            title = sanitize(f"(unreadable: {exc})")
         entries.append(Entry(path, title, path.stat().st_size))
     return entries
 
@@ -90,7 +91,7 @@ class LibraryScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         """Heading, table, footer."""
-        yield Static(Content(f"Library: {self.folder}"), id="library-title")
+        yield Static(Content(sanitize(f"Library: {self.folder}")), id="library-title")
         yield DataTable(id="library-table", cursor_type="row", zebra_stripes=True)
         yield Footer()
 
@@ -109,13 +110,13 @@ class LibraryScreen(Screen[None]):
             counts = self._counts(cached) if cached is not None else ["…"] * len(COUNT_COLUMNS)
             table.add_row(
                 Text(entry.title),
-                Text(entry.path.name, style="dim"),
+                Text(sanitize(entry.path.name), style="dim"),
                 Text(human_size(entry.size), justify="right"),
                 *[Text(c, justify="right") for c in counts],
                 key=key,
             )
         if not self.entries:
-            self.notify(f"No articles (.txt, .md) in {self.folder}", severity="warning", markup=False)
+            self.notify(sanitize(f"No articles (.txt, .md) in {self.folder}"), severity="warning", markup=False)
         table.focus()
         if self.analyse and self.entries:
             self.count_worker([e.path for e in self.entries])
@@ -175,6 +176,6 @@ class LibraryScreen(Screen[None]):
         try:
             src = load_path(path)
         except SourceError as exc:
-            self.notify(str(exc), severity="error", markup=False)
+            self.notify(sanitize(str(exc)), severity="error", markup=False)
             return
         self.reader_app.open_source(src)

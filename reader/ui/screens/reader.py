@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from textual import on, work
@@ -14,6 +16,7 @@ from textual.widgets import Footer, Input
 from textual.worker import Worker, WorkerState
 
 from reader.document import Document
+from reader.sanitize import is_safe, sanitize
 from reader.ui.screens.dialogs import NoteEditor
 from reader.ui.widgets.article_view import ArticleView
 from reader.ui.widgets.find_bar import FindBar
@@ -22,6 +25,8 @@ from reader.ui.widgets.status import StatusBar, TitleBar
 
 if TYPE_CHECKING:
     from reader.ui.app import ReaderApp
+
+DISK_CHECK_SECONDS = 2.0
 
 
 class ReaderScreen(Screen[None]):
@@ -40,6 +45,8 @@ class ReaderScreen(Screen[None]):
         Binding("a", "annotate", "Note", id="note", tooltip="Add or edit a note on the current sentence"),
         Binding("e", "export", "Export", id="export", tooltip="Export highlights and notes as Markdown"),
         Binding("s", "toggle_sidebar", "Sidebar", id="sidebar", tooltip="Show or hide the sidebar"),
+        Binding("r", "reload", "Reload", id="reload", show=False,
+                tooltip="Reload the file after it changed on disk"),
         Binding("escape", "back", "Back", id="back", show=False, tooltip="Clear the find, or back to the library"),
     ]
 
@@ -50,12 +57,17 @@ class ReaderScreen(Screen[None]):
             super().__init__()
             self.doc = doc
 
-    def __init__(self, doc: Document, analyse: bool = True) -> None:
+    def __init__(self, doc: Document, analyse: bool = True, path: Path | None = None) -> None:
         super().__init__()
+        if not (is_safe(doc.text) and is_safe(doc.title)):  # loaders sanitise; this guards any other caller
+            doc = dataclasses.replace(doc, text=sanitize(doc.text), title=sanitize(doc.title))
         self.doc = doc
         self.analyse_on_mount = analyse
         self.analysing = False
         self.highlights: list[Any] = []
+        self.path = path
+        self.changed_on_disk = False
+        self._disk_state: tuple[int, int] | None = None
 
     @property
     def reader_app(self) -> ReaderApp:
@@ -88,6 +100,9 @@ class ReaderScreen(Screen[None]):
         self.query_one(StatusBar).set_busy(self.analysing)
         self._update_status()
         self.call_after_refresh(self.load_highlights)
+        if self.path is not None:
+            self._disk_state = self._stat()
+            self.set_interval(DISK_CHECK_SECONDS, self.check_disk)
 
     def _start_analysis(self) -> None:
         self.analyse_worker(self.doc.text, self.doc.title, self.doc.source)
@@ -102,6 +117,8 @@ class ReaderScreen(Screen[None]):
 
     def on_reader_screen_analysed(self, message: Analysed) -> None:
         """Show the analysis: entity colours, facts and entities in the sidebar."""
+        if message.doc.text != self.doc.text:  # an analysis of the text before a reload
+            return
         self.analysing = False
         self.doc = message.doc
         self.reader_app.remember_analysis(message.doc)
@@ -117,7 +134,7 @@ class ReaderScreen(Screen[None]):
             self.analysing = False
             self.query_one(StatusBar).set_busy(False)
             error = event.worker.error
-            self.notify(f"Analysis failed: {type(error).__name__}: {error}", severity="error", markup=False)
+            self.notify(sanitize(f"Analysis failed: {type(error).__name__}: {error}"), severity="error", markup=False)
 
     # ----- status -------------------------------------------------------------------------------
     def on_article_view_state_changed(self, message: ArticleView.StateChanged) -> None:
@@ -134,6 +151,8 @@ class ReaderScreen(Screen[None]):
                 text = "] next entity · n/N its mentions · / find · s sidebar · ? help"
             else:
                 text = "No entities found · / find · h highlight · ? help"
+        if self.changed_on_disk:
+            text = f"Changed on disk - r reloads · {text}"
         self.query_one(StatusBar).set_status(text)
 
     # ----- navigation -------------------------------------------------------------------------
@@ -182,7 +201,11 @@ class ReaderScreen(Screen[None]):
             view.activate_entity(message.index, first, flash=True)
         elif message.kind == "note" and message.index < len(self.highlights):
             hl = self.highlights[message.index]
-            view.jump_to(hl.start, hl.end)
+            if getattr(hl, "anchored", True):
+                view.jump_to(hl.start, hl.end)
+            else:
+                self.notify("This passage is no longer in the text; the highlight and its note are kept",
+                            severity="warning", markup=False)
 
     def jump_to_entity(self, index: int) -> None:
         """Make an entity active at its first mention (command palette)."""
@@ -212,7 +235,7 @@ class ReaderScreen(Screen[None]):
         bar.display = False
         view.focus()
         if event.value and not count:
-            self.notify(f"Not found: {event.value}", severity="warning", markup=False)
+            self.notify(sanitize(f"Not found: {event.value}"), severity="warning", markup=False)
 
     @on(FindBar.Closed)
     def close_find(self) -> None:
@@ -232,16 +255,14 @@ class ReaderScreen(Screen[None]):
         try:
             self.highlights = list(store.highlights(self.doc))
         except Exception as exc:  # NotesError and sqlite errors: keep reading without notes
-            self.notify(f"Notes unavailable: {exc}", severity="warning", markup=False)
+            self.notify(sanitize(f"Notes unavailable: {exc}"), severity="warning", markup=False)
             self.highlights = []
         self._refresh_notes()
 
     def _refresh_notes(self) -> None:
         spans = [(h.start, h.end, h.id) for h in self.highlights if getattr(h, "anchored", True)]
         self.query_one(ArticleView).set_highlights(spans)
-        self.query_one(Sidebar).show_notes(
-            [h for h in self.highlights if getattr(h, "anchored", True)], self.doc.text
-        )
+        self.query_one(Sidebar).show_notes(self.highlights, self.doc.text)
 
     def _highlight_at_cursor(self) -> Any | None:
         span = self.query_one(ArticleView).cursor_span()
@@ -259,16 +280,18 @@ class ReaderScreen(Screen[None]):
         if span is None:
             self.app.bell()
             return
+        self.load_highlights()  # another instance may have highlighted it meanwhile
         if self._highlight_at_cursor() is not None:
             self.notify("Already highlighted (a edits its note)", markup=False)
             return
         store = self.reader_app.notes_store()
         if store is None:
+            self.notify("Notes are unavailable: the highlight was not saved", severity="error", markup=False)
             return
         try:
             store.add_highlight(self.doc, span[0], span[1])
         except Exception as exc:
-            self.notify(f"Could not save the highlight: {exc}", severity="error", markup=False)
+            self.notify(sanitize(f"Could not save the highlight: {exc}"), severity="error", markup=False)
             return
         self.load_highlights()
         self.notify("Highlighted", markup=False)
@@ -280,6 +303,7 @@ class ReaderScreen(Screen[None]):
         if span is None:
             self.app.bell()
             return
+        self.load_highlights()
         existing = self._highlight_at_cursor()
         start, end = (existing.start, existing.end) if existing is not None else span
         quote = " ".join(self.doc.text[start:end].split())
@@ -291,6 +315,7 @@ class ReaderScreen(Screen[None]):
                 return
             store = self.reader_app.notes_store()
             if store is None:
+                self.notify("Notes are unavailable: the note was not saved", severity="error", markup=False)
                 return
             try:
                 if existing is not None:
@@ -298,7 +323,7 @@ class ReaderScreen(Screen[None]):
                 else:
                     store.add_highlight(self.doc, start, end, note)
             except Exception as exc:
-                self.notify(f"Could not save the note: {exc}", severity="error", markup=False)
+                self.notify(sanitize(f"Could not save the note: {exc}"), severity="error", markup=False)
                 return
             self.load_highlights()
             self.notify("Note saved", markup=False)
@@ -307,12 +332,78 @@ class ReaderScreen(Screen[None]):
 
     def action_export(self) -> None:
         """Export highlights, notes and facts as Markdown to the data dir; say where."""
+        self.load_highlights()  # include highlights another instance saved meanwhile
         try:
             from reader.notes.export import default_export_path, to_markdown, write_output
 
             path = default_export_path(self.doc, "md")
             written = write_output(to_markdown(self.doc, self.highlights), str(path), False)
         except Exception as exc:
-            self.notify(f"Export failed: {exc}", severity="error", markup=False)
+            self.notify(sanitize(f"Export failed: {exc}"), severity="error", markup=False)
             return
-        self.notify(f"Exported to {written or path}", title="Export", markup=False, timeout=8)
+        self.notify(sanitize(f"Exported to {written or path}"), title="Export", markup=False, timeout=8)
+
+    # ----- the file on disk -------------------------------------------------------------------
+    def _stat(self) -> tuple[int, int] | None:
+        try:
+            st = self.path.stat() if self.path is not None else None
+        except OSError:
+            return None
+        return (st.st_size, st.st_mtime_ns) if st is not None else None
+
+    def check_disk(self) -> bool:
+        """Notice (once per change) that the article's file changed on disk; True when it has."""
+        if self.path is None:
+            return False
+        state = self._stat()
+        if state == self._disk_state:
+            return self.changed_on_disk
+        self._disk_state = state
+        self.changed_on_disk = True
+        if state is None:
+            message = f"{self.path.name} was moved or deleted; the text shown stays readable"
+        else:
+            message = f"{self.path.name} changed on disk - press r to reload"
+        self.notify(sanitize(message), severity="warning", markup=False, timeout=10)
+        self._update_status()
+        return True
+
+    def action_reload(self) -> None:
+        """Read the file again, re-run the analysis and re-anchor the highlights to the new text."""
+        if self.path is None:
+            self.notify("This article was not read from a file", markup=False)
+            return
+        from reader.sources import SourceError, load_path
+
+        state = self._stat()
+        try:
+            src = load_path(self.path)
+        except SourceError as exc:
+            self.notify(sanitize(f"Cannot reload: {exc}"), severity="error", markup=False)
+            return
+        self._disk_state = state
+        self.changed_on_disk = False
+        if src.text == self.doc.text:
+            self._update_status()
+            self.notify("No change: the file holds the text shown", markup=False)
+            return
+        self.show_text(Document(text=src.text, title=src.title, source=src.source))
+        lost = sum(1 for h in self.highlights if not getattr(h, "anchored", True))
+        message = "Reloaded from disk"
+        if lost:
+            message += f"; {lost} highlight{'s' if lost != 1 else ''} no longer found in the text (kept, see Notes)"
+        self.notify(message, severity="warning" if lost else "information", markup=False)
+
+    def show_text(self, doc: Document) -> None:
+        """Show a new version of the article: its text at once, then its analysis and highlights."""
+        cached = self.reader_app.cached_analysis(doc.text)
+        self.doc = cached or doc
+        self.analysing = cached is None and self.analyse_on_mount
+        self.query_one(TitleBar).set_title(self.doc.title)
+        self.query_one(ArticleView).set_document(self.doc)
+        self.query_one(Sidebar).show_document(self.doc, analysing=self.analysing)
+        self.query_one(StatusBar).set_busy(self.analysing)
+        if self.analysing:
+            self._start_analysis()
+        self.load_highlights()
+        self._update_status()

@@ -20,6 +20,7 @@ from reader.ui.layout import Wrapped, char_cells, offset_at_column, wrap
 from reader.ui.spans import MentionRef, SpanLayer, cursor_units, mention_layer, number_layer
 
 GUTTER = 2
+_CLUSTER_MARKS = "\u200d\ufe0f"  # zero-width joiner, variation selector 16
 MAX_FIND_MATCHES = 100_000
 _LABEL_CLASS = {
     "PERSON": "article-view--person",
@@ -262,7 +263,9 @@ class ArticleView(ScrollView, can_focus=True):
                 parts = []
                 for ch in chunk:
                     cells = char_cells(ch, column)
-                    parts.append(" " * cells if ch == "\t" else ch)
+                    # a joiner or emoji selector would make the terminal (and Textual) draw a cluster
+                    # narrower than the cells the line was wrapped with: leave them out
+                    parts.append(" " * cells if ch == "\t" else "" if ch in _CLUSTER_MARKS else ch)
                     column += cells
                 chunk = "".join(parts)
             else:

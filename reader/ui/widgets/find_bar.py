@@ -6,6 +6,8 @@ from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import Input
 
+from reader.sanitize import sanitize
+
 
 class FindBar(Input):
     """Type a plain string, enter finds it; escape closes (and clears the find)."""
@@ -18,6 +20,10 @@ class FindBar(Input):
     def __init__(self) -> None:
         super().__init__(placeholder="Find (plain text, case-insensitive) - enter to search, escape to close",
                          id="find-bar")
+
+    def validate_value(self, value: str) -> str:
+        """Typed or pasted text never holds terminal controls (same length, so the cursor stays put)."""
+        return sanitize(value)
 
     def action_close(self) -> None:
         """Hide the bar and tell the screen."""

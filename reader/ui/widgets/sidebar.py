@@ -13,6 +13,7 @@ from textual.widgets import OptionList, TabbedContent, TabPane
 from textual.widgets.option_list import Option
 
 from reader.document import Document, fact_summary
+from reader.sanitize import sanitize
 from reader.ui.spans import first_mention, salience
 from reader.ui.theme import LABEL_VARIABLE, LABEL_WORDS
 
@@ -28,8 +29,8 @@ ROW_MAX = 70
 
 
 def clip(text: str, limit: int = ROW_MAX) -> str:
-    """One line, at most `limit` characters."""
-    text = " ".join(text.split())
+    """One line, at most `limit` characters, with any terminal control shown as U+FFFD."""
+    text = " ".join(sanitize(text).split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
@@ -113,7 +114,7 @@ class Sidebar(Vertical):
         entities.add_options(rows)
 
     def show_notes(self, notes: Sequence[Any], text: str) -> None:
-        """Fill the Notes tab from highlights (objects with id, start, end, note)."""
+        """Fill the Notes tab from highlights (id, start, end, quote, note, anchored); unanchored ones are marked."""
         lst = self.query_one("#notes-list", OptionList)
         lst.clear_options()
         if not notes:
@@ -121,8 +122,11 @@ class Sidebar(Vertical):
             return
         lst.add_option(heading(f"Highlights ({len(notes)})"))
         for i, hl in enumerate(notes):
-            quote = clip(text[hl.start : hl.end], 40)
-            prompt = Content.assemble(Content.styled("▍", "$warning"), Content(quote))
+            if getattr(hl, "anchored", True):
+                prompt = Content.assemble(Content.styled("▍", "$warning"), Content(clip(text[hl.start : hl.end], 40)))
+            else:  # the text changed and the passage is gone: keep the note, show the quote as saved
+                prompt = Content.assemble(Content.styled("? not in this text: ", "$error"),
+                                          Content.styled(clip(hl.quote, 30), "dim"))
             if getattr(hl, "note", ""):
                 prompt = Content.assemble(prompt, Content("\n  "), Content.styled(clip(hl.note, 40), "italic"))
             lst.add_option(Option(prompt, id=f"note-{i}"))

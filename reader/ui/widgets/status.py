@@ -7,6 +7,7 @@ from textual.containers import Horizontal
 from textual.content import Content
 from textual.widgets import LoadingIndicator, Static
 
+from reader.sanitize import sanitize
 from reader.ui.theme import LABEL_VARIABLE
 
 
@@ -26,8 +27,13 @@ class TitleBar(Horizontal):
 
     def compose(self) -> ComposeResult:
         """Title on the left, legend on the right."""
-        yield Static(Content(self._title or "(untitled)"), id="title")
+        yield Static(Content(sanitize(self._title) or "(untitled)"), id="title")
         yield Static(legend(), id="legend")
+
+    def set_title(self, title: str) -> None:
+        """Show a new title (plain text, never markup)."""
+        self._title = title
+        self.query_one("#title", Static).update(Content(sanitize(title) or "(untitled)"))
 
 
 class StatusBar(Horizontal):
@@ -40,7 +46,7 @@ class StatusBar(Horizontal):
 
     def set_status(self, text: str) -> None:
         """Show a status line (plain text, never markup)."""
-        self.query_one("#status", Static).update(Content(text))
+        self.query_one("#status", Static).update(Content(sanitize(text)))
 
     def set_busy(self, busy: bool) -> None:
         """Show or hide the analysis spinner."""
