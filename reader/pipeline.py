@@ -16,6 +16,10 @@ Step = Callable[[Document], Document]
 # (name, "module:function"), in order. Each function takes and returns a Document.
 STEPS: tuple[tuple[str, str], ...] = (
     ("segment", "reader.nlp.segment:run"),
+    ("ner", "reader.nlp.ner.step:run"),
+    ("link", "reader.nlp.linking:run"),
+    ("pos", "reader.nlp.pos:run"),
+    ("facts", "reader.nlp.facts:run"),
 )
 
 

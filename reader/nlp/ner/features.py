@@ -1,0 +1,279 @@
+"""Feature extraction for the entity tagger: lists of feature strings per token.
+
+Features of a word type (its text, shape, affixes, flags, and what it contributes
+as context to its neighbours) are computed once and cached in dicts, so a token's
+feature list is mostly list concatenation. Per-occurrence features add the
+sentence position, headline casing, gazetteer matches and document-level cues.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Sequence
+
+from reader.nlp.ner.gazetteers import Gazetteer
+from reader.nlp.ner.normalize import norm, straighten
+
+_SHAPE = str.maketrans(
+    {**{c: "X" for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"}, **{c: "x" for c in "abcdefghijklmnopqrstuvwxyz"},
+     **{c: "d" for c in "0123456789"}}
+)
+_RUNS = re.compile(r"(.)\1+")
+CONTEXT = (-2, -1, 1, 2)
+_MAX_CACHE = 200_000
+
+
+def shape(token: str) -> str:
+    """Word shape: X for capitals, x for lower case, d for digits ("Paris" -> "Xxxxx")."""
+    s = straighten(token)
+    out = []
+    for c in s:
+        if c.isalpha():
+            out.append("X" if c.isupper() else "x")
+        elif c.isdigit():
+            out.append("d")
+        else:
+            out.append(c)
+    return "".join(out)
+
+
+def short_shape(token: str) -> str:
+    """Shape with runs collapsed ("Paris" -> "Xx", "US-made" -> "X-x")."""
+    return _RUNS.sub(r"\1", shape(token))
+
+
+def is_capital(token: str) -> bool:
+    """True when the token starts with an upper-case letter."""
+    return token[:1].isupper()
+
+
+def word_features(token: str) -> list[str]:
+    """Features of a word type, independent of its context."""
+    s = straighten(token)
+    low = s.lower()
+    n = norm(token)
+    sh = shape(token)
+    feats = ["b", "w=" + s, "n=" + n, "sh=" + (sh if len(sh) <= 8 else short_shape(token)), "ss=" + short_shape(token)]
+    for k in range(1, 5):
+        if len(low) > k:
+            feats.append(f"p{k}=" + low[:k])
+            feats.append(f"s{k}=" + low[-k:])
+    alpha = any(c.isalpha() for c in s)
+    if s[:1].isupper():
+        feats.append("ic")
+    if alpha and s.isupper():
+        feats.append("ac" if len(s) > 1 else "ac1")
+    if any(c.isdigit() for c in s):
+        feats.append("hd")
+    if "-" in s and len(s) > 1:
+        feats.append("hy")
+        parts = n.split("-")
+        feats.append("h0=" + parts[0])
+        feats.append("hl=" + parts[-1])
+    if "." in s and alpha:
+        feats.append("dot")
+    if not alpha and not any(c.isdigit() for c in s):
+        feats.append("pu")
+    if len(s) == 1 and alpha:
+        feats.append("len1")
+    return feats
+
+
+def context_features(token: str, offset: int) -> list[str]:
+    """Features a word type contributes to the token `offset` positions away."""
+    o = str(offset)
+    return ["n" + o + "=" + norm(token), "ss" + o + "=" + short_shape(token)]
+
+
+_BOUNDARY = {o: ["n" + str(o) + "=<S>"] for o in CONTEXT}
+
+
+def first_word(tokens: Sequence[str]) -> int:
+    """Index of the first token with a letter or digit (after bullets and opening quotes)."""
+    for i, t in enumerate(tokens):
+        if any(c.isalnum() for c in t):
+            return i
+    return 0
+
+
+def headline(tokens: Sequence[str]) -> bool:
+    """True for an ALL-CAPS sentence (a headline or dateline)."""
+    letters = [t for t in tokens if any(c.isalpha() for c in t)]
+    if len(letters) < 2:
+        return bool(letters) and letters[0].isupper() and len(letters[0]) > 3
+    caps = sum(1 for t in letters if t.isupper())
+    return caps / len(letters) >= 0.8
+
+
+class Featurizer:
+    """Turns a document (sentences of token strings) into per-token feature lists."""
+
+    def __init__(self, gazetteer: Gazetteer, doc_features: bool = True, bigrams: bool = False) -> None:
+        self.gaz = gazetteer
+        self.doc_features = doc_features
+        self.bigrams = bigrams
+        self.titles = gazetteer.cue("TITLE")
+        self.common = gazetteer.cue("COMMON")
+        self._word: dict[str, list[str]] = {}
+        self._ctx: dict[str, dict[int, list[str]]] = {}
+
+    def _cached(self, token: str) -> tuple[list[str], dict[int, list[str]]]:
+        w = self._word.get(token)
+        if w is None:
+            if len(self._word) > _MAX_CACHE:
+                self._word.clear()
+                self._ctx.clear()
+            w = word_features(token)
+            if token[:1].isupper() and norm(token) in self.common:
+                w.append("cw")
+            self._word[token] = w
+            self._ctx[token] = {o: context_features(token, o) for o in CONTEXT}
+        return w, self._ctx[token]
+
+    def document(self, sentences: Sequence[Sequence[str]]) -> list[list[list[str]]]:
+        """Feature lists for every token of every sentence of one document."""
+        norms = [[norm(t) for t in s] for s in sentences]
+        caps = [headline(s) for s in sentences]
+        dfeats = self._doc_cues(sentences, norms, caps) if self.doc_features else {}
+        return [self.sentence(s, n, c, dfeats) for s, n, c in zip(sentences, norms, caps)]
+
+    def sentence(
+        self, tokens: Sequence[str], norms: Sequence[str], caps: bool, dfeats: dict[str, list[str]]
+    ) -> list[list[str]]:
+        """Feature lists for one sentence's tokens."""
+        n = len(tokens)
+        cached = [self._cached(t) for t in tokens]
+        capital = [is_capital(t) for t in tokens]
+        gaz = self.gaz.match(norms, capital)
+        titles = self.titles
+        bigrams = self.bigrams
+        start = first_word(tokens)
+        out: list[list[str]] = []
+        for i in range(n):
+            f = list(cached[i][0])
+            for o in CONTEXT:
+                j = i + o
+                f += cached[j][1][o] if 0 <= j < n else _BOUNDARY[o]
+            if i == start:
+                f.append("first")
+            if bigrams:
+                f.append("bg-1=" + (norms[i - 1] if i else "<S>") + "|" + norms[i])
+                f.append("bg1=" + norms[i] + "|" + (norms[i + 1] if i + 1 < n else "<S>"))
+            if caps:
+                f.append("caps")
+            if gaz[i]:
+                f += gaz[i]
+            if i and norms[i - 1] in titles:
+                f.append("title-1")
+            if capital[i]:
+                d = dfeats.get("^" + norms[i] if tokens[i].isupper() else norms[i])
+                if d:
+                    f += d
+            out.append(f)
+        return out
+
+    def _doc_cues(
+        self, sentences: Sequence[Sequence[str]], norms: Sequence[Sequence[str]], caps: Sequence[bool]
+    ) -> dict[str, list[str]]:
+        """Document-level cues per normalised word ("^" + word for its ALL-CAPS form): how the word is
+        written elsewhere in the document."""
+        cap_mid: set[str] = set()
+        lower: set[str] = set()
+        after_title: set[str] = set()
+        run_first: set[str] = set()
+        run_last: set[str] = set()
+        mixed: dict[str, str] = {}
+        titles = self.titles
+        common = self.common
+        for toks, ns, is_caps in zip(sentences, norms, caps):
+            run = 0
+            start = first_word(toks)
+            for i, t in enumerate(toks):
+                c0 = t[:1]
+                if c0.islower():
+                    lower.add(ns[i])
+                if is_caps:
+                    continue
+                if c0.isupper():
+                    if i > start:
+                        cap_mid.add(ns[i])
+                        if ns[i - 1] in titles:
+                            after_title.add(ns[i])
+                    if not t.isupper():
+                        mixed.setdefault(ns[i], short_shape(t))
+                    if ns[i] in titles or (i == start and ns[i] in common):
+                        run = 0  # "Mr Smith", "Both Paris": the first word is not part of a name
+                        continue
+                    if run:
+                        run_last.add(ns[i])
+                        run_first.add(ns[i - 1])
+                    run += 1
+                else:
+                    run = 0
+        out: dict[str, list[str]] = {}
+        for toks, ns in zip(sentences, norms):
+            for t, k in zip(toks, ns):
+                if not t[:1].isupper():
+                    continue
+                upper = t.isupper()
+                key = "^" + k if upper else k
+                if key in out:
+                    continue
+                f = ["D:cm" + str(int(k in cap_mid)) + "lo" + str(int(k in lower))]
+                if k in after_title:
+                    f.append("D:title")
+                if k in run_last:
+                    f.append("D:last")
+                if k in run_first:
+                    f.append("D:firstw")
+                if upper and k in mixed:
+                    f.append("D:mix=" + mixed[k])
+                out[key] = f
+        return out
+
+
+_COORD = frozenset({"and", "or", ",", "&", "nor"})
+
+
+def label_cues(sentences: Sequence[Sequence[str]], tags: Sequence[Sequence[str]]) -> list[list[list[str]]]:
+    """Second-pass features from a first pass's tags over the whole document.
+
+    Each token gets its own first-pass tag and its neighbours', and a capitalised token
+    also gets the entity type the first pass gave most often to the same word elsewhere
+    in the document (so "Blair" inherits PER from "Tony Blair"), and the type of a
+    coordinated neighbour ("France and Corsica").
+    """
+    keys = [[norm(t) if t[:1].isupper() else "" for t in s] for s in sentences]
+    counts: dict[str, dict[str, int]] = {}
+    for ks, ts in zip(keys, tags):
+        for k, t in zip(ks, ts):
+            if k and t != "O":
+                c = counts.setdefault(k, {})
+                c[t[2:]] = c.get(t[2:], 0) + 1
+    out: list[list[list[str]]] = []
+    for toks, ks, ts in zip(sentences, keys, tags):
+        n = len(ts)
+        sent: list[list[str]] = []
+        for i in range(n):
+            f = ["P:0=" + ts[i], "P:-1=" + (ts[i - 1] if i else "<S>"), "P:+1=" + (ts[i + 1] if i + 1 < n else "<S>")]
+            if i >= 2 and ts[i - 2] != "O" and toks[i - 1] in _COORD:
+                f.append("P:co=" + ts[i - 2][2:])  # "France and Corsica": a conjunct's type
+            if i + 2 < n and ts[i + 2][:2] == "B-" and toks[i + 1] in _COORD:
+                f.append("P:co+=" + ts[i + 2][2:])
+            k = ks[i]
+            c = counts.get(k) if k else None
+            if c:
+                own = ts[i][2:]
+                best, best_n, total = "", 0, 0
+                for typ, m in c.items():
+                    m -= typ == own
+                    total += m
+                    if m > best_n:
+                        best, best_n = typ, m
+                if best:
+                    f.append("P:maj=" + best)
+                    if best_n < total:
+                        f.append("P:mixed")
+            sent.append(f)
+        out.append(sent)
+    return out

@@ -1,0 +1,80 @@
+"""Pipeline step: tag names and fill the document's entities layer (one entity per distinct name)."""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+from reader.document import Document, Entity, Mention
+from reader.nlp.ner.conll import spans
+from reader.nlp.ner.normalize import norm, straighten
+
+LABELS = {"PER": "PERSON", "ORG": "ORG", "LOC": "LOC", "MISC": "MISC"}
+_POSSESSIVE = ("'s", "’s", "'S", "’S", "'", "’")
+_EDGE_PUNCT = "\"'“”‘’«»()[]{},;:"
+
+
+def name_key(label: str, name: str) -> tuple[str, str]:
+    """The key two mentions share when they name the same thing: label and case/quote-folded text."""
+    return label, " ".join(straighten(name).casefold().split())
+
+
+def _trim(text: str, toks: Sequence[tuple[int, int]], i: int, j: int, label: str, titles: frozenset[str]) -> tuple[int, int] | None:
+    """Token range of a mention without titles, possessives or edge punctuation (None if nothing is left)."""
+    while i < j and all(c in _EDGE_PUNCT for c in text[toks[i][0] : toks[i][1]]):
+        i += 1
+    while j > i and (text[toks[j - 1][0] : toks[j - 1][1]] in _POSSESSIVE or all(c in _EDGE_PUNCT for c in text[toks[j - 1][0] : toks[j - 1][1]])):
+        j -= 1
+    if label == "PER":
+        while j - i > 1 and norm(text[toks[i][0] : toks[i][1]]) in titles:
+            i += 1
+    return (i, j) if j > i else None
+
+
+def mentions(doc: Document) -> list[tuple[str, int, int]]:
+    """(label, start, end) of every name the tagger finds, in text order, as character offsets."""
+    from reader.nlp.ner.tagger import load
+
+    text = doc.text
+    tagger = load()
+    sent_toks = [[(t.start, t.end) for t in doc.tokens[s.first_token : s.end_token]] for s in doc.sentences]
+    sent_toks = [s for s in sent_toks if s]
+    tags = tagger.tag_document([[text[a:b] for a, b in s] for s in sent_toks])
+    titles = tagger.featurizer.gaz.cue("TITLE")
+    out: list[tuple[str, int, int]] = []
+    for toks, seq in zip(sent_toks, tags):
+        for i, j, typ in sorted(spans(seq)):
+            r = _trim(text, toks, i, j, typ, titles)
+            if r is None:
+                continue
+            start, end = toks[r[0]][0], toks[r[1] - 1][1]
+            for suffix in _POSSESSIVE[:4]:
+                if text.endswith(suffix, start, end) and end - start > len(suffix):
+                    end -= len(suffix)
+                    break
+            out.append((LABELS.get(typ, "MISC"), start, end))
+    return out
+
+
+def entities(doc: Document) -> list[Entity]:
+    """One entity per distinct (label, name), ids e1, e2, ... in order of first mention."""
+    groups: dict[tuple[str, str], list[Mention]] = {}
+    names: dict[tuple[str, str], str] = {}
+    for label, start, end in mentions(doc):
+        name = " ".join(doc.text[start:end].split())
+        key = name_key(label, name)
+        groups.setdefault(key, []).append(Mention(start, end, "name"))
+        if key not in names or (names[key].isupper() and not name.isupper()):
+            names[key] = name
+    return [
+        Entity(id=f"e{n}", label=key[0], name=names[key], mentions=tuple(ms))  # type: ignore[arg-type]
+        for n, (key, ms) in enumerate(groups.items(), 1)
+    ]
+
+
+def run(doc: Document) -> Document:
+    """Pipeline step: fill the entities layer from the trained tagger (segmenting first if needed)."""
+    if not doc.sentences and doc.text.strip():
+        from reader.nlp.segment import run as segment
+
+        doc = segment(doc)
+    return doc.with_layers(entities=entities(doc))

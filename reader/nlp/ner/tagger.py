@@ -1,0 +1,121 @@
+"""The trained entity tagger: lazy loading of the CRF model and its lists, and tagging."""
+
+from __future__ import annotations
+
+import json
+import threading
+from functools import lru_cache
+from pathlib import Path
+from typing import Sequence
+
+from reader.nlp.ner.features import Featurizer, label_cues
+from reader.nlp.ner.gazetteers import GAZETTEER_PATH, Gazetteer, load_lists
+
+MODEL_PATH = Path(__file__).resolve().parent.parent / "models" / "ner.crfsuite"
+
+
+class ModelError(RuntimeError):
+    """The model file is missing or unreadable; the message is one line."""
+
+
+def sidecar(model: str | Path) -> Path:
+    """The JSON file that travels with a model file (lists derived from its training data)."""
+    return Path(model).with_suffix(".json")
+
+
+def pass1_path(model: str | Path) -> Path:
+    """The first-pass model that a stacked model needs (`ner.crfsuite` -> `ner-pass1.crfsuite`)."""
+    model = Path(model)
+    return model.with_name(model.stem + "-pass1" + model.suffix)
+
+
+def merge_lists(*sources: dict[str, list[str]]) -> dict[str, list[str]]:
+    """Union of several category -> names mappings."""
+    out: dict[str, set[str]] = {}
+    for src in sources:
+        for cat, names in src.items():
+            out.setdefault(cat, set()).update(names)
+    return {k: sorted(v) for k, v in out.items()}
+
+
+# Lower-case words that do start names ("de Klerk", "van Gogh", "al-Aqsa").
+PARTICLES = frozenset("de van von der den della di da dos du del le la al el bin ibn ben".split())
+
+
+def repair(tokens: Sequence[str], tags: list[str], common: frozenset[str]) -> list[str]:
+    """Drop common lower-case words ("of", "the") from the start of a tagged name."""
+    for i, tag in enumerate(tags):
+        if tag == "O" or (tag[0] == "I" and i and tags[i - 1][2:] == tag[2:]):
+            continue
+        j = i
+        while j < len(tags) and (j == i or tags[j] == "I-" + tag[2:]):
+            t = tokens[j]
+            if not (t.isalpha() and t.islower() and t in common and t not in PARTICLES):
+                break
+            tags[j] = "O"
+            if j + 1 < len(tags) and tags[j + 1] == "I-" + tag[2:]:
+                tags[j + 1] = "B-" + tag[2:]
+            j += 1
+    return tags
+
+
+class NerTagger:
+    """A CRF entity tagger (python-crfsuite) with its feature extractor."""
+
+    def __init__(self, model: str | Path = MODEL_PATH, gazetteer: str | Path = GAZETTEER_PATH) -> None:
+        import pycrfsuite
+
+        model = Path(model)
+        if not model.is_file():
+            raise ModelError(f"model file not found: {model}")
+        meta: dict = {}
+        side = sidecar(model)
+        if side.is_file():
+            try:
+                meta = json.loads(side.read_text(encoding="utf-8"))
+            except (OSError, ValueError) as exc:
+                raise ModelError(f"cannot read {side}: {exc}") from None
+        self.meta = meta
+        try:
+            base = load_lists(gazetteer)
+        except (OSError, ValueError, KeyError) as exc:
+            raise ModelError(f"cannot read gazetteers {gazetteer}: {exc}") from None
+        lists = merge_lists(base, meta.get("lists", {}))
+        self.featurizer = Featurizer(
+            Gazetteer(lists), doc_features=meta.get("doc_features", True), bigrams=meta.get("bigrams", False)
+        )
+        self._crf = self._open(pycrfsuite, model)
+        self._pass1 = None
+        if meta.get("stacked"):
+            first = model.with_name(meta["pass1"]) if meta.get("pass1") else pass1_path(model)
+            if not first.is_file():
+                raise ModelError(f"first-pass model file not found: {first}")
+            self._pass1 = self._open(pycrfsuite, first)
+        self._lock = threading.Lock()
+
+    @staticmethod
+    def _open(pycrfsuite, path: Path):  # type: ignore[no-untyped-def]
+        crf = pycrfsuite.Tagger()
+        try:
+            crf.open(str(path))
+        except (OSError, ValueError) as exc:
+            raise ModelError(f"cannot open model {path}: {exc}") from None
+        return crf
+
+    def tag_document(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
+        """IOB2 tags for each token of each sentence of one document."""
+        feats = self.featurizer.document(sentences)
+        with self._lock:
+            if self._pass1 is None:
+                return [repair(s, list(self._crf.tag(f)), self.featurizer.common) if f else [] for s, f in zip(sentences, feats)]
+            first = [list(self._pass1.tag(f)) if f else [] for f in feats]
+            cues = label_cues(sentences, first)
+            tags = [list(self._crf.tag([a + b for a, b in zip(f, c)])) if f else [] for f, c in zip(feats, cues)]
+        common = self.featurizer.common
+        return [repair(s, t, common) for s, t in zip(sentences, tags)]
+
+
+@lru_cache(maxsize=4)
+def load(model: str = str(MODEL_PATH)) -> NerTagger:
+    """The tagger for a model file, loaded once (the shipped model by default)."""
+    return NerTagger(model)
