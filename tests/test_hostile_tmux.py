@@ -59,7 +59,8 @@ def test_hostile_file_names_in_a_real_terminal(tmux: Tmux, tmp_path: Path) -> No
     assert "evil" in screen
     # open the article: its literal markup title, in the title bar too
     tmux("send-keys", "-t", "ui", "k", "Enter")
-    screen = tmux.wait_for("Elena Brandt")
+    tmux.wait_for("Elena Brandt")
+    screen = tmux.wait_for("Quit")  # the footer is back once the analysis has finished
     assert screen.count("[bold red]literal title[/]") >= 2
     assert tmux("display-message", "-p", "-t", "ui", "#{pane_title}") == title_before
     assert "PWNED" not in tmux("display-message", "-p", "-t", "ui", "#{pane_title}")
