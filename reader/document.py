@@ -271,7 +271,12 @@ def fact_summary(fact: Fact, doc: Document | None = None) -> str:
             parts.append(f"{num(f['injured'])} injured")
         return "Casualties: " + (", ".join(parts) if parts else "unknown")
     if fact.kind == "quantity":
-        return f"{num(f.get('value', ''))} {f.get('unit', '')}".rstrip()
+        unit = str(f.get("unit", ""))
+        value = num(f.get("value", ""))
+        if unit in ("USD", "GBP", "EUR", "JPY", "INR", "RUB"):
+            symbol = {"USD": "$", "GBP": "£", "EUR": "€", "JPY": "¥", "INR": "₹", "RUB": "₽"}[unit]
+            return f"{symbol}{value}"
+        return f"{value}{unit}" if unit == "%" else f"{value} {unit}".rstrip()
     if fact.kind == "date":
         return str(f.get("text", ""))
     return fact.kind
