@@ -7,6 +7,7 @@ from typing import Sequence
 from reader.document import Document, Entity, Mention
 from reader.nlp.ner.conll import spans
 from reader.nlp.ner.normalize import norm, straighten
+from reader.nlp.ner.titles import Lists, person_words, split_titles
 
 LABELS = {"PER": "PERSON", "ORG": "ORG", "LOC": "LOC", "MISC": "MISC"}
 _POSSESSIVE = ("'s", "’s", "'S", "’S", "'", "’")
@@ -30,6 +31,30 @@ def _trim(text: str, toks: Sequence[tuple[int, int]], i: int, j: int, label: str
     return (i, j) if j > i else None
 
 
+_LISTS: dict[int, Lists] = {}
+
+
+def title_lists(tagger) -> Lists:  # type: ignore[no-untyped-def]
+    """The word lists the title rules need, from a loaded tagger's gazetteer (built once per tagger)."""
+    lists = _LISTS.get(id(tagger))
+    if lists is None:
+        from reader.nlp.person_names import first_name_genders
+
+        gaz = tagger.featurizer.gaz
+        firsts = {k[0] for k, cats in gaz.entries.items() if len(k) == 1 and "FIRST" in cats}
+        lists = Lists(frozenset(firsts | set(first_name_genders())), tagger.featurizer.common, gaz.entries)
+        _LISTS[id(tagger)] = lists
+    return lists
+
+
+def tag_spans(tagger, sentences: Sequence[Sequence[str]]) -> list[list[tuple[int, int, str]]]:  # type: ignore[no-untyped-def]
+    """Entity token spans (start, end, type) per sentence: the tagger's, with titles split out."""
+    found = [sorted(spans(seq)) for seq in tagger.tag_document(sentences)]
+    persons = person_words(sentences, found)
+    lists = title_lists(tagger)
+    return [split_titles(toks, sent, lists, persons) for toks, sent in zip(sentences, found)]
+
+
 def mentions(doc: Document) -> list[tuple[str, int, int]]:
     """(label, start, end) of every name the tagger finds, in text order, as character offsets."""
     from reader.nlp.ner.tagger import load
@@ -38,11 +63,11 @@ def mentions(doc: Document) -> list[tuple[str, int, int]]:
     tagger = load()
     sent_toks = [[(t.start, t.end) for t in doc.tokens[s.first_token : s.end_token]] for s in doc.sentences]
     sent_toks = [s for s in sent_toks if s]
-    tags = tagger.tag_document([[text[a:b] for a, b in s] for s in sent_toks])
+    found = tag_spans(tagger, [[text[a:b] for a, b in s] for s in sent_toks])
     titles = tagger.featurizer.gaz.cue("TITLE")
     out: list[tuple[str, int, int]] = []
-    for toks, seq in zip(sent_toks, tags):
-        for i, j, typ in sorted(spans(seq)):
+    for toks, sent in zip(sent_toks, found):
+        for i, j, typ in sent:
             r = _trim(text, toks, i, j, typ, titles)
             if r is None:
                 continue

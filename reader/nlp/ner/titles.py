@@ -1,0 +1,230 @@
+"""Split title words out of tagged name spans: "SEC Chair Gary Lindholm" -> ORG "SEC" + PERSON "Gary Lindholm".
+
+The CRF sometimes swallows a role title and the name after it into one ORG/MISC span, tags a bare
+title ("Justice") as an organisation, or tags an organisation with a common-word first part as a
+person ("Glass Lewis"). Titles are never part of a name, so these rules work on token spans after
+tagging (no retraining):
+
+1. A span (any label) whose last 1-4 tokens are a name-like run right after a run of title words is
+   split there. The run becomes PER when the CRF said PER, or when there is evidence it is a person:
+   its first token is a known first name, the title is one only people hold ("Sen.", "Ambassador",
+   not "General", "Justice" or "Chair"), or its last word is a person's name elsewhere in the document.
+   Vetoes: a run of common lower-case words ("President Hotel", "General Motors") or a whole span the
+   gazetteer knows as a place or organisation ("Prince Edward Island").
+   The part before the title stays a name if it is one ("Securities and Exchange Commission"); a
+   lone common word before "Minister"/"Secretary" or at a sentence start ("Defence", "Former") is dropped.
+2. A span made only of title words that runs into a person ("Justice" + "Samuel Brandt") is dropped,
+   and so is a lone common word before a portfolio title ("Defence" in "Defence Minister Umerov").
+3. A two- or three-word PER span whose first word is a common word of 4+ letters and not a first name ("Glass
+   Lewis") becomes ORG unless the document also uses its last word as a person's name or a personal
+   title stands before it.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from typing import AbstractSet, Mapping, Sequence
+
+from reader.nlp.facts.roles import ROLE_NOUNS, TITLE_ABBREVIATIONS, WEAK_ROLES
+from reader.nlp.ner.normalize import norm
+from reader.nlp.ner.tagger import PARTICLES as _PARTICLES
+from reader.nlp.person_names import NAME_SUFFIXES, PERSON_TITLES, TITLE_WORDS
+
+Span = tuple[int, int, str]
+
+# Title words that also begin many place and organisation names ("St Petersburg", "Father Ted",
+# "Private Eye", "Field Museum"): never treated as titles here.
+_NOT_HERE = frozenset("saint st father fr brother sister field private marshal".split())
+# Titles that are also frequent first words of place or organisation names: they need a first name
+# or a second title word ("Chief Justice", "Attorney General") before the run counts as a person.
+_AMBIGUOUS = WEAK_ROLES | frozenset(
+    """
+    king queen prince princess emperor empress sultan sheikh emir pope cardinal bishop archbishop
+    lord lady rev reverend rabbi imam vice prime deputy field general major commander officer
+    official leader head speaker representative delegate judge
+    """.split()
+)
+TITLES: frozenset[str] = (
+    (TITLE_WORDS | ROLE_NOUNS | frozenset(k.rstrip(".").replace(".", "") for k in TITLE_ABBREVIATIONS)) - _NOT_HERE
+)
+# Titles that say the following name is a person's.
+STRONG_TITLES: frozenset[str] = (TITLES - _AMBIGUOUS) | (PERSON_TITLES - {"general", "president"})
+# Portfolio titles: a lone common word before them names the portfolio, not an organisation.
+_PORTFOLIO = frozenset("minister secretary".split())
+# First and last words of place names ("Port Aldren", "Green Square"): rule 3 makes such spans LOC, not ORG.
+_PLACE_FIRST = frozenset("port fort mount lake cape bay camp point glen san santa".split())
+_PLACE_LAST = frozenset("square street road avenue park bridge river hill valley island harbour harbor".split())
+_CONNECTORS = frozenset("of and the for & de du la del".split())
+_POSSESSIVE = frozenset(("'s", "’s", "'", "’"))
+# Gazetteer categories that mark a whole span as a place or organisation, and how a lead part is labelled.
+_NOT_PERSON_CATS = frozenset(("LOC", "trLOC", "trORG"))
+_LEAD_LABEL = {"LOC": "LOC", "trLOC": "LOC", "NAT": "MISC", "trORG": "ORG", "trMISC": "MISC"}
+
+
+@dataclass(frozen=True)
+class Lists:
+    """The word lists the rules consult (all normalised with `norm`)."""
+
+    first_names: AbstractSet[str]
+    common: AbstractSet[str]
+    entries: dict[tuple[str, ...], tuple[str, ...]]
+
+
+def is_title(token: str) -> bool:
+    """A capitalised title or role word ("President", "Sen.", "Director-General")."""
+    if not token[:1].isupper():
+        return False
+    n = norm(token)
+    if n in TITLES:
+        return True
+    if "-" in n:
+        parts = n.split("-")
+        return all(p in TITLES for p in parts if p) and any(p in ROLE_NOUNS and p not in ("co", "vice") for p in parts)
+    return False
+
+
+def _strong(title_norms: Sequence[str]) -> bool:
+    """Whether a run of title words is one only people hold."""
+    last = title_norms[-1]
+    if last in STRONG_TITLES:
+        return True
+    if "-" in last and not any(p in _AMBIGUOUS for p in last.split("-")[-1:]):
+        return True
+    return len(title_norms) >= 2 and any(t in STRONG_TITLES or t in ("chief", "attorney", "vice") for t in title_norms[:-1])
+
+
+def _name_like(token: str) -> bool:
+    """A token that can be part of a person's name: capitalised word, initial, particle or suffix."""
+    if token.lower() in _PARTICLES:
+        return True
+    return token[:1].isupper() and not any(c.isdigit() for c in token) and any(c.isalpha() for c in token)
+
+
+def _trailing_run(tokens: Sequence[str], i: int, j: int) -> int:
+    """Start of the name-like, non-title run of at most 4 tokens that ends the span at j (j if none)."""
+    k = j
+    while k > i and j - k < 5 and _name_like(tokens[k - 1]) and not is_title(tokens[k - 1]):
+        k -= 1
+    if j - k > 4:
+        return j
+    return k
+
+
+def _is_person_run(tokens: Sequence[str], k: int, j: int, span: Span, titles: Sequence[str], lists: Lists, persons: Mapping[str, int]) -> bool:
+    """Whether tokens[k:j], written after a title, name a person."""
+    norms = [norm(t) for t in tokens[k:j]]
+    if tokens[k].lower() in _PARTICLES or not tokens[j - 1][:1].isupper():
+        return False
+    if len(norms[-1]) < 2 and j - k == 1:
+        return False  # "Gen Z"
+    first_name = norms[0] in lists.first_names
+    if not first_name and all(n in lists.common for n in norms):
+        return False  # "President Hotel", "General Motors"
+    whole = tuple(norm(t) for t in tokens[span[0] : span[1]])
+    if any(c in _NOT_PERSON_CATS for c in lists.entries.get(whole, ())):
+        return False  # "Prince Edward Island"
+    if span[2] == "PER" or first_name or _strong(titles):
+        return True
+    surname = norms[-1] if norms[-1] not in NAME_SUFFIXES or len(norms) == 1 else norms[-2]
+    return surname in persons
+
+
+def _lead_parts(tokens: Sequence[str], i: int, t: int, label: str, lists: Lists) -> list[Span]:
+    """The name spans in tokens[i:t] (the words before a title), split at possessives.
+
+    A lone common word is a portfolio or a modifier, not a name, before "Minister"/"Secretary" or at
+    the start of a sentence ("Defence Minister", "Former President"); elsewhere it stays ("Labour MP").
+    """
+    portfolio = t < len(tokens) and norm(tokens[t]) in _PORTFOLIO
+    out: list[Span] = []
+    start = i
+    for p in range(i, t + 1):
+        if p < t and tokens[p] not in _POSSESSIVE:
+            continue
+        a, b = start, p
+        start = p + 1
+        while a < b and tokens[a].lower() in _CONNECTORS:
+            a += 1
+        while b > a and tokens[b - 1].lower() in _CONNECTORS:
+            b -= 1
+        if b <= a or not all(tokens[x][:1].isupper() or tokens[x].lower() in _CONNECTORS for x in range(a, b)):
+            continue
+        norms = tuple(norm(x) for x in tokens[a:b])
+        if b - a == 1 and norms[0] in lists.common and (portfolio or a == 0):
+            continue
+        cats = lists.entries.get(norms, ())
+        lab = next((_LEAD_LABEL[c] for c in cats if c in _LEAD_LABEL), "ORG" if label == "PER" else label)
+        out.append((a, b, lab))
+    return out
+
+
+def person_words(tokens: Sequence[Sequence[str]], spans: Sequence[Sequence[Span]]) -> Counter[str]:
+    """How often each word (normalised) ends one of the document's PER spans, for surname evidence."""
+    out: Counter[str] = Counter()
+    for toks, sent in zip(tokens, spans):
+        for i, j, typ in sent:
+            if typ != "PER":
+                continue
+            k = j
+            while k > i + 1 and (toks[k - 1] in _POSSESSIVE or norm(toks[k - 1]) in NAME_SUFFIXES):
+                k -= 1
+            if toks[k - 1][:1].isupper() and not is_title(toks[k - 1]):
+                out[norm(toks[k - 1])] += 1
+    return out
+
+
+def split_titles(tokens: Sequence[str], spans: Sequence[Span], lists: Lists, persons: Mapping[str, int]) -> list[Span]:
+    """One sentence's spans with titles split out (rules 1-3 of the module docstring), in order."""
+    spans = sorted(spans)
+    starts = {i: typ for i, _, typ in spans}
+    out: list[Span] = []
+    for span in spans:
+        i, j, typ = span
+        k = _trailing_run(tokens, i, j)
+        if i < k < j and is_title(tokens[k - 1]):
+            t = k - 1
+            while t > i and is_title(tokens[t - 1]):
+                t -= 1
+            titles = [norm(x) for x in tokens[t:k]]
+            # A PER span that opens with its title is step.py's job; "Dean Jones" opens with a first name.
+            plain = t == i and (typ == "PER" or (k - t == 1 and titles[0] in lists.first_names))
+            if not plain and _is_person_run(tokens, k, j, span, titles, lists, persons):
+                out.extend(_lead_parts(tokens, i, t, typ, lists))
+                out.append((k, j, "PER"))
+                continue
+        if typ != "PER" and _runs_into_person(tokens, i, j, starts):
+            if is_title(tokens[j - 1]):
+                t = j
+                while t > i and is_title(tokens[t - 1]):
+                    t -= 1
+                out.extend(_lead_parts(tokens, i, t, typ, lists))
+                continue
+            if j - i == 1 and norm(tokens[i]) in lists.common and norm(tokens[j]) in _PORTFOLIO:
+                continue
+        if typ == "PER" and _org_not_person(tokens, i, j, lists, persons):
+            place = norm(tokens[i]) in _PLACE_FIRST or norm(tokens[j - 1]) in _PLACE_LAST
+            out.append((i, j, "LOC" if place else "ORG"))
+            continue
+        out.append(span)
+    return out
+
+
+def _runs_into_person(tokens: Sequence[str], i: int, j: int, starts: dict[int, str]) -> bool:
+    """Whether the span is followed by title words (possibly none) and then a PER span."""
+    k = j
+    while k < len(tokens) and k not in starts and is_title(tokens[k]):
+        k += 1
+    return starts.get(k) == "PER" and (k > j or is_title(tokens[j - 1]))
+
+
+def _org_not_person(tokens: Sequence[str], i: int, j: int, lists: Lists, persons: Mapping[str, int]) -> bool:
+    """Rule 3: a PER span that reads as an organisation ("Glass Lewis")."""
+    if not 2 <= j - i <= 3 or not all(tokens[x][:1].isupper() and tokens[x].isalpha() for x in range(i, j)):
+        return False
+    first = norm(tokens[i])
+    if len(first) < 4 or first in lists.first_names or first in TITLE_WORDS or first not in lists.common or tokens[i].isupper():
+        return False
+    if i > 0 and tokens[i - 1][:1].isupper() and norm(tokens[i - 1]) in TITLE_WORDS:
+        return False  # "Mr Glass Lewis" is a person
+    return persons.get(norm(tokens[j - 1]), 0) <= 1
