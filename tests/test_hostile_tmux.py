@@ -8,13 +8,10 @@ pilot tests in test_hostile_widgets.py cover pasted controls.)
 
 from __future__ import annotations
 
-import os
-import shlex
-import sys
 import time
 from pathlib import Path
 
-from .test_tmux_ui import REPO, Tmux, tmux  # noqa: F401  (tmux is a fixture)
+from .test_tmux_ui import Tmux, tmux  # noqa: F401  (tmux is a fixture)
 
 import pytest
 
@@ -34,18 +31,7 @@ def test_hostile_file_names_in_a_real_terminal(tmux: Tmux, tmp_path: Path) -> No
         "[bold red]literal title[/]\n\nMayor Elena Brandt spoke in Port Avel. The vote passed.\n", encoding="utf-8"
     )
     (folder / f"b\x1b[2J\u009b31m\u202eevil.txt").write_bytes(b"\x00binary")
-    env = {
-        "XDG_DATA_HOME": str(tmp_path / "data"),
-        "XDG_CONFIG_HOME": str(tmp_path / "config"),
-        "TERM": "xterm-256color",
-        "PATH": os.environ.get("PATH", ""),
-        "HOME": str(tmp_path),
-    }
-    command = " ".join(
-        ["env", "-i", *(f"{k}={shlex.quote(v)}" for k, v in env.items()),
-         shlex.quote(sys.executable), "-m", "reader", shlex.quote(str(folder)), "; sleep 30"]
-    )
-    tmux("new-session", "-d", "-s", "ui", "-x", "120", "-y", "40", "-c", str(REPO), command)
+    tmux.start_reader(folder, tmp_path)
     tmux("set-buffer", "-b", "sentinel", "sentinel-buffer")
     title_before = tmux("display-message", "-p", "-t", "ui", "#{pane_title}")
 

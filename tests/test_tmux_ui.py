@@ -38,6 +38,21 @@ class Tmux:
             raise AssertionError(f"tmux {args}: {out.stderr}")
         return out.stdout
 
+    def start_reader(self, target: Path, home: Path) -> None:
+        """Start `reader TARGET` in session "ui" with a clean environment and user dirs under `home`."""
+        env = {
+            "XDG_DATA_HOME": str(home / "data"),
+            "XDG_CONFIG_HOME": str(home / "config"),
+            "TERM": "xterm-256color",
+            "PATH": os.environ.get("PATH", ""),
+            "HOME": str(home),
+        }
+        command = " ".join(
+            ["env", "-i", *(f"{k}={shlex.quote(v)}" for k, v in env.items()),
+             shlex.quote(sys.executable), "-m", "reader", shlex.quote(str(target)), "; sleep 30"]
+        )
+        self("new-session", "-d", "-s", "ui", "-x", "120", "-y", "40", "-c", str(REPO), command)
+
     def screen(self) -> str:
         return self("capture-pane", "-p", "-t", "ui")
 
@@ -64,18 +79,7 @@ def tmux() -> Tmux:
 def test_hostile_article_in_a_real_terminal(tmux: Tmux, tmp_path: Path) -> None:
     article = tmp_path / "hostile.txt"
     article.write_bytes(HOSTILE.encode("utf-8"))
-    env = {
-        "XDG_DATA_HOME": str(tmp_path / "data"),
-        "XDG_CONFIG_HOME": str(tmp_path / "config"),
-        "TERM": "xterm-256color",
-        "PATH": os.environ.get("PATH", ""),
-        "HOME": str(tmp_path),
-    }
-    command = " ".join(
-        ["env", "-i", *(f"{k}={shlex.quote(v)}" for k, v in env.items()),
-         shlex.quote(sys.executable), "-m", "reader", shlex.quote(str(article)), "; sleep 30"]
-    )
-    tmux("new-session", "-d", "-s", "ui", "-x", "120", "-y", "40", "-c", str(REPO), command)
+    tmux.start_reader(article, tmp_path)
     tmux("set-buffer", "sentinel-buffer")
     title_before = tmux("display-message", "-p", "-t", "ui", "#{pane_title}")
 
