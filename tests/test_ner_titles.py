@@ -134,3 +134,17 @@ def test_step_never_keeps_a_title_in_a_name() -> None:
 def test_lists_come_from_the_shipped_model() -> None:
     lists = title_lists(load())
     assert "gary" in lists.first_names and "hotel" in lists.common
+
+
+def test_names_fused_with_a_hyphenated_word_cover_the_name_only() -> None:
+    from reader.pipeline import analyze
+
+    doc = analyze(
+        "The Geneva-based World Meteorological Organization said so. Kyiv has been using US-supplied "
+        "rockets. A Nato-led force met the Kremlin-backed group. Jean-Pierre Dupont-Aignan spoke."
+    )
+    found = {(e.label, doc.text[m.start : m.end]) for e in doc.entities for m in e.mentions}
+    assert ("LOC", "Geneva") in found and ("ORG", "World Meteorological Organization") in found
+    assert ("LOC", "US") in found and ("ORG", "Nato") in found and ("ORG", "Kremlin") in found
+    assert ("PERSON", "Jean-Pierre Dupont-Aignan") in found  # a hyphenated name is not a compound
+    assert not any("-" in name and name.split("-")[-1].islower() for _, name in found)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Sequence
 
 from reader.document import Document, Entity, Mention
@@ -12,6 +13,10 @@ from reader.nlp.ner.titles import Lists, person_words, split_titles
 LABELS = {"PER": "PERSON", "ORG": "ORG", "LOC": "LOC", "MISC": "MISC"}
 _POSSESSIVE = ("'s", "’s", "'S", "’S", "'", "’")
 _EDGE_PUNCT = "\"'“”‘’«»()[]{},;:"
+# A name fused with a lower-case word by a hyphen: "Geneva-based", "Russian-installed", "US-supplied".
+_COMPOUND = re.compile(r"[-‐‑–](?:[a-z]+)$")
+_LEADING_COMPOUND = re.compile(r"([^\W\d_][\w.]*)[-‐‑–][a-z]+(?=\s)")
+_TRAINING_LABEL = {"trLOC": "LOC", "trORG": "ORG", "trMISC": "MISC", "trPER": "PERSON"}
 
 
 def name_key(label: str, name: str) -> tuple[str, str]:
@@ -76,8 +81,37 @@ def mentions(doc: Document) -> list[tuple[str, int, int]]:
                 if text.endswith(suffix, start, end) and end - start > len(suffix):
                     end -= len(suffix)
                     break
-            out.append((LABELS.get(typ, "MISC"), start, end))
+            label = LABELS.get(typ, "MISC")
+            lead = _LEADING_COMPOUND.match(text, start, end)
+            if lead:  # "Geneva-based World Meteorological Organization": two names
+                cut = lead.end(1)
+                out.append((_gazetteer_label(tagger, text[start:cut]) or label, start, cut))
+                start = lead.end()
+                while start < end and text[start].isspace():
+                    start += 1
+            compound = _COMPOUND.search(text, start, end)
+            if compound and compound.start() > start and text[compound.start() - 1].isalnum():
+                end = compound.start()  # the name only: "Geneva" of "Geneva-based"
+                label = _gazetteer_label(tagger, text[start:end]) or label
+            out.append((label, start, end))
     return out
+
+
+def _gazetteer_label(tagger, name: str) -> str | None:  # type: ignore[no-untyped-def]
+    """The label a name cut out of a compound gets from the lists, or None (keep the tagger's).
+
+    A listed place is LOC and a nationality MISC; otherwise the one type the training data
+    gives the name ("Nato" ORG, "US" LOC), if it gives exactly one.
+    """
+    from reader.nlp.ner.gazetteers import entry_tokens
+
+    cats = tagger.featurizer.gaz.entries.get(entry_tokens(name), ())
+    if "LOC" in cats:
+        return "LOC"
+    if "NAT" in cats:
+        return "MISC"
+    trained = {_TRAINING_LABEL[c] for c in cats if c in _TRAINING_LABEL}
+    return trained.pop() if len(trained) == 1 else None
 
 
 def entities(doc: Document) -> list[Entity]:
