@@ -14,8 +14,11 @@ LABELS = {"PER": "PERSON", "ORG": "ORG", "LOC": "LOC", "MISC": "MISC"}
 _POSSESSIVE = ("'s", "’s", "'S", "’S", "'", "’")
 _EDGE_PUNCT = "\"'“”‘’«»()[]{},;:"
 # A name fused with a lower-case word by a hyphen: "Geneva-based", "Russian-installed", "US-supplied".
-_COMPOUND = re.compile(r"[-‐‑–](?:[a-z]+)$")
-_LEADING_COMPOUND = re.compile(r"([^\W\d_][\w.]*)[-‐‑–][a-z]+(?=\s)")
+# The lower-case half is a participle or a compound-forming word, never a name part
+# (Korean given names such as "Dong-soo" or "Mi-kyung" are not compounds).
+_FUSED = r"(?:[a-z]+(?:ed|ing)|born|run|made|held|built|bound|style|era|wide|like|type|class|friendly|wise)"
+_COMPOUND = re.compile(r"[-‐‑–]" + _FUSED + r"$")
+_LEADING_COMPOUND = re.compile(r"([^\W\d_][\w.]*)[-‐‑–]" + _FUSED + r"(?=\s)")
 _TRAINING_LABEL = {"trLOC": "LOC", "trORG": "ORG", "trMISC": "MISC", "trPER": "PERSON"}
 
 
