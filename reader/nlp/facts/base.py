@@ -29,6 +29,8 @@ PERSON_NOUNS: frozenset[str] = frozenset(
     staff employees officials official relatives family families patients miners fishermen farmers
     nationals citizens settlers gunmen attackers suspects insurgents rebels combatants recruits
     lives americans israelis palestinians ukrainians russians syrians iraqis afghans britons
+    worshippers worshipers pedestrians bystanders commuters motorists spectators fans shoppers hikers
+    climbers swimmers diners guests visitors cyclists drivers mourners voters supporters servicemembers
     """.split()
 )
 

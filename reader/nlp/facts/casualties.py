@@ -36,6 +36,9 @@ def _gap_ok(sent: Sent, n: NumberSpan, cue: int) -> bool:
         while j < cue and (sent.tags[j].startswith(("DT", "JJ", "NN", "PRP$", "CD")) or sent.words[j][:1].isupper()):
             j += 1
         k = j
+    # "the 97 fans who died": a relative pronoun right before the cue's auxiliaries
+    if k < cue and sent.lower[k] in ("who", "that") and k > n.end:
+        k += 1
     # ", including two children," parenthetical
     if k < cue and sent.words[k] in ("," , *DASHES) and k + 1 < cue and sent.lower[k + 1] in ("including", "among", "mostly"):
         j = k + 2
@@ -117,13 +120,27 @@ def _toll(sent: Sent, cue: int) -> NumberSpan | None:
     return None
 
 
+_TO_DEATH = frozenset("stabbed shot beaten crushed burned burnt hacked trampled starved frozen mauled".split())
+_UPDATE = frozenset("rose risen rising climbed jumped increased reached grown grew now".split())
+_NUMBER_OF = frozenset({"dead", "deaths", "fatalities", "killed", "victims"})
+
+
+def _toll_cue(low: list[str], c: int) -> bool:
+    """ "death toll", "the toll" in a sentence about deaths, "the number of dead"."""
+    w = low[c]
+    if w == "toll":
+        return "death" in low[max(0, c - 3) : c] or bool(KILLED_BEFORE.intersection(low)) or "dead" in low
+    return w == "number" and c + 2 < len(low) and low[c + 1] == "of" and low[c + 2] in _NUMBER_OF
+
+
 def extract(sent: Sent) -> list[Fact]:
-    """Casualty facts (at most one) in one sentence."""
+    """Casualty facts in one sentence: a new fact starts when a second incident's count of the same kind appears."""
     lt = sent.lowtext
     if not any(t in lt for t in TRIGGERS) or not (sent.numbers or "a" in sent.lower or "an" in sent.lower):
         return []
-    killed: NumberSpan | None = None
-    injured: NumberSpan | None = None
+    groups: list[dict[str, NumberSpan | None]] = []
+    cur: dict[str, NumberSpan | None] = {"killed": None, "injured": None}
+    toll_update = False
     low = sent.lower
     for c, w in enumerate(low):
         prev = low[c - 1] if c else ""
@@ -134,8 +151,17 @@ def extract(sent: Sent) -> list[Fact]:
             continue
         kind = ""
         n = None
-        if w == "toll" and (prev == "death" or "death" in low[max(0, c - 3) : c]):
-            kind, n = "killed", _toll(sent, c)
+        is_toll = False
+        if _toll_cue(low, c):
+            kind, n = "killed", _toll(sent, c + (2 if w == "number" else 0))
+            is_toll = n is not None
+            if is_toll and _UPDATE.intersection(low[c + 1 : n.start]):
+                toll_update = True
+        elif w == "death" and prev == "to" and c >= 2 and low[c - 2] in _TO_DEATH:
+            kind = "killed"  # "a man was stabbed to death", "two were crushed to death"
+            n = _before_count(sent, c - 2) or _one_person(sent, c - 2)
+        elif w == "lost" and low[c + 1 : c + 3] in (["their", "lives"], ["his", "life"], ["her", "life"]):
+            kind, n = "killed", _before_count(sent, c)
         elif w in KILLED_BEFORE or w in INJURED_BEFORE:
             kind = "killed" if w in KILLED_BEFORE else "injured"
             n = _before_count(sent, c)
@@ -152,27 +178,68 @@ def extract(sent: Sent) -> list[Fact]:
             n = _after_count(sent, c + 3)  # "claimed the lives of 30 people"
         if n is None:
             continue
-        if kind == "killed" and killed is None:
-            killed = n
-            sent.used.update(range(n.start, n.end))
-        elif kind == "injured" and injured is None:
-            injured = n
-            sent.used.update(range(n.start, n.end))
-    if killed is None and injured is None:
-        return []
-    fields = {
-        "killed": None if killed is None else killed.value,
-        "injured": None if injured is None else injured.value,
-    }
-    return [Fact("casualties", sent.span, fields)]
+        if n.start > 0 and low[n.start - 1] in ("no", "not") or (n.value == 1 and low[n.start] == "one" and n.start > 0
+                                                                 and low[n.start - 1] == "no"):
+            continue  # "no one was hurt"
+        if is_toll and cur["killed"] is not None:
+            cur["killed"] = n  # "two died, bringing the death toll to three": the toll is the figure
+        elif cur[kind] is not None:
+            groups.append(cur)  # a second incident in the same sentence
+            cur = {"killed": None, "injured": None}
+            cur[kind] = n
+        else:
+            cur[kind] = n
+        sent.used.update(range(n.start, n.end))
+    groups.append(cur)
+    out = []
+    for g in groups:
+        if g["killed"] is None and g["injured"] is None:
+            continue
+        fields = {
+            "killed": None if g["killed"] is None else g["killed"].value,
+            "injured": None if g["injured"] is None else g["injured"].value,
+        }
+        if toll_update:
+            fields["_update"] = True
+        out.append(Fact("casualties", sent.span, fields))
+    return out
+
+
+def _subsumed(a: dict, b: dict) -> bool:
+    """True when fact fields `a` restate part of `b`: every count a gives, b gives with the same value."""
+    given = [k for k in ("killed", "injured") if a[k] is not None]
+    return bool(given) and all(b[k] == a[k] for k in given)
+
+
+def dedupe(facts: list[Fact]) -> list[Fact]:
+    """Drop restated tolls (a headline or later sentence repeating part of a fact) and superseded tolls."""
+    keep: list[Fact] = []
+    for i, f in enumerate(facts):
+        a = f.fields
+        restated = False
+        for j, g in enumerate(facts):
+            if i == j:
+                continue
+            b = g.fields
+            if _subsumed(a, b) and (not _subsumed(b, a) or j < i):
+                restated = True  # b says as much or more; identical facts keep the first
+                break
+            # "the death toll has risen to 31" replaces an earlier "24 killed" with no injured count
+            if b.get("_update") and j > i and a["killed"] is not None and b["killed"] is not None \
+                    and a["killed"] < b["killed"] and a["injured"] in (None, b["injured"]):
+                restated = True
+                break
+        if not restated:
+            keep.append(f)
+    return [Fact(f.kind, f.evidence, {k: v for k, v in f.fields.items() if not k.startswith("_")}) for f in keep]
 
 
 def run_all(doc: Document, sents: list[Sent]) -> list[Fact]:
-    """All casualty facts in a document."""
+    """All casualty facts in a document, restatements removed."""
     out: list[Fact] = []
     for s in sents:
         try:
             out.extend(extract(s))
         except (IndexError, ValueError):
             continue
-    return out
+    return dedupe(out)

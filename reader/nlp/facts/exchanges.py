@@ -7,7 +7,7 @@ from reader.nlp.facts.base import AUX, Sent
 from reader.nlp.numbers import NumberSpan
 
 CUES = frozenset("exchanged exchange swapped swap swaps exchanges traded handed freed released returned".split())
-STRONG = ("exchang", "swap", "traded", "in return for", "prisoner")
+STRONG = ("exchang", "swap", "traded", "in return", "prisoner", "while receiving", "while handing", "one-for-one")
 _TRADE_NOUNS = frozenset(
     "prisoners prisoner pows captives detainees hostages soldiers troops personnel servicemen fighters "
     "civilians people bodies players inmates nationals citizens".split()
@@ -72,6 +72,8 @@ def _plain_noun(sent: Sent, e: int) -> int:
     j = e
     while j < len(sent) and j - e < 4 and sent.tags[j].startswith(("JJ", "NN")) and sent.lower[j] not in ("for", "in"):
         j += 1
+        if sent.lower[j - 1] in _TRADE_NOUNS or sent.is_personish(j - 1, j):
+            break  # "230 Ukrainians return home": the people noun ends the phrase
     while j > e and not sent.tags[j - 1].startswith("NN"):
         j -= 1
     return j
@@ -97,8 +99,13 @@ def _for_anchored(sent: Sent) -> list[Fact]:
                 continue
             if any(low[k] in (";", ":", "for") for k in range(num.end, cue)):
                 break
-            end = _plain_noun(sent, num.end)
-            if _people(sent, num.end, end):
+            start = num.end
+            if start + 1 < len(sent) and low[start] == "of" and low[start + 1] in ("its", "their", "our", "his", "her"):
+                start += 2  # "84 of its soldiers"
+                if start < len(sent) and low[start] == "own":
+                    start += 1
+            end = _plain_noun(sent, start)
+            if _people(sent, start, end):
                 first = (num, end)
                 break
         if first is None:
@@ -125,6 +132,48 @@ def _for_anchored(sent: Sent) -> list[Fact]:
     return []
 
 
+_RELEASE = frozenset("released freed returned handed handing receiving received getting got exchanged swapped".split())
+_RETURN_CUES = ("in exchange", "in return", "while receiving", "while handing", "and received", "in a swap", "each released",
+                "each freed", "one-for-one")
+
+
+def _release_count(sent: Sent, c: int) -> NumberSpan | None:
+    """The count of people right after a release verb ("freed 39 Palestinian prisoners", "handed over 6")."""
+    k = c + 1
+    if k < len(sent) and sent.lower[k] in ("over", "back", "home"):
+        k += 1
+    num = _count_after(sent, k)
+    if num is None:
+        return None
+    end = _plain_noun(sent, num.end)
+    if end > num.end and not _people(sent, num.end, end):
+        return None
+    return num
+
+
+def _two_sided(sent: Sent) -> list[Fact]:
+    """ "X released 13 hostages, and Y freed 39 prisoners in exchange", "handed over 6 while receiving 9",
+    "a one-for-one swap"."""
+    lt = sent.lowtext
+    if not any(cue in lt for cue in _RETURN_CUES):
+        return []
+    low = sent.lower
+    counts: list[NumberSpan] = []
+    for c, w in enumerate(low):
+        if w in _RELEASE:
+            num = _release_count(sent, c)
+            if num is not None and all(num.start != x.start for x in counts):
+                counts.append(num)
+    if len(counts) == 2:
+        for num in counts:
+            sent.used.update(range(num.start, num.end))
+        return [Fact("exchange", sent.span, {"counts": [counts[0].value, counts[1].value], "what": _what("", "", sent)})]
+    if not counts and "one-for-one" in lt and any(w in ("swap", "swapped", "exchange", "exchanged", "deal") for w in low):
+        if not any(not sent.is_year_token(x) for x in sent.numbers):
+            return [Fact("exchange", sent.span, {"counts": [1, 1], "what": _what("", "", sent)})]
+    return []
+
+
 def extract(sent: Sent) -> list[Fact]:
     """Exchange facts in one sentence."""
     lt = sent.lowtext
@@ -133,6 +182,9 @@ def extract(sent: Sent) -> list[Fact]:
     anchored = _for_anchored(sent)
     if anchored:
         return anchored
+    two = _two_sided(sent)
+    if two:
+        return two
     low = sent.lower
     n = len(sent)
     for c, w in enumerate(low):
@@ -168,7 +220,7 @@ def extract(sent: Sent) -> list[Fact]:
             return [Fact("exchange", sent.span, {"counts": counts, "what": what})]
         # 2) "swapped 50 prisoners for 48", "freed 215 ... in exchange for 55", "a swap involving 100 on each side"
         k = c + 1
-        if k < n and low[k] in ("of", "involving", "that", "which", "including"):
+        if k < n and low[k] in ("of", "involving", "involved", "included", "saw", "that", "which", "including"):
             k += 1
             if k < n and low[k] in ("saw", "freed", "returned", "involved"):
                 k += 1
@@ -192,7 +244,7 @@ def extract(sent: Sent) -> list[Fact]:
                 continue
             counts = [first.value, second.value]
             what = _what(what1, what2, sent)
-        elif _each(sent, end):
+        elif _each(sent, end) or (c > 0 and low[c - 1] == "each"):
             counts = [first.value, first.value]
             what = _what(what1, "", sent)
         elif what1 or "prisoner" in lt:

@@ -13,7 +13,7 @@ from functools import lru_cache
 #   HON  an honorific ("Mr", "Dr")              DATE a weekday or month name
 #   PARTY a party-state tag ("D-Ore.")
 ROLE_GRAMMAR = r"""
-ROLE_NP: {<DT|PRP\$>?<RB>?<JJ.*|NN.*|VBN|CD|POS|ROLE|HYPH>*<ROLE>}
+ROLE_NP: {<DT|PRP\$>?<RB>?<JJ.*|NN.*|VBN|CD|POS|ROLE|HYPH>*<ROLE><VBG>?<ROLE>?}
 ROLE_PP: {<ROLE_NP><INR><DT|PRP\$>?<JJ.*|NN.*|VBN|VBG|CD|POS|ROLE>*<NN.*|ROLE>(<INR><DT|PRP\$>?<JJ.*|NN.*|VBN|VBG|CD|POS|ROLE>*<NN.*|ROLE>)?}
 """
 

@@ -22,6 +22,11 @@ _HEADS_VERBS = {"heads": "head", "headed": "head", "leads": "leader", "led": "le
                 "commanded": "commander", "directs": "director", "represents": "representative"}
 _APPOINTED = frozenset({"appointed", "named", "elected", "nominated", "reappointed", "re-elected"})
 _RESPONSIBILITY = frozenset({"responsibility", "responsibilities", "oversight", "charge", "portfolio"})
+_BODIES = frozenset("board council committee commission cabinet parliament parliamentary assembly politburo "
+                    "senate congress panel jury".split())
+# Roles that describe a person's trade rather than an office: dropped when the text gives a better role.
+_DESCRIPTIVE = frozenset("diplomat economist analyst correspondent editor publisher professor researcher scientist "
+                         "lawyer aide adviser advisor".split())
 _CLAUSE_END = frozenset({",", ".", ";", ":", ")", "!", "?", "''", "”", "–", "—", "--", "\"", "and"})
 
 
@@ -56,7 +61,11 @@ def _names_in(sent: Sent, mentions: SpanIndex[str]) -> list[_Name]:
 def _marks(sent: Sent, names: list[_Name]) -> list[str]:
     """Chunker tags: POS tags with PER / ROLE / INR / HON / DATE / PARTY marks."""
     tags = list(sent.tags)
+    per = {k for n in names for k in range(n.i, n.j)}
     for k, (w, low) in enumerate(zip(sent.words, sent.lower)):
+        if low in ("general", "major") and k + 1 < len(sent) and k + 1 not in per and sent.words[k + 1][:1].isupper() \
+                and not is_role_word(sent.words[k + 1]) and sent.lower[k + 1] not in HONORIFICS:
+            continue  # "General Assembly", "General Motors", "Major League": part of a name, not a rank
         t = tags[k]
         if low in HONORIFICS:
             tags[k] = "HON"
@@ -66,6 +75,8 @@ def _marks(sent: Sent, names: list[_Name]) -> list[str]:
             tags[k] = "PARTY"
         elif low in _FORCE_JJ:
             tags[k] = "JJ"
+        elif low == "member" and k > 0 and sent.lower[k - 1] in _BODIES:
+            tags[k] = "ROLE"  # "board member Lisa Cook"
         elif is_role_word(w) and (t.startswith(("NN", "JJ")) or w[:1].isupper()) and (w[:1].isupper() or low not in ("general", "major")):
             tags[k] = "ROLE"
         elif low in _INR and t in ("IN", "TO"):
@@ -136,7 +147,8 @@ def _role_text(sent: Sent, i: int, j: int, prev: Sent | None) -> str:
 
 def _role_ok(sent: Sent, i: int, j: int) -> bool:
     """A role chunk must have a role noun as its head (not only as a modifier) and real words."""
-    heads = [k for k in range(i, j) if is_role_word(sent.words[k])]
+    heads = [k for k in range(i, j) if is_role_word(sent.words[k])
+             or (sent.lower[k] == "member" and k > i and sent.lower[k - 1] in _BODIES)]
     return bool(heads)
 
 
@@ -160,7 +172,8 @@ def extract(sent: Sent, mentions: SpanIndex[str], prev: Sent | None = None) -> l
     if not names:
         return []
     low = sent.lower
-    if not any(is_role_word(w) for w in sent.words) and "who" not in low and not (_COPULA & set(low)):
+    if (not any(is_role_word(w) for w in sent.words) and "who" not in low and not (_COPULA & set(low))
+            and "member" not in low):
         return []
     tags = _marks(sent, names)
     items = _items(sent, tags)
@@ -208,13 +221,14 @@ def extract(sent: Sent, mentions: SpanIndex[str], prev: Sent | None = None) -> l
                 if role:
                     found.append((name.entity, role))
         # C: "The head of the military alliance, Jens Stoltenberg, said" / "Chile's U.N. envoy, Pablo Ruiz"
-        if idx >= 2 and items[idx - 1][0] == "," and items[idx - 2][0] in ("ROLE_NP", "ROLE_PP") and (idx - 2) not in used_chunks:
-            before = items[idx - 3] if idx >= 3 else None
+        c = idx - 2 if idx >= 1 and items[idx - 1][0] == "HON" else idx - 1  # "the superintendent, Dr Grace Chebet"
+        if c >= 1 and items[c][0] == "," and items[c - 1][0] in ("ROLE_NP", "ROLE_PP") and (c - 1) not in used_chunks:
+            before = items[c - 2] if c >= 2 else None
             if (before is None or before[0] not in (",", "PER")) and _next_is_boundary(sent, name.j):
-                role = role_of(items[idx - 2])
+                role = role_of(items[c - 1])
                 if role:
                     found.append((name.entity, role))
-                    used_chunks.add(idx - 2)
+                    used_chunks.add(c - 1)
         # E: copula "Smith is the new mayor of Springfield" / "Smith was appointed ambassador"
         k = name.j
         if k < len(sent) and (low[k] in _COPULA or (k + 1 < len(sent) and (low[k], low[k + 1]) in _COPULA2)):
@@ -283,8 +297,17 @@ def _relative_role(sent: Sent, k: int, prev: Sent | None, items: list[tuple[str,
     return ""
 
 
+def _descriptive(role: str) -> bool:
+    """True for a role like "a Ghanaian diplomat": a trade noun as head, no "of"/"for" complement."""
+    words = role.lower().split()
+    return bool(words) and words[-1] in _DESCRIPTIVE and len(words) <= 3
+
+
 def dedupe(facts: list[Fact]) -> list[Fact]:
-    """One fact per (person, role); a role contained in a longer one for the same person is dropped."""
+    """One fact per (person, role); a role contained in a longer one for the same person is dropped,
+    and a descriptive role ("Ghanaian diplomat") is dropped when the person has an office as well."""
+    offices = {f.fields["person"] for f in facts if not _descriptive(f.fields["role"])}
+    facts = [f for f in facts if not (_descriptive(f.fields["role"]) and f.fields["person"] in offices)]
     out: list[Fact] = []
     seen: dict[str, list[tuple[str, int]]] = {}
     for f in facts:

@@ -79,6 +79,9 @@ def _score_votes(sent: Sent) -> dict[str, int | float | None] | None:
         if j < n and (low[j] == "to" or (low[j] in DASHES and j == first.end)):
             second = sent.number_at(j + 1)
             votey = bool(_VOTE_VERBS.intersection(low[max(0, k - 4) : k])) or "votes" in low[first.end : first.end + 1]
+            if not votey and k > 0 and low[k - 1] in (",", "(") and (_VOTE_VERBS | {"hands", "adopted", "ratified"}).intersection(
+                    low[max(0, k - 10) : k]):
+                votey = True  # "adopted by a show of hands, 27 to 0,"
             unit_after = second is not None and second.end < n and low[second.end] in _NOT_VOTES
             if second is not None and votey and not unit_after and not sent.is_year_token(second):
                 sent.used.update(range(first.start, second.end))
@@ -116,6 +119,8 @@ def _descriptive(sent: Sent) -> dict[str, int | float | None]:
             b -= 1
         e = num.end
         noun_end = sent.noun_run(e, limit=3)
+        while noun_end > e + 1 and low[noun_end - 1] in ("voting", "abstaining"):
+            noun_end -= 1  # "226 MPs voting in favour" ("voting" tagged as a noun)
         noun = low[noun_end - 1] if noun_end > e else ""
         if noun and noun not in VOTERS and noun not in _ABSTAIN_AFTER and sent.tags[noun_end - 1] != "NNPS":
             continue
