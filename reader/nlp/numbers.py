@@ -52,9 +52,15 @@ def _digits(word: str) -> float | None:
     return None
 
 
+# Every word `_word` classifies without digits.
+_WORDS: frozenset[str] = frozenset(_UNITS) | frozenset(_TENS) | frozenset(_SCALES) | {"hundred", "dozen", "a", "an", "half", "and"}
+
+
 def _word(word: str) -> tuple[str, float] | None:
     """Classify one token: ("num", v) digits, ("unit", v) word numbers, ("hundred"|"scale"|...)."""
     w = word.lower()
+    if w not in _WORDS and "-" not in w and not w[:2].lstrip("+-")[:1].isdigit():
+        return None  # fast path: no number word and no digit where `_DIGITS` needs one
     d = _digits(word)
     if d is not None:
         return ("num", d)

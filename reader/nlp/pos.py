@@ -40,16 +40,25 @@ def normalize_token(word: str) -> str:
 
 
 class PosModel:
-    """Averaged-perceptron weights, tag dictionary and classes, with fast greedy tagging."""
+    """Averaged-perceptron weights, tag dictionary and classes, with fast greedy tagging.
 
-    __slots__ = ("weights", "tagdict", "classes", "_tag_cache", "_word_cache")
+    Scores are kept in a list indexed by class (sorted, as NLTK sorts them), and each feature's
+    weights as (class index, weight) pairs, converted once on first use. Every class's score is
+    summed in the same order as NLTK's `PerceptronTagger.predict`, so ties and near-ties come out
+    the same.
+    """
+
+    __slots__ = ("weights", "tagdict", "classes", "_index", "_pairs", "_tag_cache", "_word_cache", "_ctx_cache")
 
     def __init__(self, weights: Mapping[str, Mapping[str, float]], tagdict: Mapping[str, str], classes: Sequence[str]):
         self.weights: dict[str, dict[str, float]] = {k: dict(v) for k, v in weights.items()}
         self.tagdict: dict[str, str] = dict(tagdict)
         self.classes: tuple[str, ...] = tuple(sorted(classes))
-        self._tag_cache: dict[tuple[str, str], dict[str, float]] = {}
-        self._word_cache: dict[tuple[str, str, str], dict[str, float]] = {}
+        self._index: dict[str, int] = {label: i for i, label in enumerate(self.classes)}
+        self._pairs: dict[str, tuple[tuple[int, float], ...]] = {}
+        self._tag_cache: dict[tuple[str, str], list[float]] = {}
+        self._word_cache: dict[tuple[str, str, str], tuple[tuple[int, float], ...]] = {}
+        self._ctx_cache: dict[str, tuple[tuple[tuple[int, float], ...], ...]] = {}
 
     @classmethod
     def from_json(cls, data: Mapping[str, Any]) -> PosModel:
@@ -62,40 +71,53 @@ class PosModel:
         with open(path, encoding="utf-8") as fh:
             return cls.from_json(json.load(fh))
 
-    def _best(self, scores: dict[str, float]) -> str:
-        """The label NLTK would pick: highest score, ties broken by the larger label."""
-        if not scores:
-            return self.classes[-1]
-        best_label, best = "", float("-inf")
-        for label, score in scores.items():
-            if score > best or (score == best and label > best_label):
-                best_label, best = label, score
-        if len(scores) < len(self.classes) and best <= 0:
-            for label in reversed(self.classes):
-                if label not in scores:
-                    if best < 0 or label > best_label:
-                        return label
-                    break
-        return best_label
+    def _feature(self, name: str) -> tuple[tuple[int, float], ...]:
+        """A feature's weights as (class index, weight) pairs; () for a feature the model never saw."""
+        pairs = self._pairs.get(name)
+        if pairs is None:
+            index = self._index
+            pairs = tuple((index[label], wt) for label, wt in self.weights.get(name, {}).items())
+            if len(self._pairs) > _MAX_CACHE:
+                self._pairs.clear()
+            self._pairs[name] = pairs
+        return pairs
 
-    def _combined(self, feats: tuple[str, ...]) -> dict[str, float]:
-        """The summed weights of several features (cached by callers)."""
-        out: dict[str, float] = {}
+    def _combined(self, feats: Sequence[str]) -> list[float]:
+        """The summed weights of several features, one score per class, added in feature order."""
+        out = [0.0] * len(self.classes)
         for f in feats:
-            for label, wt in self.weights.get(f, {}).items():
-                out[label] = out.get(label, 0.0) + wt
+            for k, wt in self._feature(f):
+                out[k] += wt
         return out
+
+    def _context(self, word: str) -> tuple[tuple[tuple[int, float], ...], ...]:
+        """What a context word contributes as i-1 (word, suffix), i-2, i+1 (word, suffix) and i+2 word."""
+        ctx = self._ctx_cache.get(word)
+        if ctx is None:
+            feature = self._feature
+            suffix = word[-3:]
+            ctx = (feature("i-1 word " + word), feature("i-1 suffix " + suffix), feature("i-2 word " + word),
+                   feature("i+1 word " + word), feature("i+1 suffix " + suffix), feature("i+2 word " + word))
+            if len(self._ctx_cache) > _MAX_CACHE:
+                self._ctx_cache.clear()
+            self._ctx_cache[word] = ctx
+        return ctx
 
     def tag(self, words: Sequence[str]) -> list[str]:
         """Tag one sentence's tokens (already normalised); same output as NLTK's tagger.
 
         Features are NLTK's; weights of features that depend only on the previous two tags
-        (with the bias) or only on the word itself are summed once and cached.
+        (with the bias), only on the word itself, or only on one context word are looked up
+        once and cached.
         """
-        weights = self.weights
         tagdict = self.tagdict
         tag_cache = self._tag_cache
         word_cache = self._word_cache
+        pairs_get = self._pairs.get
+        ctx_get = self._ctx_cache.get
+        feature = self._feature
+        classes = self.classes
+        last = len(classes) - 1
         context = list(_START)
         for w in words:
             if "-" in w and w[0] != "-":
@@ -107,15 +129,16 @@ class PosModel:
             else:
                 context.append(w.lower())
         context.extend(_END)
+        ctx = None
         prev, prev2 = _START
         out: list[str] = []
         for i, word in enumerate(words):
             tag = tagdict.get(word)
             if not tag:
+                if ctx is None:
+                    ctx = [ctx_get(c) or self._context(c) for c in context]
                 j = i + 2
                 ci = context[j]
-                cm1 = context[j - 1]
-                cp1 = context[j + 1]
                 key = (prev, prev2)
                 base = tag_cache.get(key)
                 if base is None:
@@ -124,31 +147,34 @@ class PosModel:
                 wkey = (word[-3:], word[:1], ci)
                 wsc = word_cache.get(wkey)
                 if wsc is None:
-                    wsc = self._combined(("i suffix " + word[-3:], "i pref1 " + word[:1], "i word " + ci))
-                    if len(word_cache) < 200_000:
+                    names = ("i suffix " + word[-3:], "i pref1 " + word[:1], "i word " + ci)
+                    summed = self._combined(names)
+                    used = {k for f in names for k, _ in feature(f)}
+                    wsc = tuple((k, summed[k]) for k in sorted(used))
+                    if len(word_cache) < _MAX_CACHE:
                         word_cache[wkey] = wsc
-                scores = dict(base)
-                get = scores.get
-                for label, wt in wsc.items():
-                    scores[label] = get(label, 0.0) + wt
-                for f in (
-                    "i-1 tag+i word " + prev + " " + ci,
-                    "i-1 word " + cm1,
-                    "i-1 suffix " + cm1[-3:],
-                    "i-2 word " + context[j - 2],
-                    "i+1 word " + cp1,
-                    "i+1 suffix " + cp1[-3:],
-                    "i+2 word " + context[j + 2],
-                ):
-                    wts = weights.get(f)
-                    if wts:
-                        for label, wt in wts.items():
-                            scores[label] = get(label, 0.0) + wt
-                tag = self._best(scores)
+                name = "i-1 tag+i word " + prev + " " + ci
+                tagword = pairs_get(name)
+                if tagword is None:
+                    tagword = feature(name)
+                scores = base[:]
+                left, left2, right, right2 = ctx[j - 1], ctx[j - 2], ctx[j + 1], ctx[j + 2]
+                for pairs in (wsc, tagword, left[0], left[1], left2[2], right[3], right[4], right2[5]):
+                    for k, wt in pairs:
+                        scores[k] += wt
+                # NLTK's choice: the highest score, ties going to the larger (later) label
+                top = max(scores)
+                k = scores.index(top)
+                if scores.count(top) > 1:
+                    k = last - scores[::-1].index(top)
+                tag = classes[k]
             out.append(tag)
             prev2 = prev
             prev = tag
         return out
+
+
+_MAX_CACHE = 200_000
 
 
 @lru_cache(maxsize=4)
@@ -168,23 +194,17 @@ def run(doc: Document) -> Document:
     """Pipeline step: fill `Token.pos` for every token, sentence by sentence."""
     if not doc.tokens:
         return doc
-    model = load_model()
+    tag = load_model().tag
     text = doc.text
-    tokens = list(doc.tokens)
+    tokens = doc.tokens
+    words = [normalize_token(text[t.start : t.end]) for t in tokens]
+    tags = [t.pos for t in tokens]
     covered = 0
     for sent in doc.sentences or ():
         a, b = sent.first_token, sent.end_token
-        if b <= a:
-            continue
-        words = [normalize_token(text[t.start : t.end]) for t in tokens[a:b]]
-        for k, tag in enumerate(model.tag(words)):
-            t = tokens[a + k]
-            tokens[a + k] = Token(t.start, t.end, tag)
-        covered = max(covered, b)
+        if b > a:
+            tags[a:b] = tag(words[a:b])
+            covered = max(covered, b)
     if covered < len(tokens):  # tokens outside any sentence: tag them as one run
-        rest = tokens[covered:]
-        tags = model.tag([normalize_token(text[t.start : t.end]) for t in rest])
-        for k, tag in enumerate(tags):
-            t = tokens[covered + k]
-            tokens[covered + k] = Token(t.start, t.end, tag)
-    return doc.with_layers(tokens=tokens)
+        tags[covered:] = tag(words[covered:])
+    return doc.with_layers(tokens=[Token(t.start, t.end, p) for t, p in zip(tokens, tags)])

@@ -9,7 +9,7 @@ sentence position, headline casing, gazetteer matches and document-level cues.
 from __future__ import annotations
 
 import re
-from typing import Sequence
+from typing import AbstractSet, Sequence
 
 from reader.nlp.ner.gazetteers import Gazetteer
 from reader.nlp.ner.normalize import norm, straighten
@@ -86,6 +86,8 @@ def context_features(token: str, offset: int) -> list[str]:
 
 
 _BOUNDARY = {o: ["n" + str(o) + "=<S>"] for o in CONTEXT}
+# What a position beyond the sentence edge contributes, in `Featurizer._cached` row layout.
+_PAD = ("", [], *(_BOUNDARY[o] for o in CONTEXT))
 
 
 def first_word(tokens: Sequence[str]) -> int:
@@ -106,54 +108,75 @@ def headline(tokens: Sequence[str]) -> bool:
 
 
 class Featurizer:
-    """Turns a document (sentences of token strings) into per-token feature lists."""
+    """Turns a document (sentences of token strings) into per-token feature lists.
 
-    def __init__(self, gazetteer: Gazetteer, doc_features: bool = True, bigrams: bool = False) -> None:
+    With `known` (the attributes a trained model has weights for), feature strings the model
+    never saw are left out of the cached per-word lists: CRFsuite skips unknown attributes
+    anyway, so the tags are the same and the model gets shorter lists to look up.
+    """
+
+    def __init__(
+        self, gazetteer: Gazetteer, doc_features: bool = True, bigrams: bool = False,
+        known: AbstractSet[str] | None = None,
+    ) -> None:
         self.gaz = gazetteer
         self.doc_features = doc_features
         self.bigrams = bigrams
+        self.known = known
         self.titles = gazetteer.cue("TITLE")
         self.common = gazetteer.cue("COMMON")
-        self._word: dict[str, list[str]] = {}
-        self._ctx: dict[str, dict[int, list[str]]] = {}
+        # token -> (norm, word features, features it gives the tokens 2 and 1 after it, 1 and 2 before it)
+        self._word: dict[str, tuple[str, list[str], list[str], list[str], list[str], list[str]]] = {}
 
-    def _cached(self, token: str) -> tuple[list[str], dict[int, list[str]]]:
-        w = self._word.get(token)
-        if w is None:
+    def _cached(self, token: str) -> tuple[str, list[str], list[str], list[str], list[str], list[str]]:
+        row = self._word.get(token)
+        if row is None:
             if len(self._word) > _MAX_CACHE:
                 self._word.clear()
-                self._ctx.clear()
+            n = norm(token)
             w = word_features(token)
-            if token[:1].isupper() and norm(token) in self.common:
+            if token[:1].isupper() and n in self.common:
                 w.append("cw")
-            self._word[token] = w
-            self._ctx[token] = {o: context_features(token, o) for o in CONTEXT}
-        return w, self._ctx[token]
+            lists = [w] + [context_features(token, o) for o in CONTEXT]
+            if self.known is not None:
+                known = self.known
+                lists = [[f for f in fs if f in known] for fs in lists]
+            row = self._word[token] = (n, *lists)  # type: ignore[assignment]
+        return row  # type: ignore[return-value]
 
     def document(self, sentences: Sequence[Sequence[str]]) -> list[list[list[str]]]:
         """Feature lists for every token of every sentence of one document."""
-        norms = [[norm(t) for t in s] for s in sentences]
+        get = self._word.get
+        rows = [[get(t) or self._cached(t) for t in s] for s in sentences]
+        norms = [[r[0] for r in row] for row in rows]
         caps = [headline(s) for s in sentences]
         dfeats = self._doc_cues(sentences, norms, caps) if self.doc_features else {}
-        return [self.sentence(s, n, c, dfeats) for s, n, c in zip(sentences, norms, caps)]
+        if self.known is not None and dfeats:
+            known = self.known
+            dfeats = {k: [f for f in fs if f in known] for k, fs in dfeats.items()}
+        return [self._sentence(s, r, n, c, dfeats) for s, r, n, c in zip(sentences, rows, norms, caps)]
 
     def sentence(
         self, tokens: Sequence[str], norms: Sequence[str], caps: bool, dfeats: dict[str, list[str]]
     ) -> list[list[str]]:
         """Feature lists for one sentence's tokens."""
+        return self._sentence(tokens, [self._cached(t) for t in tokens], norms, caps, dfeats)
+
+    def _sentence(
+        self, tokens: Sequence[str], rows: Sequence[tuple], norms: Sequence[str], caps: bool,
+        dfeats: dict[str, list[str]],
+    ) -> list[list[str]]:
         n = len(tokens)
-        cached = [self._cached(t) for t in tokens]
-        capital = [is_capital(t) for t in tokens]
+        capital = [t[:1].isupper() for t in tokens]
         gaz = self.gaz.match(norms, capital)
         titles = self.titles
         bigrams = self.bigrams
         start = first_word(tokens)
+        padded = [_PAD, _PAD, *rows, _PAD, _PAD]  # padded[i + 2] is token i
         out: list[list[str]] = []
         for i in range(n):
-            f = list(cached[i][0])
-            for o in CONTEXT:
-                j = i + o
-                f += cached[j][1][o] if 0 <= j < n else _BOUNDARY[o]
+            # own features, then what tokens i-2, i-1, i+1, i+2 contribute (sentence edges: <S>)
+            f = [*rows[i][1], *padded[i][2], *padded[i + 1][3], *padded[i + 3][4], *padded[i + 4][5]]
             if i == start:
                 f.append("first")
             if bigrams:
@@ -199,8 +222,8 @@ class Featurizer:
                         cap_mid.add(ns[i])
                         if ns[i - 1] in titles:
                             after_title.add(ns[i])
-                    if not t.isupper():
-                        mixed.setdefault(ns[i], short_shape(t))
+                    if ns[i] not in mixed and not t.isupper():
+                        mixed[ns[i]] = short_shape(t)
                     if ns[i] in titles or (i == start and ns[i] in common):
                         run = 0  # "Mr Smith", "Both Paris": the first word is not part of a name
                         continue
@@ -251,11 +274,20 @@ def label_cues(sentences: Sequence[Sequence[str]], tags: Sequence[Sequence[str]]
                 c = counts.setdefault(k, {})
                 c[t[2:]] = c.get(t[2:], 0) + 1
     out: list[list[list[str]]] = []
+    own_f: dict[str, str] = {}  # tag -> "P:0=" + tag, and so on: a handful of tags, built once
+    prev_f: dict[str, str] = {"<S>": "P:-1=<S>"}
+    next_f: dict[str, str] = {"<S>": "P:+1=<S>"}
+    for ts in tags:
+        for t in ts:
+            if t not in own_f:
+                own_f[t] = "P:0=" + t
+                prev_f[t] = "P:-1=" + t
+                next_f[t] = "P:+1=" + t
     for toks, ks, ts in zip(sentences, keys, tags):
         n = len(ts)
         sent: list[list[str]] = []
         for i in range(n):
-            f = ["P:0=" + ts[i], "P:-1=" + (ts[i - 1] if i else "<S>"), "P:+1=" + (ts[i + 1] if i + 1 < n else "<S>")]
+            f = [own_f[ts[i]], prev_f[ts[i - 1] if i else "<S>"], next_f[ts[i + 1] if i + 1 < n else "<S>"]]
             if i >= 2 and ts[i - 2] != "O" and toks[i - 1] in _COORD:
                 f.append("P:co=" + ts[i - 2][2:])  # "France and Corsica": a conjunct's type
             if i + 2 < n and ts[i + 2][:2] == "B-" and toks[i + 1] in _COORD:

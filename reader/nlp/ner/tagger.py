@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import struct
 import threading
+from array import array
 from functools import lru_cache
 from pathlib import Path
 from typing import Sequence
@@ -36,6 +38,35 @@ def merge_lists(*sources: dict[str, list[str]]) -> dict[str, list[str]]:
         for cat, names in src.items():
             out.setdefault(cat, set()).update(names)
     return {k: sorted(v) for k, v in out.items()}
+
+
+def model_attributes(path: str | Path) -> frozenset[str] | None:
+    """The attribute (feature) strings a CRFsuite model file has weights for; None if unreadable.
+
+    CRFsuite stores them in a CQDB chunk whose backward array lists every record
+    (id, key size, key); saving a model keeps only attributes with a non-zero weight.
+    Reading them here takes ~10 ms (pycrfsuite's `Tagger.info()` dumps the whole model: ~100 ms).
+    """
+    try:
+        data = Path(path).read_bytes()
+        if data[:4] != b"lCRF" or len(data) < 48:
+            return None
+        (off,) = struct.unpack_from("<I", data, 36)  # header: magic, size, type, version, 5 counts/offsets, attrs
+        magic, _size, _flag, _order, bwd_size, bwd_off = struct.unpack_from("<4sIIIII", data, off)
+        if magic != b"CQDB":
+            return None
+        offsets = array("I")
+        offsets.frombytes(data[off + bwd_off : off + bwd_off + 4 * bwd_size])
+        if offsets.itemsize != 4 or len(offsets) != bwd_size:
+            return None
+        out = []
+        for rec in offsets:
+            p = off + rec
+            ksize = int.from_bytes(data[p + 4 : p + 8], "little")
+            out.append(data[p + 8 : p + 7 + ksize].decode("utf-8"))
+        return frozenset(out)
+    except (OSError, ValueError, struct.error, UnicodeDecodeError):
+        return None
 
 
 # Lower-case words that do start names ("de Klerk", "van Gogh", "al-Aqsa").
@@ -81,16 +112,23 @@ class NerTagger:
         except (OSError, ValueError, KeyError) as exc:
             raise ModelError(f"cannot read gazetteers {gazetteer}: {exc}") from None
         lists = merge_lists(base, meta.get("lists", {}))
-        self.featurizer = Featurizer(
-            Gazetteer(lists), doc_features=meta.get("doc_features", True), bigrams=meta.get("bigrams", False)
-        )
         self._crf = self._open(pycrfsuite, model)
         self._pass1 = None
+        models = [model]
         if meta.get("stacked"):
             first = model.with_name(meta["pass1"]) if meta.get("pass1") else pass1_path(model)
             if not first.is_file():
                 raise ModelError(f"first-pass model file not found: {first}")
             self._pass1 = self._open(pycrfsuite, first)
+            models.append(first)
+        known: frozenset[str] | None = frozenset()
+        for path in models:  # the attributes any pass can use; None (no filtering) if a file is unreadable
+            attrs = model_attributes(path)
+            known = None if attrs is None or known is None else known | attrs
+        self.featurizer = Featurizer(
+            Gazetteer(lists), doc_features=meta.get("doc_features", True), bigrams=meta.get("bigrams", False),
+            known=known,
+        )
         self._lock = threading.Lock()
 
     @staticmethod
@@ -110,7 +148,10 @@ class NerTagger:
                 return [repair(s, list(self._crf.tag(f)), self.featurizer.common) if f else [] for s, f in zip(sentences, feats)]
             first = [list(self._pass1.tag(f)) if f else [] for f in feats]
             cues = label_cues(sentences, first)
-            tags = [list(self._crf.tag([a + b for a, b in zip(f, c)])) if f else [] for f, c in zip(feats, cues)]
+            for f, c in zip(feats, cues):  # the second pass sees the first pass's features plus the cues
+                for a, b in zip(f, c):
+                    a += b
+            tags = [list(self._crf.tag(f)) if f else [] for f in feats]
         common = self.featurizer.common
         return [repair(s, t, common) for s, t in zip(sentences, tags)]
 
