@@ -8,6 +8,7 @@ Given a name span X, `alias_after(text, start, end)` looks right after it for
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _STOP = frozenset("of the and for in on at to de des du la le el et y & a an".split())
 _PARTICLES = frozenset("of the de al bin von van da du der la le".split())
@@ -45,6 +46,7 @@ def _trim_name(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+@lru_cache(maxsize=16384)
 def letters_of(acronym: str) -> str:
     """The letters of an acronym, upper-cased ("U.S." -> "US", "Nato" -> "NATO")."""
     return re.sub(r"[^A-Za-z]", "", acronym).upper()
@@ -52,6 +54,12 @@ def letters_of(acronym: str) -> str:
 
 def acronym_variants(expansion: str) -> set[str]:
     """Acronyms an expansion may have: initials of content words or all words, or its capitals."""
+    return set(_variants(expansion))
+
+
+@lru_cache(maxsize=16384)
+def _variants(expansion: str) -> frozenset[str]:
+    """`acronym_variants`, cached (a frozenset so callers cannot change the cached value)."""
     out: set[str] = set()
     for words in (expansion.split(), re.split(r"[\s-]+", expansion)):
         words = [w for w in words if w and w[0].isalpha()]
@@ -64,7 +72,7 @@ def acronym_variants(expansion: str) -> set[str]:
     caps = "".join(c for c in expansion if c.isupper())
     if len(caps) >= 2:
         out.add(caps)
-    return {v for v in out if len(v) >= 2}
+    return frozenset(v for v in out if len(v) >= 2)
 
 
 def is_acronym_of(acronym: str, expansion: str) -> bool:

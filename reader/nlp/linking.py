@@ -88,6 +88,7 @@ class _Union:
             self.parent[max(ra, rb)] = min(ra, rb)
 
 
+@lru_cache(maxsize=16384)
 def name_key(surface: str) -> str:
     """The normalised form names are compared by: case-folded words without dots or possessives."""
     words = [clean_word(w) for w in surface.split()]

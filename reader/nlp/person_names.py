@@ -31,6 +31,7 @@ PERSON_TITLES: frozenset[str] = frozenset(
 NAME_SUFFIXES: frozenset[str] = frozenset("jr sr ii iii iv v phd md".split())
 
 _WORD = re.compile(r"\S+")
+_TITLE_WORD = re.compile(r"([A-Za-z]+)\.?\s+")
 _TITLE_BEFORE = re.compile(r"\b([A-Z][a-z]{1,11})\.?\s+$")
 
 
@@ -108,14 +109,14 @@ def strip_title(text: str, start: int, end: int) -> tuple[int, int, str]:
     """Drop leading title words from a name span; returns the new span and the title gender hint."""
     gender = ""
     while True:
-        m = re.match(r"([A-Za-z]+)\.?\s+", text[start:end])
-        if not m or m.end() >= end - start:
+        m = _TITLE_WORD.match(text, start, end)
+        if not m or m.end() >= end:
             break
         word = m.group(1).lower()
         if word not in TITLE_WORDS or not m.group(1)[:1].isupper():
             break
         gender = gender or ("m" if word in MALE_TITLES else "f" if word in FEMALE_TITLES else "")
-        start += m.end()
+        start = m.end()
     return start, end, gender
 
 

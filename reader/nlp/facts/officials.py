@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from reader.document import Document, Fact
 from reader.nlp.facts.base import Sent, SpanIndex, mention_index
-from reader.nlp.facts.grammar import role_parser
+from reader.nlp.facts.grammar import role_chunks
 from reader.nlp.facts.roles import HONORIFICS, PARTY_TAG, PLACE_NOUNS, expand_title, is_role_word
 
 _INR = frozenset({"of", "for", "to", "at", "in", "on"})
@@ -97,16 +97,8 @@ def _marks(sent: Sent, names: list[_Name]) -> list[str]:
 
 
 def _items(sent: Sent, tags: list[str]) -> list[tuple[str, int, int]]:
-    """Flatten the chunk tree into (label, first token, end token) items."""
-    tree = role_parser().parse([(k, t) for k, t in enumerate(tags)])
-    items: list[tuple[str, int, int]] = []
-    for node in tree:
-        if isinstance(node, tuple):
-            items.append((node[1], node[0], node[0] + 1))
-        else:
-            leaves = node.leaves()
-            items.append((node.label(), leaves[0][0], leaves[-1][0] + 1))
-    return items
+    """The role chunks as (label, first token, end token) items (tokens outside chunks carry their tag)."""
+    return role_chunks(tags)
 
 
 def _antecedent(sent: Sent, before: int, prev: Sent | None) -> str:

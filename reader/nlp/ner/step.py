@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Sequence
 
 from reader.document import Document, Entity, Mention
@@ -22,6 +23,7 @@ _LEADING_COMPOUND = re.compile(r"([^\W\d_][\w.]*)[-‐‑–]" + _FUSED + r"(?=\
 _TRAINING_LABEL = {"trLOC": "LOC", "trORG": "ORG", "trMISC": "MISC", "trPER": "PERSON"}
 
 
+@lru_cache(maxsize=16384)
 def name_key(label: str, name: str) -> tuple[str, str]:
     """The key two mentions share when they name the same thing: label and case/quote-folded text."""
     return label, " ".join(straighten(name).casefold().split())
@@ -57,10 +59,11 @@ def title_lists(tagger) -> Lists:  # type: ignore[no-untyped-def]
 
 def tag_spans(tagger, sentences: Sequence[Sequence[str]]) -> list[list[tuple[int, int, str]]]:  # type: ignore[no-untyped-def]
     """Entity token spans (start, end, type) per sentence: the tagger's, with titles split out."""
-    found = [sorted(spans(seq)) for seq in tagger.tag_document(sentences)]
+    # Most sentences are tagged all "O": no spans to read or split.
+    found = [sorted(spans(seq)) if seq.count("O") != len(seq) else [] for seq in tagger.tag_document(sentences)]
     persons = person_words(sentences, found)
     lists = title_lists(tagger)
-    return [split_titles(toks, sent, lists, persons) for toks, sent in zip(sentences, found)]
+    return [split_titles(toks, sent, lists, persons) if sent else [] for toks, sent in zip(sentences, found)]
 
 
 def mentions(doc: Document) -> list[tuple[str, int, int]]:

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import AbstractSet, Mapping, Sequence
 
 from reader.nlp.facts.roles import ROLE_NOUNS, TITLE_ABBREVIATIONS, WEAK_ROLES
@@ -71,6 +72,7 @@ class Lists:
     entries: dict[tuple[str, ...], tuple[str, ...]]
 
 
+@lru_cache(maxsize=65536)
 def is_title(token: str) -> bool:
     """A capitalised title or role word ("President", "Sen.", "Director-General")."""
     if not token[:1].isupper():
@@ -94,6 +96,7 @@ def _strong(title_norms: Sequence[str]) -> bool:
     return len(title_norms) >= 2 and any(t in STRONG_TITLES or t in ("chief", "attorney", "vice") for t in title_norms[:-1])
 
 
+@lru_cache(maxsize=65536)
 def _name_like(token: str) -> bool:
     """A token that can be part of a person's name: capitalised word, initial, particle or suffix."""
     if token.lower() in _PARTICLES:
