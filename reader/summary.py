@@ -23,6 +23,10 @@ FACT_TITLES = {
 }
 
 
+def _plural(n: int, noun: str) -> str:
+    return f"{n:,} {noun}" if n == 1 else f"{n:,} {noun}s"
+
+
 def _clip(text: str, width: int = 90) -> str:
     text = " ".join(text.split())
     return text if len(text) <= width else text[: width - 1] + "…"
@@ -33,7 +37,8 @@ def render_summary(doc: Document) -> RenderableType:
     words = sum(1 for t in doc.tokens if any(ch.isalnum() for ch in doc.text[t.start : t.end]))
     header = Text()
     header.append(doc.title or "(untitled)", style="bold")
-    header.append(f"\n{printable(doc.source)}  ·  {len(doc.sentences)} sentences  ·  {words} words", style="dim")
+    counts = f"{_plural(len(doc.sentences), 'sentence')}  ·  {_plural(words, 'word')}"
+    header.append(f"\n{printable(doc.source)}  ·  {counts}", style="dim")
 
     entities = Table(title="Entities", title_justify="left", expand=False)
     entities.add_column("Label")
