@@ -7,9 +7,10 @@ Each article NN-name.txt has a gold NN-name.json listing the facts a reader woul
   exchange   {"counts": [a, b]}                           the two counts, in either order
   casualties {"killed", "injured"}                        both counts (null == absent)
 Predicted facts are de-duplicated per article (a figure repeated in the headline and the body
-is one fact). Files 01-08 are the dev half, 09-15 the held-out half.
+is one fact). Files 01-08 are the dev half, 09-15 the held-out half. tests/data/facts_dev2/ is a
+second development set (same format) written later to test generalisation beyond the first set.
 
-Usage: python benchmarks/facts_eval.py [--split dev|heldout|all|blind] [--show]
+Usage: python benchmarks/facts_eval.py [--split dev|heldout|all|dev2|blind] [--show]
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from pathlib import Path
 from typing import Any, Iterable
 
 EVAL_DIR = Path(__file__).resolve().parents[1] / "tests" / "data" / "facts_eval"
+DEV2_DIR = Path(__file__).resolve().parents[1] / "tests" / "data" / "facts_dev2"
 # Written by someone who never saw the extractors or the set above (see its README.md).
 BLIND_DIR = Path(__file__).resolve().parents[1] / "tests" / "data" / "facts_blind"
 KINDS = ("official", "vote", "exchange", "casualties")
@@ -105,7 +107,7 @@ def blind_gold(data: dict[str, Any]) -> dict[str, Any]:
 
 
 def load_eval_set(split: str = "all") -> list[tuple[str, str, dict[str, Any]]]:
-    """The eval articles as (name, text, gold) for the "dev", "heldout", "all" or "blind" split."""
+    """The eval articles as (name, text, gold) for the "dev", "heldout", "all", "dev2" or "blind" split."""
     if split == "blind":
         return [
             (txt.stem, txt.read_text(encoding="utf-8"),
@@ -113,6 +115,11 @@ def load_eval_set(split: str = "all") -> list[tuple[str, str, dict[str, Any]]]:
             for txt in sorted(BLIND_DIR.glob("*.txt"))
         ]
     items = []
+    if split == "dev2":
+        for txt in sorted(DEV2_DIR.glob("*.txt")):
+            gold = json.loads(txt.with_suffix(".json").read_text(encoding="utf-8"))
+            items.append((txt.stem, txt.read_text(encoding="utf-8"), gold))
+        return items
     for txt in sorted(EVAL_DIR.glob("*.txt")):
         number = int(txt.name.split("-", 1)[0])
         if split == "dev" and number > DEV_LAST or split == "heldout" and number <= DEV_LAST:
@@ -216,7 +223,7 @@ def format_table(title: str, totals: dict[str, Counts]) -> str:
 def main(argv: list[str] | None = None) -> int:
     """Print per-kind precision/recall/F1 for the dev and held-out halves."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--split", choices=("dev", "heldout", "all", "blind"), default="all")
+    parser.add_argument("--split", choices=("dev", "heldout", "all", "dev2", "blind"), default="all")
     parser.add_argument("--show", action="store_true", help="list every miss and false fact")
     args = parser.parse_args(argv)
     splits = ("dev", "heldout") if args.split == "all" else (args.split,)

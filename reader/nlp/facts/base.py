@@ -28,6 +28,11 @@ PERSON_NOUNS: frozenset[str] = frozenset(
     demonstrators pilgrims tourists guards members member crew crewmembers sailors marines airmen
     staff employees officials official relatives family families patients miners fishermen farmers
     nationals citizens settlers gunmen attackers suspects insurgents rebels combatants recruits
+    volunteers nurses teachers activists peacekeepers militiamen jihadists terrorists gendarmes troopers
+    conscripts cadets infants toddlers youths minors newborns occupants inhabitants locals immigrants
+    labourers laborers engineers contractors agents rangers truckers traders vendors herders shepherds
+    athletes players runners campers skiers divers parishioners congregants individuals worshipers
+    schoolchildren schoolgirls schoolboys elderly seniors aid-workers
     lives americans israelis palestinians ukrainians russians syrians iraqis afghans britons
     worshippers worshipers pedestrians bystanders commuters motorists spectators fans shoppers hikers
     climbers swimmers diners guests visitors cyclists drivers mourners voters supporters servicemembers
@@ -144,6 +149,13 @@ class Sent:
         while j > i and not self.tags[j - 1].startswith("NN"):
             j -= 1
         return j
+
+    def people_prefix(self, i: int, j: int) -> int:
+        """End of the shortest prefix of tokens [i, j) that names people ("people" of "people last year"); 0 if none."""
+        for k in range(i + 1, j + 1):
+            if self.is_personish(i, k):
+                return k
+        return 0
 
     def is_personish(self, i: int, j: int) -> bool:
         """True if tokens [i, j) name people: "people", "Ukrainian soldiers", "Palestinians"."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from reader.document import Document, Fact
+from reader.document import Document, Fact, Span
 from reader.nlp.facts.base import AUX, DASHES, Sent
 from reader.nlp.numbers import NumberSpan
 
@@ -13,6 +13,8 @@ INJURED_BEFORE = frozenset("injured wounded hurt injuries injured. wounded.".spl
 INJURED_AFTER = frozenset("injuring wounding injured wounded hurting injures wounds".split())
 TRIGGERS = ("kill", "dead", "died", "die ", "dies", "death", "slain", "perish", "fatalit", "wound", "injur", "hurt",
             "toll", "drown", "executed", "lives")
+# "are estimated to have died", "are likely to have been killed", "are presumed dead".
+_HEDGES = frozenset("estimated to likely presumed expected understood".split())
 _PASSIVE_AUX = frozenset({"were", "was", "been", "are", "is", "be", "being"})
 # How the harm was done, between the auxiliary and the cue: "were shot and wounded", "was fatally stabbed".
 _MANNER = frozenset("shot stabbed beaten struck hit run attacked and fatally critically seriously badly slightly "
@@ -45,7 +47,7 @@ def _gap_ok(sent: Sent, n: NumberSpan, cue: int) -> bool:
         while j < cue and sent.words[j] not in (",", *DASHES):
             j += 1
         k = j + 1 if j < cue else j
-    while k < cue and (sent.lower[k] in AUX or sent.tags[k] in ("RB", "MD")):
+    while k < cue and (sent.lower[k] in AUX or sent.lower[k] in _HEDGES or sent.tags[k] in ("RB", "MD")):
         k += 1
     while k < cue and sent.lower[k] in _MANNER and sent.lower[k - 1] != ",":
         k += 1
@@ -102,8 +104,8 @@ def _after_count(sent: Sent, cue: int) -> NumberSpan | None:
     if e < len(sent) and sent.lower[e] in ("years", "year", "days", "hours", "times", "of", "minutes"):
         return None
     noun_end = sent.noun_run(e)
-    if noun_end > e and not sent.is_personish(e, noun_end):
-        return None
+    if noun_end > e and not sent.people_prefix(e, noun_end):
+        return None  # "killed 7,600 people last year": the people noun may come before the run's end
     return n
 
 
@@ -122,6 +124,10 @@ def _toll(sent: Sent, cue: int) -> NumberSpan | None:
 
 _TO_DEATH = frozenset("stabbed shot beaten crushed burned burnt hacked trampled starved frozen mauled".split())
 _UPDATE = frozenset("rose risen rising climbed jumped increased reached grown grew now".split())
+# "bringing the death toll to five", "raising the toll to 31".
+_BRINGING = frozenset("bringing brought brings taking took takes pushing pushed raising raised lifting".split())
+# A count that continues the previous sentence's incident: "Another 25 soldiers were wounded", "nine others".
+_CONTINUING = frozenset({"another", "further", "additional"})
 _NUMBER_OF = frozenset({"dead", "deaths", "fatalities", "killed", "victims"})
 
 
@@ -155,7 +161,7 @@ def extract(sent: Sent) -> list[Fact]:
         if _toll_cue(low, c):
             kind, n = "killed", _toll(sent, c + (2 if w == "number" else 0))
             is_toll = n is not None
-            if is_toll and _UPDATE.intersection(low[c + 1 : n.start]):
+            if is_toll and (_UPDATE.intersection(low[c + 1 : n.start]) or _BRINGING.intersection(low[max(0, c - 4) : c])):
                 toll_update = True
         elif w == "death" and prev == "to" and c >= 2 and low[c - 2] in _TO_DEATH:
             kind = "killed"  # "a man was stabbed to death", "two were crushed to death"
@@ -201,7 +207,50 @@ def extract(sent: Sent) -> list[Fact]:
         }
         if toll_update:
             fields["_update"] = True
+        if any(n is not None and _continues(sent, n) for n in g.values()):
+            fields["_continues"] = True
         out.append(Fact("casualties", sent.span, fields))
+    return out
+
+
+def _continues(sent: Sent, n: NumberSpan) -> bool:
+    """True for "another 25 soldiers", "a further 12", "nine others": a count added to an earlier one."""
+    before = sent.lower[max(0, n.start - 2) : n.start]
+    after = sent.lower[n.end : n.end + 2]
+    return bool(_CONTINUING.intersection(before)) or "others" in after
+
+
+def _merge_continuations(facts: list[Fact], sents: list[Sent]) -> list[Fact]:
+    """Join "20 people were killed." + "Another 25 were wounded." (adjacent, complementary) into one fact."""
+    out: list[Fact] = []
+    for f in facts:
+        prev = out[-1] if out else None
+        if prev is not None and f.fields.get("_continues") and not prev.fields.get("_continues"):
+            a, b = prev.fields, f.fields
+            gap = f.evidence.start - prev.evidence.end
+            complementary = all(a[k] is None or b[k] is None for k in ("killed", "injured"))
+            if complementary and 0 <= gap <= 3:
+                merged = {k: a[k] if a[k] is not None else b[k] for k in ("killed", "injured")}
+                merged.update({k: v for k, v in a.items() if k.startswith("_")})
+                out[-1] = Fact(prev.kind, Span(prev.evidence.start, f.evidence.end), merged)
+                continue
+        out.append(f)
+    return out
+
+
+def _carry_injured(facts: list[Fact]) -> list[Fact]:
+    """An updated death toll ("the toll has risen to 31") keeps the injured count of the report it updates."""
+    out = list(facts)
+    for j, f in enumerate(out):
+        b = f.fields
+        if not b.get("_update") or b["killed"] is None or b["injured"] is not None:
+            continue
+        for i in range(j - 1, -1, -1):
+            a = out[i].fields
+            if a["killed"] is not None and a["killed"] < b["killed"]:
+                if a["injured"] is not None:
+                    out[j] = Fact(f.kind, f.evidence, {**b, "injured": a["injured"]})
+                break
     return out
 
 
@@ -242,4 +291,4 @@ def run_all(doc: Document, sents: list[Sent]) -> list[Fact]:
             out.extend(extract(s))
         except (IndexError, ValueError):
             continue
-    return dedupe(out)
+    return dedupe(_carry_injured(_merge_continuations(out, sents)))

@@ -7,7 +7,8 @@ from reader.nlp.facts.base import AUX, Sent
 from reader.nlp.numbers import NumberSpan
 
 CUES = frozenset("exchanged exchange swapped swap swaps exchanges traded handed freed released returned".split())
-STRONG = ("exchang", "swap", "traded", "in return", "prisoner", "while receiving", "while handing", "one-for-one")
+STRONG = ("exchang", "swap", "traded", "in return", "prisoner", "hostage", "captive", "while receiving", "while handing",
+          "one-for-one")
 _TRADE_NOUNS = frozenset(
     "prisoners prisoner pows captives detainees hostages soldiers troops personnel servicemen fighters "
     "civilians people bodies players inmates nationals citizens".split()
@@ -86,6 +87,27 @@ def _is_for_cue(low: list[str], f: int) -> bool:
     return f >= 1 and low[f - 1] in ("exchanged", "swapped", "traded", "exchange", "swap")
 
 
+_ASIDE = frozenset({"including", "among", "mostly", "mainly", "incl", "notably", "of"})
+
+
+def _in_aside(sent: Sent, i: int) -> bool:
+    """True when the count at token i opens a parenthetical part of an earlier count: ", including two Italians"."""
+    low = sent.lower
+    k = i - 1
+    if k >= 1 and low[k] == "them" and low[k - 1] in ("among", "of"):
+        k -= 1  # ", among them three children"
+    return k >= 1 and low[k] in _ASIDE and sent.words[k - 1] in (",", "(", "–", "—", "-", "--") and any(
+        not sent.is_year_token(n) and n.end <= k - 1 for n in sent.numbers)
+
+
+def _remains(sent: Sent, k: int) -> int:
+    """Skip "the remains of" / "the bodies of" before a count ("swapped the remains of two soldiers")."""
+    low = sent.lower
+    if k + 2 < len(sent) and low[k] == "the" and low[k + 1] in ("remains", "bodies") and low[k + 2] == "of":
+        return k + 3
+    return k
+
+
 def _for_anchored(sent: Sent) -> list[Fact]:
     """ "N X <anything short> in exchange for M Y", "N X are to be exchanged for M Y"."""
     low = sent.lower
@@ -99,6 +121,8 @@ def _for_anchored(sent: Sent) -> list[Fact]:
                 continue
             if any(low[k] in (";", ":", "for") for k in range(num.end, cue)):
                 break
+            if _in_aside(sent, num.start):
+                continue  # "eight hostages, including two Italians, were freed": the aside's count is a part
             start = num.end
             if start + 1 < len(sent) and low[start] == "of" and low[start + 1] in ("its", "their", "our", "his", "her"):
                 start += 2  # "84 of its soldiers"
@@ -132,9 +156,10 @@ def _for_anchored(sent: Sent) -> list[Fact]:
     return []
 
 
-_RELEASE = frozenset("released freed returned handed handing receiving received getting got exchanged swapped".split())
+_RELEASE = frozenset("released freed returned handed handing receiving received getting got exchanged swapped "
+                     "release releases releasing free frees freeing hand hands".split())
 _RETURN_CUES = ("in exchange", "in return", "while receiving", "while handing", "and received", "in a swap", "each released",
-                "each freed", "one-for-one")
+                "each freed", "one-for-one", " while ")
 
 
 def _release_count(sent: Sent, c: int) -> NumberSpan | None:
@@ -148,7 +173,13 @@ def _release_count(sent: Sent, c: int) -> NumberSpan | None:
     end = _plain_noun(sent, num.end)
     if end > num.end and not _people(sent, num.end, end):
         return None
+    tail = sent.lower[num.end : num.end + 5]
+    if any(a in ("a", "per", "each", "every") and b in _PERIODS for a, b in zip(tail, tail[1:])):
+        return None  # "release 10 hostages a day", "30 prisoners for each day": a rate, not one handover
     return num
+
+
+_PERIODS = frozenset("day week month night year".split())
 
 
 def _two_sided(sent: Sent) -> list[Fact]:
@@ -224,7 +255,7 @@ def extract(sent: Sent) -> list[Fact]:
             k += 1
             if k < n and low[k] in ("saw", "freed", "returned", "involved"):
                 k += 1
-        first = _count_after(sent, k)
+        first = _count_after(sent, _remains(sent, k))
         if first is None:
             continue
         end, what1 = _noun(sent, first.end)

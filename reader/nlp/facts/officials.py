@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from reader.document import Document, Fact
 from reader.nlp.facts.base import Sent, SpanIndex, mention_index
 from reader.nlp.facts.grammar import role_chunks
-from reader.nlp.facts.roles import HONORIFICS, PARTY_TAG, PLACE_NOUNS, expand_title, is_role_word
+from reader.nlp.facts.roles import HONORIFICS, PARTY_TAG, PLACE_NOUNS, TITLE_ABBREVIATIONS, expand_title, is_role_word
 
 _INR = frozenset({"of", "for", "to", "at", "in", "on"})
 _DATES = frozenset(
@@ -21,6 +21,10 @@ _HEADS_VERBS = {"heads": "head", "headed": "head", "leads": "leader", "led": "le
                 "chaired": "chair", "runs": "head", "ran": "head", "oversees": "overseer", "commands": "commander",
                 "commanded": "commander", "directs": "director", "represents": "representative"}
 _APPOINTED = frozenset({"appointed", "named", "elected", "nominated", "reappointed", "re-elected"})
+# Verbs that put a person into an office named after "as": "confirmed X as labor secretary".
+_APPOINTING = frozenset("confirmed confirm confirms appointed appoint appoints named name names elected elect elects "
+                        "nominated nominate nominates installed install chose choose chosen picked pick tapped tap "
+                        "swore sworn reappointed re-elected approved designated".split())
 _RESPONSIBILITY = frozenset({"responsibility", "responsibilities", "oversight", "charge", "portfolio"})
 _BODIES = frozenset("board council committee commission cabinet parliament parliamentary assembly politburo "
                     "senate congress panel jury".split())
@@ -190,10 +194,19 @@ def extract(sent: Sent, mentions: SpanIndex[str], prev: Sent | None = None) -> l
         if p >= 0 and items[p][0] == "HON":
             p -= 1
         if p >= 0 and items[p][0] in ("ROLE_NP", "ROLE_PP"):
-            role = role_of(items[p])
-            if role:
-                found.append((name.entity, role))
-                used_chunks.add(p)
+            label_p, a_p, b_p = items[p]
+            t = b_p - 1
+            if t > a_p and sent.lower[t] in TITLE_ABBREVIATIONS and any(
+                    is_role_word(w) and w.lower() not in TITLE_ABBREVIATIONS for w in sent.words[a_p:t]):
+                # "Army spokesman Col. Moussa Traore": an office and a rank, two roles
+                for role in (role_of((label_p, a_p, t)), expand_title(sent.words[t])):
+                    if role:
+                        found.append((name.entity, role))
+            else:
+                role = role_of(items[p])
+                if role:
+                    found.append((name.entity, role))
+            used_chunks.add(p)
         # B: appositive "Vasily Golubev, the governor of Rostov region," / "Maria Holt, D-Ore., the whip"
         q = end_idx + 1
         if q < n_items and items[q][0] == ",":
@@ -221,6 +234,18 @@ def extract(sent: Sent, mentions: SpanIndex[str], prev: Sent | None = None) -> l
                 if role:
                     found.append((name.entity, role))
                     used_chunks.add(c - 1)
+        # F: "the Senate confirmed Adaeze Okafor as labor secretary", "named Lee Hyun-soo as its chief justice"
+        k = name.j
+        if k + 1 < len(sent) and low[k] == "as" and any(w in _APPOINTING for w in low[max(0, name.i - 3) : name.i]):
+            r = end_idx + 1
+            while r < n_items and items[r][1] < k + 1:
+                r += 1
+            if r < n_items and items[r][0] in ("ROLE_NP", "ROLE_PP") and items[r][1] == k + 1:
+                nxt = items[r][2]
+                if _next_is_boundary(sent, nxt) or sent.tags[nxt] in ("IN", "TO") or low[nxt] in _DATES:
+                    role = role_of(items[r])
+                    if role:
+                        found.append((name.entity, role))
         # E: copula "Smith is the new mayor of Springfield" / "Smith was appointed ambassador"
         k = name.j
         if k < len(sent) and (low[k] in _COPULA or (k + 1 < len(sent) and (low[k], low[k + 1]) in _COPULA2)):

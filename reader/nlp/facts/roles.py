@@ -21,6 +21,10 @@ ROLE_NOUNS: frozenset[str] = frozenset(
     dean principal coach manager captain chief-of-staff negotiator mediator rapporteur delegate
     regent viceroy dictator strongman warlord boss mp mep mla chairman-elect economist analyst
     correspondent editor publisher professor researcher scientist lawyer
+    coordinator undersecretary under-secretary assemblyman assemblywoman assemblymember councilmember
+    alderwoman selectman supervisor trustee warden headteacher headmaster headmistress chaplain nuncio
+    mufti commodore brigadier taoiseach tanaiste attache emissary convener convenor vice-chair vice-chancellor
+    steward constable detective premier-designate mayor-elect governor-elect
     """.split()
 )
 

@@ -57,18 +57,22 @@ def _ordered(low: list[str], k: int, a: int | float, b: int | float) -> tuple[in
     return a, b
 
 
-def _score_votes(sent: Sent) -> dict[str, int | float | None] | None:
-    """ "voted 5-4", "passed 52-48", "by a vote of 210 to 198", "by 52 votes to 48"."""
+def _score_votes(sent: Sent) -> list[dict[str, int | float | None]]:
+    """Every tally in a sentence: "voted 5-4", "passed 52-48", "by a vote of 210 to 198", "by 52 votes to 48"."""
     low = sent.lower
     n = len(sent)
+    found: list[dict[str, int | float | None]] = []
     for k, w in enumerate(sent.words):
+        if k in sent.used:
+            continue
         window = set(low[max(0, k - 7) : k + 4])
         m = _SCORE.match(w)
         if m and window & SCORE_CONTEXT:
             a, b = _ordered(low, k, int(m.group(1)), int(m.group(2)))
             fields: dict[str, int | float | None] = {"for": a, "against": b, "abstain": int(m.group(3)) if m.group(3) else None}
             sent.used.add(k)
-            return fields
+            found.append(fields)
+            continue
         # "210 to 198" / "210 votes to 198" / "52 - 48"
         first = sent.number_at(k)
         if first is None or sent.is_year_token(first):
@@ -86,8 +90,8 @@ def _score_votes(sent: Sent) -> dict[str, int | float | None] | None:
             if second is not None and votey and not unit_after and not sent.is_year_token(second):
                 sent.used.update(range(first.start, second.end))
                 yes, no = _ordered(low, k, first.value, second.value)
-                return {"for": yes, "against": no, "abstain": None}
-    return None
+                found.append({"for": yes, "against": no, "abstain": None})
+    return found
 
 
 def _skip_aside(sent: Sent, k: int) -> int:
@@ -102,6 +106,24 @@ def _skip_aside(sent: Sent, k: int) -> int:
                 return j + 1
             j += 1
     return k
+
+
+# Verbs whose object "N votes" is the count in favour.
+_RECEIVED = frozenset("received receiving won winning got garnered secured drew obtained gained attracted".split())
+
+
+def _nobody_against(sent: Sent, fields: dict[str, int | float | None]) -> None:
+    """ "none against", "no votes against", "nobody opposed": a zero count next to a vote's other counts."""
+    low = sent.lower
+    for k in range(len(sent) - 1):
+        if low[k] in ("none", "nobody", "no") and "against" not in fields:
+            j = k + 1
+            if low[k] == "no" and j < len(sent) and low[j] in ("votes", "vote", "one", "member", "members", "country", "countries"):
+                j += 1
+            elif low[k] == "no":
+                continue
+            if j < len(sent) and low[j] in ("against", "opposed", "dissented", "objected"):
+                fields["against"] = 0
 
 
 def _descriptive(sent: Sent) -> dict[str, int | float | None]:
@@ -136,12 +158,13 @@ def _descriptive(sent: Sent) -> dict[str, int | float | None]:
             k = _skip_aside(sent, noun_end)
             while k < n and (low[k] in ("have", "had", "has", "were", "also", "all", "then", "later", "reportedly")):
                 k += 1
-            if k < n and low[k] in ("voted", "vote", "votes", "voting", "cast") :
+            voted = k < n and low[k] in ("voted", "vote", "votes", "voting", "cast")
+            if voted:
                 k += 1
             if k < n and low[k] in ("in", "for") and k + 1 < n and low[k + 1] in ("favour", "favor", "support"):
                 key = "for"
-            elif k < n and low[k] == "for" and noun in ("votes", "vote", ""):
-                key = "for"
+            elif k < n and low[k] == "for" and (noun in ("votes", "vote", "") or voted):
+                key = "for"  # "64 lawmakers voted for the bill"
             elif k < n and low[k] in _FOR_AFTER and noun != "":
                 key = "for"
             elif k < n and low[k] in _AGAINST_AFTER:
@@ -152,29 +175,41 @@ def _descriptive(sent: Sent) -> dict[str, int | float | None]:
                 key = "abstain"
             elif noun_end < n and low[noun_end] in _ABSTAIN_AFTER:
                 key = "abstain"
+            elif noun in ("votes", "vote") and b >= 1 and low[b - 1] in _RECEIVED and not (
+                    k < n and low[k] in ("in", "for", "from", "to")):
+                key = "for"  # "the measure received 217 votes, with 212 opposed"
         if noun in ("abstentions", "abstention") or noun in _ABSTAIN_AFTER:
             key = "abstain"  # "35 abstaining" tagged as a noun
         if key is not None and key not in fields:
             fields[key] = num.value
             sent.used.update(range(num.start, num.end))
+    if fields:
+        _nobody_against(sent, fields)
     return fields
 
 
-def extract(sent: Sent) -> dict[str, int | float | None] | None:
-    """The vote counts in one sentence (None if it reports no vote)."""
+def extract_all(sent: Sent) -> list[dict[str, int | float | None]]:
+    """Every vote's counts in one sentence ("the board voted 5-2, and the council rejected it 3-6")."""
     low = sent.lower
     if not VOTE_WORDS.intersection(low) and "favour" not in low and "favor" not in low:
-        return None
+        return []
     if not sent.numbers and not any(_SCORE.match(w) for w in sent.words):
-        return None
-    fields = _score_votes(sent) or {}
+        return []
+    scores = _score_votes(sent)
+    fields = scores[0] if scores else {}
     more = _descriptive(sent)
     for k, v in more.items():
         if fields.get(k) is None:
             fields[k] = v
-    if not any(fields.get(k) is not None for k in ("for", "against", "abstain")):
-        return None
-    return {k: fields.get(k) for k in ("for", "against", "abstain")}
+    out = [fields, *scores[1:]]
+    return [{k: f.get(k) for k in ("for", "against", "abstain")} for f in out
+            if any(f.get(k) is not None for k in ("for", "against", "abstain"))]
+
+
+def extract(sent: Sent) -> dict[str, int | float | None] | None:
+    """The (first) vote's counts in one sentence (None if it reports no vote)."""
+    found = extract_all(sent)
+    return found[0] if found else None
 
 
 def run_all(doc: Document, sents: list[Sent]) -> list[Fact]:
@@ -182,17 +217,16 @@ def run_all(doc: Document, sents: list[Sent]) -> list[Fact]:
     found: list[tuple[int, dict[str, int | float | None]]] = []
     for s in sents:
         try:
-            fields = extract(s)
+            found.extend((s.index, fields) for fields in extract_all(s))
         except (IndexError, ValueError):
             continue
-        if fields:
-            found.append((s.index, fields))
     facts: list[Fact] = []
     k = 0
     while k < len(found):
         idx, fields = found[k]
         span = sents[idx].span
-        if k + 1 < len(found) and found[k + 1][0] == idx + 1:
+        single = (k == 0 or found[k - 1][0] != idx) and (k + 2 >= len(found) or found[k + 2][0] != idx + 1)
+        if single and k + 1 < len(found) and found[k + 1][0] == idx + 1:
             other = found[k + 1][1]
             mine = {key for key, v in fields.items() if v is not None}
             theirs = {key for key, v in other.items() if v is not None}
@@ -205,4 +239,4 @@ def run_all(doc: Document, sents: list[Sent]) -> list[Fact]:
     return facts
 
 
-__all__ = ["run_all", "extract", "NumberSpan"]
+__all__ = ["run_all", "extract", "extract_all", "NumberSpan"]
