@@ -18,6 +18,7 @@ import hashlib
 import os
 import sqlite3
 import threading
+import time
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -177,7 +178,7 @@ class NotesStore:
             self._degrade(f"cannot create the notes folder {self.path.parent} ({exc.strerror or exc})")
             return
         try:
-            self._conn = self._connect_rw()
+            self._conn = self._connect_when_free()
             return
         except _Damaged as exc:
             aside = self._move_aside()
@@ -192,6 +193,20 @@ class NotesStore:
             self._conn = self._connect_rw()
         except (_Damaged, sqlite3.Error, OSError) as exc:
             self._degrade(self._describe(exc) if not isinstance(exc, _Damaged) else str(exc))
+
+    def _connect_when_free(self) -> sqlite3.Connection:
+        """`_connect_rw`, retried while another process holds the file (creating it, or switching
+        it to WAL: SQLite answers "database is locked" there without waiting on the busy timeout)."""
+        deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+        delay = 0.01
+        while True:
+            try:
+                return self._connect_rw()
+            except sqlite3.OperationalError as exc:
+                if _code(exc) not in (_BUSY, _LOCKED) or time.monotonic() >= deadline:
+                    raise
+            time.sleep(delay)
+            delay = min(delay * 2, 0.2)
 
     def _connect_rw(self) -> sqlite3.Connection:
         """A read-write connection with the schema up to date; raises _Damaged for a bad file."""
