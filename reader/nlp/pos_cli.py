@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import json
 import random
-import sys
 import time
 from pathlib import Path
 from typing import Any, Iterator
+
+from reader.errors import fail
 
 PRUNE_BELOW = 0.5  # drop averaged weights smaller than this in magnitude (size / speed)
 ITERATIONS = 5
@@ -82,14 +83,12 @@ def train(args: Any) -> int:
 
     corpus = Path(args.corpus)
     if not corpus.is_file():
-        print(f"reader train-pos: corpus not found: {corpus}", file=sys.stderr)
-        return 2
+        return fail(f"train-pos: corpus not found: {corpus}")
     t0 = time.perf_counter()
     try:
         data = train_model(corpus)
     except (OSError, ValueError, UnicodeDecodeError) as exc:
-        print(f"reader train-pos: cannot train on {corpus}: {exc}", file=sys.stderr)
-        return 1
+        return fail(f"train-pos: cannot train on {corpus}: {exc}")
     out = Path(args.output)
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
@@ -97,8 +96,7 @@ def train(args: Any) -> int:
         tmp.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True), encoding="utf-8")
         tmp.replace(out)
     except OSError as exc:
-        print(f"reader train-pos: cannot write {out}: {exc.strerror or exc}", file=sys.stderr)
-        return 1
+        return fail(f"train-pos: cannot write {out}: {exc.strerror or exc}")
     print(f"trained on {data['meta']['sentences']} sentences in {time.perf_counter() - t0:.0f}s -> {out} "
           f"({out.stat().st_size / 1e6:.1f} MB)")
     test = corpus.with_name("test.txt")

@@ -16,9 +16,7 @@ QUOTE_WIDTH = 80
 NOTE_WIDTH = 60
 
 
-def _fail(message: str) -> int:
-    print(f"reader: error: {printable(' '.join(str(message).split()))}", file=sys.stderr)
-    return 2
+from reader.errors import fail as _fail
 
 
 def _warn(store: NotesStore) -> None:

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
-from reader.sanitize import printable
+from reader.errors import fail
 from reader.sources import SourceError, load_path
 from reader.ui.config import ConfigError, env_config_path, load_config
 
@@ -17,23 +16,20 @@ def run(args: argparse.Namespace) -> int:
     try:
         config = load_config(env_config_path())
     except ConfigError as exc:
-        print(f"reader: {printable(str(exc))}", file=sys.stderr)
-        return 2
+        return fail(exc)
     source = None
     library: Path | None = None
     if path is None:
         library = Path("articles")
         if not library.is_dir():
-            print("reader: no ./articles folder here; give an article file or a folder", file=sys.stderr)
-            return 2
+            return fail("no ./articles folder here; give an article file or a folder")
     elif path != "-" and Path(path).is_dir():
         library = Path(path)
     else:
         try:
             source = load_path(path)
         except SourceError as exc:
-            print(f"reader: {printable(str(exc))}", file=sys.stderr)
-            return 2
+            return fail(exc)
         if path == "-":
             _reattach_stdin()
     from reader.ui.app import ReaderApp
@@ -43,8 +39,7 @@ def run(args: argparse.Namespace) -> int:
         config = type(config)(theme=theme, keymap=config.keymap)
     app = ReaderApp(source=source, library=library, config=config)
     if config.theme and config.theme not in app.available_themes:
-        print(f"reader: unknown theme {config.theme!r}", file=sys.stderr)
-        return 2
+        return fail(f"unknown theme {config.theme!r}")
     app.run()
     return app.return_code or 0
 
@@ -56,7 +51,7 @@ def _reattach_stdin() -> None:
     try:
         fd = os.open("/dev/tty", os.O_RDONLY)
     except OSError:
-        print("reader: no terminal to read keys from", file=sys.stderr)
+        fail("no terminal to read keys from")
         raise SystemExit(2) from None
     os.dup2(fd, 0)
     os.close(fd)

@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
 from reader.nlp.ner.conll import ConllError, Score
 
 
-def _fail(message: str) -> int:
-    print(f"reader: {message}", file=sys.stderr)
-    return 2
+from reader.errors import fail as _fail
 
 
 def score_table(result: Score, title: str):  # type: ignore[no-untyped-def]

@@ -26,7 +26,7 @@ from reader.nlp.ner.conll import ConllDoc, Score, read_conll, score
 from reader.nlp.ner.features import Featurizer, headline, label_cues
 from reader.nlp.ner.gazetteers import GAZETTEER_PATH, Gazetteer, load_lists, load_relabel
 from reader.nlp.ner.normalize import norm
-from reader.nlp.ner.tagger import merge_lists, sidecar
+from reader.nlp.ner.tagger import NerTagger, merge_lists, sidecar
 
 DEFAULT_PARAMS: dict[str, object] = {
     "c1": 0.05,
@@ -330,7 +330,7 @@ def train(
     return result
 
 
-def evaluate_tagger(tagger: "NerTagger", docs: Sequence[ConllDoc]) -> Score:  # noqa: F821
+def evaluate_tagger(tagger: NerTagger, docs: Sequence[ConllDoc]) -> Score:
     """Score a tagger on annotated documents (exact spans)."""
     gold, pred = [], []
     for doc in docs:

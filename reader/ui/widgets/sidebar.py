@@ -14,7 +14,7 @@ from textual.widgets.option_list import Option
 
 from reader.document import Document, fact_summary
 from reader.sanitize import sanitize
-from reader.ui.spans import first_mention, salience
+from reader.ui.spans import salience
 from reader.ui.theme import LABEL_VARIABLE, LABEL_WORDS
 
 FACT_GROUPS: tuple[tuple[str, str], ...] = (
