@@ -10,6 +10,7 @@ dashes) is mapped to the treebank's ASCII conventions before tagging.
 from __future__ import annotations
 
 import json
+from array import array
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Mapping, Sequence
@@ -50,14 +51,21 @@ class PosModel:
 
     __slots__ = ("weights", "tagdict", "classes", "_index", "_pairs", "_tag_cache", "_word_cache", "_ctx_cache")
 
-    def __init__(self, weights: Mapping[str, Mapping[str, float]], tagdict: Mapping[str, str], classes: Sequence[str]):
-        self.weights: dict[str, dict[str, float]] = {k: dict(v) for k, v in weights.items()}
-        self.tagdict: dict[str, str] = dict(tagdict)
+    def __init__(
+        self, weights: Mapping[str, Mapping[str, float]], tagdict: Mapping[str, str], classes: Sequence[str],
+        _owned: bool = False,
+    ):
+        # `_owned`: the mappings are plain dicts nobody else holds (fresh from json.load), kept as they
+        # are rather than copied (a copy of the weights costs ~10 MB more at load time)
+        self.weights: dict[str, dict[str, float]] = (
+            weights if _owned else {k: dict(v) for k, v in weights.items()}  # type: ignore[assignment]
+        )
+        self.tagdict: dict[str, str] = tagdict if _owned else dict(tagdict)  # type: ignore[assignment]
         self.classes: tuple[str, ...] = tuple(sorted(classes))
         self._index: dict[str, int] = {label: i for i, label in enumerate(self.classes)}
         self._pairs: dict[str, tuple[tuple[int, float], ...]] = {}
         self._tag_cache: dict[tuple[str, str], list[float]] = {}
-        self._word_cache: dict[tuple[str, str, str], tuple[tuple[int, float], ...]] = {}
+        self._word_cache: dict[tuple[str, str, str], tuple[tuple[int, ...], array]] = {}
         self._ctx_cache: dict[str, tuple[tuple[tuple[int, float], ...], ...]] = {}
 
     @classmethod
@@ -69,7 +77,8 @@ class PosModel:
     def load(cls, path: Path | str) -> PosModel:
         """Load a model from a JSON file."""
         with open(path, encoding="utf-8") as fh:
-            return cls.from_json(json.load(fh))
+            data = json.load(fh)
+        return cls(data["weights"], data["tagdict"], data["classes"], _owned=True)
 
     def _feature(self, name: str) -> tuple[tuple[int, float], ...]:
         """A feature's weights as (class index, weight) pairs; () for a feature the model never saw."""
@@ -77,7 +86,7 @@ class PosModel:
         if pairs is None:
             index = self._index
             pairs = tuple((index[label], wt) for label, wt in self.weights.get(name, {}).items())
-            if len(self._pairs) > _MAX_CACHE:
+            if len(self._pairs) > _MAX_PAIRS:  # names the model never saw (new words) add up
                 self._pairs.clear()
             self._pairs[name] = pairs
         return pairs
@@ -98,7 +107,7 @@ class PosModel:
             suffix = word[-3:]
             ctx = (feature("i-1 word " + word), feature("i-1 suffix " + suffix), feature("i-2 word " + word),
                    feature("i+1 word " + word), feature("i+1 suffix " + suffix), feature("i+2 word " + word))
-            if len(self._ctx_cache) > _MAX_CACHE:
+            if len(self._ctx_cache) > _MAX_WORDS:
                 self._ctx_cache.clear()
             self._ctx_cache[word] = ctx
         return ctx
@@ -146,20 +155,22 @@ class PosModel:
                         ("bias", "i-1 tag " + prev, "i-2 tag " + prev2, "i tag+i-2 tag " + prev + " " + prev2))
                 wkey = (word[-3:], word[:1], ci)
                 wsc = word_cache.get(wkey)
-                if wsc is None:
+                if wsc is None:  # the classes the three features weight (indices) and their summed scores
                     names = ("i suffix " + word[-3:], "i pref1 " + word[:1], "i word " + ci)
                     summed = self._combined(names)
-                    used = {k for f in names for k, _ in feature(f)}
-                    wsc = tuple((k, summed[k]) for k in sorted(used))
-                    if len(word_cache) < _MAX_CACHE:
+                    used = sorted({k for f in names for k, _ in feature(f)})
+                    wsc = (tuple(used), array("d", [summed[k] for k in used]))
+                    if len(word_cache) < _MAX_WORDS:
                         word_cache[wkey] = wsc
                 name = "i-1 tag+i word " + prev + " " + ci
                 tagword = pairs_get(name)
                 if tagword is None:
                     tagword = feature(name)
                 scores = base[:]
+                for k, wt in zip(*wsc):
+                    scores[k] += wt
                 left, left2, right, right2 = ctx[j - 1], ctx[j - 2], ctx[j + 1], ctx[j + 2]
-                for pairs in (wsc, tagword, left[0], left[1], left2[2], right[3], right[4], right2[5]):
+                for pairs in (tagword, left[0], left[1], left2[2], right[3], right[4], right2[5]):
                     for k, wt in pairs:
                         scores[k] += wt
                 # NLTK's choice: the highest score, ties going to the larger (later) label
@@ -174,7 +185,10 @@ class PosModel:
         return out
 
 
-_MAX_CACHE = 200_000
+# Entries in the per-word caches (a few hundred bytes each): a text's frequent words come first.
+_MAX_WORDS = 20_000
+# Feature names whose weights are cached (the model has ~43,000; a new word's names are cached too).
+_MAX_PAIRS = 100_000
 
 
 @lru_cache(maxsize=4)
@@ -197,14 +211,13 @@ def run(doc: Document) -> Document:
     tag = load_model().tag
     text = doc.text
     tokens = doc.tokens
-    words = [normalize_token(text[t.start : t.end]) for t in tokens]
     tags = [t.pos for t in tokens]
     covered = 0
     for sent in doc.sentences or ():
         a, b = sent.first_token, sent.end_token
-        if b > a:
-            tags[a:b] = tag(words[a:b])
+        if b > a:  # one sentence's words at a time: a 2 MB article has ~400,000 tokens
+            tags[a:b] = tag([normalize_token(text[t.start : t.end]) for t in tokens[a:b]])
             covered = max(covered, b)
     if covered < len(tokens):  # tokens outside any sentence: tag them as one run
-        tags[covered:] = tag(words[covered:])
+        tags[covered:] = tag([normalize_token(text[t.start : t.end]) for t in tokens[covered:]])
     return doc.with_layers(tokens=[Token(t.start, t.end, p) for t, p in zip(tokens, tags)])

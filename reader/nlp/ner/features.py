@@ -20,7 +20,8 @@ _SHAPE = str.maketrans(
 )
 _RUNS = re.compile(r"(.)\1+")
 CONTEXT = (-2, -1, 1, 2)
-_MAX_CACHE = 200_000
+# Word types whose features are cached (~600 bytes each with `known`); the cache is emptied when full.
+_MAX_CACHE = 30_000
 
 
 def shape(token: str) -> str:
@@ -112,7 +113,9 @@ class Featurizer:
 
     With `known` (the attributes a trained model has weights for), feature strings the model
     never saw are left out of the cached per-word lists: CRFsuite skips unknown attributes
-    anyway, so the tags are the same and the model gets shorter lists to look up.
+    anyway, so the tags are the same and the model gets shorter lists to look up. The strings kept
+    are the model's own (one object per feature string, shared by every word that has it), so a
+    cached word type costs list slots rather than new strings.
     """
 
     def __init__(
@@ -123,6 +126,7 @@ class Featurizer:
         self.doc_features = doc_features
         self.bigrams = bigrams
         self.known = known
+        self._canon: dict[str, str] | None = None if known is None else {f: f for f in known}
         self.titles = gazetteer.cue("TITLE")
         self.common = gazetteer.cue("COMMON")
         # token -> (norm, word features, features it gives the tokens 2 and 1 after it, 1 and 2 before it)
@@ -138,34 +142,45 @@ class Featurizer:
             if token[:1].isupper() and n in self.common:
                 w.append("cw")
             lists = [w] + [context_features(token, o) for o in CONTEXT]
-            if self.known is not None:
-                known = self.known
-                lists = [[f for f in fs if f in known] for fs in lists]
+            canon = self._canon
+            if canon is not None:
+                lists = [[canon[f] for f in fs if f in canon] for fs in lists]
             row = self._word[token] = (n, *lists)  # type: ignore[assignment]
         return row  # type: ignore[return-value]
 
     def document(self, sentences: Sequence[Sequence[str]]) -> list[list[list[str]]]:
         """Feature lists for every token of every sentence of one document."""
+        norms, caps, dfeats = self.context(sentences)
+        return [self._sentence(s, n, c, dfeats) for s, n, c in zip(sentences, norms, caps)]
+
+    def context(
+        self, sentences: Sequence[Sequence[str]]
+    ) -> tuple[list[list[str]], list[bool], dict[str, list[str]]]:
+        """What a document's sentences need besides their own tokens: each sentence's normalised
+        words, whether it is a headline, and the document-level cues (see `sentence`)."""
         get = self._word.get
-        rows = [[get(t) or self._cached(t) for t in s] for s in sentences]
-        norms = [[r[0] for r in row] for row in rows]
+        cached = self._cached
+        norms = [[(get(t) or cached(t))[0] for t in s] for s in sentences]
         caps = [headline(s) for s in sentences]
         dfeats = self._doc_cues(sentences, norms, caps) if self.doc_features else {}
         if self.known is not None and dfeats:
             known = self.known
             dfeats = {k: [f for f in fs if f in known] for k, fs in dfeats.items()}
-        return [self._sentence(s, r, n, c, dfeats) for s, r, n, c in zip(sentences, rows, norms, caps)]
+        return norms, caps, dfeats
 
     def sentence(
         self, tokens: Sequence[str], norms: Sequence[str], caps: bool, dfeats: dict[str, list[str]]
     ) -> list[list[str]]:
-        """Feature lists for one sentence's tokens."""
-        return self._sentence(tokens, [self._cached(t) for t in tokens], norms, caps, dfeats)
+        """Feature lists for one sentence's tokens, given its part of a document's `context`.
+
+        Built one sentence at a time, a document's features need not all be in memory at once."""
+        return self._sentence(tokens, norms, caps, dfeats)
 
     def _sentence(
-        self, tokens: Sequence[str], rows: Sequence[tuple], norms: Sequence[str], caps: bool,
-        dfeats: dict[str, list[str]],
+        self, tokens: Sequence[str], norms: Sequence[str], caps: bool, dfeats: dict[str, list[str]],
     ) -> list[list[str]]:
+        get = self._word.get
+        rows = [get(t) or self._cached(t) for t in tokens]
         n = len(tokens)
         capital = [t[:1].isupper() for t in tokens]
         gaz = self.gaz.match(norms, capital)
@@ -259,41 +274,68 @@ _COORD = frozenset({"and", "or", ",", "&", "nor"})
 
 
 def label_cues(sentences: Sequence[Sequence[str]], tags: Sequence[Sequence[str]]) -> list[list[list[str]]]:
-    """Second-pass features from a first pass's tags over the whole document.
+    """Second-pass features from a first pass's tags over the whole document (see `LabelCues`)."""
+    cues = LabelCues(sentences, tags)
+    out: list[list[list[str]]] = []
+    for toks, ts in zip(sentences, tags):
+        sent: list[list[str]] = [[] for _ in ts]
+        cues.extend(sent, toks, ts)
+        out.append(sent)
+    return out
+
+
+class LabelCues:
+    """Second-pass features from a first pass's tags over the whole document, one sentence at a time.
 
     Each token gets its own first-pass tag and its neighbours', and a capitalised token
     also gets the entity type the first pass gave most often to the same word elsewhere
     in the document (so "Blair" inherits PER from "Tony Blair"), and the type of a
-    coordinated neighbour ("France and Corsica").
+    coordinated neighbour ("France and Corsica"). Only the per-word type counts are kept
+    for the document; a sentence's cues are added to its feature lists when it is tagged.
+    `norms` (each token's `norm`, as `Featurizer.context` gives them) saves normalising again.
     """
-    keys = [[norm(t) if t[:1].isupper() else "" for t in s] for s in sentences]
-    counts: dict[str, dict[str, int]] = {}
-    for ks, ts in zip(keys, tags):
-        for k, t in zip(ks, ts):
-            if k and t != "O":
-                c = counts.setdefault(k, {})
-                c[t[2:]] = c.get(t[2:], 0) + 1
-    out: list[list[list[str]]] = []
-    own_f: dict[str, str] = {}  # tag -> "P:0=" + tag, and so on: a handful of tags, built once
-    prev_f: dict[str, str] = {"<S>": "P:-1=<S>"}
-    next_f: dict[str, str] = {"<S>": "P:+1=<S>"}
-    for ts in tags:
-        for t in ts:
-            if t not in own_f:
-                own_f[t] = "P:0=" + t
-                prev_f[t] = "P:-1=" + t
-                next_f[t] = "P:+1=" + t
-    for toks, ks, ts in zip(sentences, keys, tags):
+
+    def __init__(
+        self, sentences: Sequence[Sequence[str]], tags: Sequence[Sequence[str]],
+        norms: Sequence[Sequence[str]] | None = None,
+    ) -> None:
+        counts: dict[str, dict[str, int]] = {}
+        self.own_f: dict[str, str] = {}  # tag -> "P:0=" + tag, and so on: a handful of tags, built once
+        self.prev_f: dict[str, str] = {"<S>": "P:-1=<S>"}
+        self.next_f: dict[str, str] = {"<S>": "P:+1=<S>"}
+        for k, (toks, ts) in enumerate(zip(sentences, tags)):
+            ns = norms[k] if norms is not None else None
+            for i, t in enumerate(ts):
+                if t not in self.own_f:
+                    self.own_f[t] = "P:0=" + t
+                    self.prev_f[t] = "P:-1=" + t
+                    self.next_f[t] = "P:+1=" + t
+                if t != "O":
+                    w = toks[i]
+                    if w[:1].isupper():
+                        key = ns[i] if ns is not None else norm(w)
+                        c = counts.setdefault(key, {})
+                        c[t[2:]] = c.get(t[2:], 0) + 1
+        self.counts = counts
+
+    def extend(
+        self, feats: Sequence[list[str]], toks: Sequence[str], ts: Sequence[str], norms: Sequence[str] | None = None
+    ) -> None:
+        """Append one sentence's cues to its tokens' feature lists (tags `ts` from the first pass)."""
+        own_f, prev_f, next_f, counts = self.own_f, self.prev_f, self.next_f, self.counts
         n = len(ts)
-        sent: list[list[str]] = []
         for i in range(n):
-            f = [own_f[ts[i]], prev_f[ts[i - 1] if i else "<S>"], next_f[ts[i + 1] if i + 1 < n else "<S>"]]
+            f = feats[i]
+            f.append(own_f[ts[i]])
+            f.append(prev_f[ts[i - 1] if i else "<S>"])
+            f.append(next_f[ts[i + 1] if i + 1 < n else "<S>"])
             if i >= 2 and ts[i - 2] != "O" and toks[i - 1] in _COORD:
                 f.append("P:co=" + ts[i - 2][2:])  # "France and Corsica": a conjunct's type
             if i + 2 < n and ts[i + 2][:2] == "B-" and toks[i + 1] in _COORD:
                 f.append("P:co+=" + ts[i + 2][2:])
-            k = ks[i]
-            c = counts.get(k) if k else None
+            if not toks[i][:1].isupper():
+                continue
+            c = counts.get(norms[i] if norms is not None else norm(toks[i]))
             if c:
                 own = ts[i][2:]
                 best, best_n, total = "", 0, 0
@@ -306,6 +348,3 @@ def label_cues(sentences: Sequence[Sequence[str]], tags: Sequence[Sequence[str]]
                     f.append("P:maj=" + best)
                     if best_n < total:
                         f.append("P:mixed")
-            sent.append(f)
-        out.append(sent)
-    return out

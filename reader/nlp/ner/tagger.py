@@ -10,7 +10,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Sequence
 
-from reader.nlp.ner.features import Featurizer, label_cues
+from reader.nlp.ner.features import Featurizer, LabelCues
 from reader.nlp.ner.gazetteers import GAZETTEER_PATH, Gazetteer, load_lists
 
 MODEL_PATH = Path(__file__).resolve().parent.parent / "models" / "ner.crfsuite"
@@ -141,18 +141,34 @@ class NerTagger:
         return crf
 
     def tag_document(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
-        """IOB2 tags for each token of each sentence of one document."""
-        feats = self.featurizer.document(sentences)
+        """IOB2 tags for each token of each sentence of one document.
+
+        Feature lists are built one sentence at a time, tagged and dropped (a 2 MB article has
+        ~400,000 tokens of ~20 features each): the whole document is read first only for its
+        word-level cues, and the second pass, which needs every first-pass tag, builds each
+        sentence's features again.
+        """
+        fz = self.featurizer
+        norms, caps, dfeats = fz.context(sentences)
+        features = fz.sentence
+        common = fz.common
+        rows = zip(sentences, norms, caps)
         with self._lock:
             if self._pass1 is None:
-                return [repair(s, list(self._crf.tag(f)), self.featurizer.common) if f else [] for s, f in zip(sentences, feats)]
-            first = [list(self._pass1.tag(f)) if f else [] for f in feats]
-            cues = label_cues(sentences, first)
-            for f, c in zip(feats, cues):  # the second pass sees the first pass's features plus the cues
-                for a, b in zip(f, c):
-                    a += b
-            tags = [list(self._crf.tag(f)) if f else [] for f in feats]
-        common = self.featurizer.common
+                tag = self._crf.tag
+                return [repair(s, list(tag(features(s, n, c, dfeats))), common) if s else [] for s, n, c in rows]
+            tag1 = self._pass1.tag
+            first = [list(tag1(features(s, n, c, dfeats))) if s else [] for s, n, c in rows]
+            cues = LabelCues(sentences, first, norms)
+            tag = self._crf.tag
+            tags: list[list[str]] = []
+            for s, n, c, t1 in zip(sentences, norms, caps, first):
+                if not s:
+                    tags.append([])
+                    continue
+                f = features(s, n, c, dfeats)  # the second pass sees the first pass's features plus the cues
+                cues.extend(f, s, t1, n)
+                tags.append(list(tag(f)))
         return [repair(s, t, common) for s, t in zip(sentences, tags)]
 
 

@@ -1,0 +1,140 @@
+"""Memory of the analysis: peak RSS of analysing generated articles, per pipeline step.
+
+Each size runs in a fresh process (peak RSS never goes down). Prints the baseline (Python
+with NLTK and the models loaded), then per step the process RSS after the step and the peak
+so far, and the time per step. Optionally (--trace) the Python heap per step from
+tracemalloc: live after the step and the step's own peak (slower; excludes C allocations).
+With --conll the article is made of CoNLL-2003 training sentences (read by path from
+../shared/corpora; ~24,000 word types against the generated article's ~600), which shows
+what the per-word caches cost on a text with a real vocabulary. Never pass/fail. Usage:
+
+    python benchmarks/memory_bench.py [--sizes 100000 2000000] [--trace] [--conll]
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import json
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from corpus import REPO, generated, word_count  # noqa: E402
+
+
+def rss_mb() -> float:
+    """The current resident set of this process, in MB."""
+    with open("/proc/self/statm") as fh:
+        return int(fh.read().split()[1]) * resource.getpagesize() / 2**20
+
+
+def peak_mb() -> float:
+    """The peak resident set of this process so far, in MB."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+CONLL = REPO.parent / "shared" / "corpora" / "conll2003" / "train.txt"
+
+
+def conll_text(size: int) -> str:
+    """About `size` characters of CoNLL-2003 training sentences, one paragraph per document."""
+    docs: list[list[str]] = [[]]
+    sent: list[str] = []
+    for line in CONLL.read_text(encoding="utf-8").splitlines():
+        parts = line.split()
+        if not parts:
+            if sent:
+                docs[-1].append(" ".join(sent))
+                sent = []
+        elif parts[0] == "-DOCSTART-":
+            docs.append([])
+        else:
+            sent.append(parts[0])
+    paras = [" ".join(d) for d in docs if d]
+    out: list[str] = []
+    n = i = 0
+    while n < size:
+        out.append(paras[i % len(paras)])
+        n += len(out[-1]) + 2
+        i += 1
+    return "\n\n".join(out)[:size]
+
+
+def measure(size: int, trace: bool, conll: bool = False) -> dict[str, object]:
+    """Analyse a generated article of `size` characters step by step; RSS and times per step."""
+    import tracemalloc
+
+    from reader.document import Document
+    from reader.nlp.ner.tagger import load
+    from reader.nlp.pos import load_model
+    from reader.pipeline import STEPS, load_step
+
+    text = conll_text(size) if conll else generated(size)
+    out: dict[str, object] = {"size": len(text), "words": word_count(text), "python_mb": rss_mb()}
+    steps = [(name, load_step(path)) for name, path in STEPS]  # imports every step's module
+    load()
+    load_model()
+    gc.collect()
+    out["baseline_mb"] = rss_mb()
+    if trace:
+        tracemalloc.start()
+    rows = []
+    doc = Document(text=text)
+    start = time.perf_counter()
+    for name, step in steps:
+        if trace:
+            tracemalloc.reset_peak()
+        t = time.perf_counter()
+        doc = step(doc)
+        row = {"step": name, "s": time.perf_counter() - t, "rss_mb": rss_mb(), "peak_mb": peak_mb()}
+        if trace:
+            live, top = tracemalloc.get_traced_memory()
+            row["heap_mb"], row["heap_peak_mb"] = live / 2**20, top / 2**20
+        rows.append(row)
+    out["total_s"] = time.perf_counter() - start
+    out["steps"] = rows
+    out["peak_mb"] = peak_mb()
+    out["tokens"] = len(doc.tokens)
+    return out
+
+
+def main() -> None:
+    """Measure each size in a fresh process and print a table."""
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--sizes", type=int, nargs="+", default=[100_000, 2_000_000])
+    ap.add_argument("--trace", action="store_true", help="also the Python heap per step (tracemalloc; slower)")
+    ap.add_argument("--conll", action="store_true", help="an article of CoNLL-2003 sentences (real vocabulary)")
+    ap.add_argument("--child", type=int, default=None, help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    if args.child is not None:
+        print(json.dumps(measure(args.child, args.trace, args.conll)))
+        return
+    for size in args.sizes:
+        if args.conll and not CONLL.is_file():
+            print(f"--conll: {CONLL} not found")
+            return
+        cmd = [sys.executable, __file__, "--child", str(size)] + (["--trace"] if args.trace else [])
+        cmd += ["--conll"] if args.conll else []
+        proc = subprocess.run(cmd, capture_output=True, text=True, cwd=REPO)
+        if proc.returncode:
+            print(proc.stderr.strip().splitlines()[-1:])
+            continue
+        res = json.loads(proc.stdout.strip().splitlines()[-1])
+        print(f"== {res['size'] / 1000:,.0f} KB, {res['words']:,} words, {res['tokens']:,} tokens")
+        print(f"python + text {res['python_mb']:.0f} MB; with NLTK and the models loaded {res['baseline_mb']:.0f} MB")
+        for row in res["steps"]:
+            heap = (f"  heap live {row['heap_mb']:6.1f} MB, step peak {row['heap_peak_mb']:6.1f} MB"
+                    if "heap_mb" in row else "")
+            print(f"  {row['step']:<8} {row['s']:6.2f} s  RSS {row['rss_mb']:5.0f} MB"
+                  f"  peak {row['peak_mb']:5.0f} MB{heap}")
+        print(f"peak RSS {res['peak_mb']:.0f} MB; first analysis in the process {res['total_s']:.2f} s "
+              f"({res['words'] / res['total_s']:,.0f} words/s)")
+
+
+if __name__ == "__main__":
+    main()
