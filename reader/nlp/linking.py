@@ -8,8 +8,8 @@ Rules, in order:
    ("Annan's") are cut off; a title before or inside the span makes it a PERSON.
 2. Labels are voted per normalised string (case, dots and possessives ignored): the majority wins.
 3. Person names link by surname to the most recent person whose given names are compatible
-   ("J. Weston" ~ "John Weston", "Mr Saldo" ~ "Vladimir Saldo"; "Maria Holt" and "James Holt" stay apart).
-   Other names link only when their normalised strings are equal ("Kherson" != "Kherson region").
+   ("J. Weston" ~ "John Weston", "Mr Okafor" ~ "Amara Okafor"; "Maria Holt" and "James Holt" stay apart).
+   Other names link only when their normalised strings are equal ("Rivne" != "Rivne region").
 4. Aliases written in the text join two names: "X (ACRONYM)", "X (known as Y)", "X, also known as Y",
    "X, formerly Y" (see aliases.py); an all-capitals acronym joins the one multi-word name it abbreviates.
 5. Descriptions ("X, the Y," / "the Y, X,") and pronouns (he/she...) are added (descriptions.py, pronouns.py).
@@ -107,7 +107,7 @@ def _clean(text: str, start: int, end: int, label: str) -> _Name | None:
         end -= 2
     elif text[end - 1 : end] in ("'", "’") and text[end - 2 : end - 1] == "s" and end - 1 > start:
         end -= 1
-    # NER sometimes takes in a sentence opener or a lower-case modifier ("Both Kyiv", "north-western Kherson").
+    # NER sometimes takes in a sentence opener or a lower-case modifier ("Both Paris", "north-western Galicia").
     while True:
         m = _LEADING_JUNK.match(text, start, end)
         if not m or m.end() >= end:

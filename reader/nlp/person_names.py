@@ -121,7 +121,7 @@ def strip_title(text: str, start: int, end: int) -> tuple[int, int, str]:
 
 
 def title_before(text: str, start: int) -> str:
-    """The title word (lower-cased) written right before a span ("Mr Saldo" -> "mr"), or ""."""
+    """The title word (lower-cased) written right before a span ("Mr Okafor" -> "mr"), or ""."""
     m = _TITLE_BEFORE.search(text, max(0, start - 16), start)
     if m and m.group(1).lower() in TITLE_WORDS:
         return m.group(1).lower()

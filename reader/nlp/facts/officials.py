@@ -115,7 +115,7 @@ def _antecedent(sent: Sent, before: int, prev: Sent | None) -> str:
                 i = k
                 while i > 0 and s.tags[i - 1] in ("NNP", "NNPS") and s.words[i - 1][:1].isupper():
                     i -= 1
-                if i < k:  # a named place: "Rostov region", "Kherson city"
+                if i < k:  # a named place: "Tver region", "Lagos city"
                     return s.slice(i, k + 1)
     return ""
 
@@ -189,7 +189,7 @@ def extract(sent: Sent, mentions: SpanIndex[str], prev: Sent | None = None) -> l
         end_idx = idx
         while end_idx + 1 < n_items and items[end_idx + 1][0] == "PER" and items[end_idx + 1][1] < name.j:
             end_idx += 1
-        # A: premodifier "Russian Deputy Prime Minister Marat Khusnullin", "Sen. Maria Holt"
+        # A: premodifier "French Deputy Prime Minister Anne Morel", "Sen. Maria Holt"
         p = idx - 1 if not _noun_follows(sent, name) else -1
         if p >= 0 and items[p][0] == "HON":
             p -= 1
@@ -207,7 +207,7 @@ def extract(sent: Sent, mentions: SpanIndex[str], prev: Sent | None = None) -> l
                 if role:
                     found.append((name.entity, role))
             used_chunks.add(p)
-        # B: appositive "Vasily Golubev, the governor of Rostov region," / "Maria Holt, D-Ore., the whip"
+        # B: appositive "Ivan Petrov, the governor of Tver region," / "Maria Holt, D-Ore., the whip"
         q = end_idx + 1
         if q < n_items and items[q][0] == ",":
             q += 1
@@ -225,7 +225,7 @@ def extract(sent: Sent, mentions: SpanIndex[str], prev: Sent | None = None) -> l
                 role = _relative_role(sent, items[q][2], prev, items, q + 1)
                 if role:
                     found.append((name.entity, role))
-        # C: "The head of the military alliance, Jens Stoltenberg, said" / "Chile's U.N. envoy, Pablo Ruiz"
+        # C: "The head of the trade bloc, Lars Berg, said" / "Chile's U.N. envoy, Pablo Ruiz"
         c = idx - 2 if idx >= 1 and items[idx - 1][0] == "HON" else idx - 1  # "the superintendent, Dr Grace Chebet"
         if c >= 1 and items[c][0] == "," and items[c - 1][0] in ("ROLE_NP", "ROLE_PP") and (c - 1) not in used_chunks:
             before = items[c - 2] if c >= 2 else None

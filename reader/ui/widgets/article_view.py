@@ -541,7 +541,7 @@ class ArticleView(ScrollView, can_focus=True):
 
     # ----- status -------------------------------------------------------------------------------
     def status_text(self) -> str:
-        """A one-line description of the active entity or find, e.g. "Saldo - mention 2/3"."""
+        """A one-line description of the active entity or find, e.g. "Okafor - mention 2/3"."""
         if self.find_query and (self.nav_mode == "find" or not len(self.find_layer)):
             n = len(self.find_layer)
             if not n:
