@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from bisect import bisect_left
-from dataclasses import dataclass, field
-from functools import cached_property
-from typing import Generic, Iterable, TypeVar
+from collections.abc import Sequence as SequenceABC
+from typing import Callable, Generic, Iterable, Iterator, Sequence, TypeVar, overload
 
 from reader.document import Document, Span
 from reader.nlp.numbers import NumberSpan, find_numbers, is_year
@@ -47,27 +46,66 @@ AUX: frozenset[str] = frozenset(
 DASHES: frozenset[str] = frozenset({"-", "–", "—", "--", "―"})
 
 
-@dataclass
 class Sent:
-    """One sentence of a document: token words, lower-cased words, tags and char offsets."""
+    """One sentence of a document: token words, lower-cased words, tags and char offsets.
 
-    doc: Document
-    index: int
+    The lists are built from the document on first use and dropped again by `release()`
+    (a later use rebuilds them), so only the sentences being looked at hold them;
+    `numbers` and `used` (token indices consumed by a fact's count) are kept.
+    """
+
+    __slots__ = ("doc", "index", "first", "stop", "tagger",
+                 "starts", "ends", "words", "tags", "lower", "lowtext", "numbers", "used")
+
     starts: list[int]
     ends: list[int]
     words: list[str]
     tags: list[str]
-    used: set[int] = field(default_factory=set)  # token indices consumed by a fact's count
+    lower: list[str]
+    lowtext: str
+    numbers: list[NumberSpan]
+    used: set[int]
 
-    @cached_property
-    def lower(self) -> list[str]:
-        """Lower-cased words."""
-        return [w.lower() for w in self.words]
+    def __init__(self, doc: Document, index: int, tagger: Callable[[list[str]], Sequence[str]] | None = None) -> None:
+        s = doc.sentences[index]
+        self.doc = doc
+        self.index = index
+        self.first = s.first_token
+        self.stop = s.end_token
+        self.tagger = tagger
 
-    @cached_property
-    def lowtext(self) -> str:
-        """The sentence text, lower-cased (for cheap trigger checks)."""
-        return self.text.lower()
+    def __getattr__(self, name: str):  # type: ignore[no-untyped-def]
+        """Build a lazy attribute (only called when the slot is empty)."""
+        if name in ("starts", "ends", "words"):
+            toks = self.doc.tokens[self.first : self.stop]
+            text = self.doc.text
+            self.starts = [t.start for t in toks]
+            self.ends = [t.end for t in toks]
+            self.words = [text[t.start : t.end] for t in toks]
+        elif name == "tags":
+            if self.tagger is not None:
+                self.tags = list(self.tagger(self.words))
+            else:
+                self.tags = [t.pos for t in self.doc.tokens[self.first : self.stop]]
+        elif name == "lower":
+            self.lower = [w.lower() for w in self.words]
+        elif name == "lowtext":
+            self.lowtext = self.text.lower()
+        elif name == "numbers":
+            self.numbers = find_numbers(self.words)
+        elif name == "used":
+            self.used = set()
+        else:
+            raise AttributeError(name)
+        return object.__getattribute__(self, name)
+
+    def release(self) -> None:
+        """Drop the per-token lists (rebuilt on next use); tags from an on-the-fly tagger are kept."""
+        for name in _TRANSIENT if self.tagger is None else _TRANSIENT_KEEP_TAGS:
+            try:
+                delattr(self, name)
+            except AttributeError:
+                pass
 
     @property
     def text(self) -> str:
@@ -82,7 +120,7 @@ class Sent:
         return Span(s.start, s.end)
 
     def __len__(self) -> int:
-        return len(self.words)
+        return self.stop - self.first
 
     def chars(self, i: int, j: int) -> Span:
         """Character span of tokens [i, j)."""
@@ -93,11 +131,6 @@ class Sent:
         if j <= i:
             return ""
         return self.doc.text[self.starts[i] : self.ends[j - 1]]
-
-    @cached_property
-    def numbers(self) -> list[NumberSpan]:
-        """Number phrases in the sentence (years and parts of larger tokens excluded later)."""
-        return find_numbers(self.words)
 
     def number_at(self, i: int) -> NumberSpan | None:
         """The number phrase starting at token i, if any."""
@@ -167,6 +200,9 @@ class Sent:
         return self.tags[j - 1] == "NNPS" or (self.words[j - 1][:1].isupper() and head.endswith(("ans", "ians", "is", "ese")))
 
 
+_TRANSIENT = ("starts", "ends", "words", "tags", "lower", "lowtext")
+_TRANSIENT_KEEP_TAGS = ("starts", "ends", "words", "lower", "lowtext")
+
 # Participles that end a count's noun phrase instead of modifying it.
 VERBISH_PARTICIPLES: frozenset[str] = frozenset(
     "killed wounded injured hurt exchanged swapped traded freed released died dead abstained rejected "
@@ -206,19 +242,46 @@ def mention_index(doc: Document, label: str | None = None) -> SpanIndex[str]:
     )
 
 
-def build_sents(doc: Document) -> list[Sent]:
-    """A `Sent` for each sentence, tagging on the fly if the POS step has not run."""
-    out: list[Sent] = []
-    text = doc.text
+class Sents(SequenceABC[Sent]):
+    """The sentences of a document as `Sent` views; iterating releases each view's lists once passed.
+
+    While sentence k is being looked at, k - 1 (an extractor's `prev`) still holds its lists;
+    indexing any sentence rebuilds what it needs.
+    """
+
+    def __init__(self, items: list[Sent]) -> None:
+        self._items = items
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    @overload
+    def __getitem__(self, k: int) -> Sent: ...
+
+    @overload
+    def __getitem__(self, k: slice) -> list[Sent]: ...
+
+    def __getitem__(self, k: int | slice) -> Sent | list[Sent]:
+        return self._items[k]
+
+    def __iter__(self) -> Iterator[Sent]:
+        items = self._items
+        try:
+            for k, s in enumerate(items):
+                yield s
+                if k:
+                    items[k - 1].release()
+        finally:
+            for s in items[-2:]:
+                s.release()
+
+
+def build_sents(doc: Document) -> Sents:
+    """A lazy `Sent` for each sentence, tagging on the fly if the POS step has not run."""
     need_tags = any(not t.pos for t in doc.tokens[:50])
     tagger = None
     if need_tags:
         from reader.nlp.pos import tag_words
 
         tagger = tag_words
-    for idx, s in enumerate(doc.sentences):
-        toks = doc.tokens[s.first_token : s.end_token]
-        words = [text[t.start : t.end] for t in toks]
-        tags = tagger(words) if tagger is not None else [t.pos for t in toks]
-        out.append(Sent(doc, idx, [t.start for t in toks], [t.end for t in toks], words, list(tags)))
-    return out
+    return Sents([Sent(doc, idx, tagger) for idx in range(len(doc.sentences))])

@@ -29,14 +29,14 @@ def name_key(label: str, name: str) -> tuple[str, str]:
     return label, " ".join(straighten(name).casefold().split())
 
 
-def _trim(text: str, toks: Sequence[tuple[int, int]], i: int, j: int, label: str, titles: frozenset[str]) -> tuple[int, int] | None:
+def _trim(words: Sequence[str], i: int, j: int, label: str, titles: frozenset[str]) -> tuple[int, int] | None:
     """Token range of a mention without titles, possessives or edge punctuation (None if nothing is left)."""
-    while i < j and all(c in _EDGE_PUNCT for c in text[toks[i][0] : toks[i][1]]):
+    while i < j and all(c in _EDGE_PUNCT for c in words[i]):
         i += 1
-    while j > i and (text[toks[j - 1][0] : toks[j - 1][1]] in _POSSESSIVE or all(c in _EDGE_PUNCT for c in text[toks[j - 1][0] : toks[j - 1][1]])):
+    while j > i and (words[j - 1] in _POSSESSIVE or all(c in _EDGE_PUNCT for c in words[j - 1])):
         j -= 1
     if label == "PER":
-        while j - i > 1 and norm(text[toks[i][0] : toks[i][1]]) in titles:
+        while j - i > 1 and norm(words[i]) in titles:
             i += 1
     return (i, j) if j > i else None
 
@@ -72,17 +72,21 @@ def mentions(doc: Document) -> list[tuple[str, int, int]]:
 
     text = doc.text
     tagger = load()
-    sent_toks = [[(t.start, t.end) for t in doc.tokens[s.first_token : s.end_token]] for s in doc.sentences]
-    sent_toks = [s for s in sent_toks if s]
-    found = tag_spans(tagger, [[text[a:b] for a, b in s] for s in sent_toks])
+    tokens = doc.tokens
+    ranges = [(s.first_token, s.end_token) for s in doc.sentences if s.end_token > s.first_token]
+    # One string object per distinct word (a long article repeats its words many times).
+    same = {}.setdefault
+    words = [[same(w := text[t.start : t.end], w) for t in tokens[a:b]] for a, b in ranges]
+    del same
+    found = tag_spans(tagger, words)
     titles = tagger.featurizer.gaz.cue("TITLE")
     out: list[tuple[str, int, int]] = []
-    for toks, sent in zip(sent_toks, found):
+    for (first, _), ws, sent in zip(ranges, words, found):
         for i, j, typ in sent:
-            r = _trim(text, toks, i, j, typ, titles)
+            r = _trim(ws, i, j, typ, titles)
             if r is None:
                 continue
-            start, end = toks[r[0]][0], toks[r[1] - 1][1]
+            start, end = tokens[first + r[0]].start, tokens[first + r[1] - 1].end
             for suffix in _POSSESSIVE[:4]:
                 if text.endswith(suffix, start, end) and end - start > len(suffix):
                     end -= len(suffix)
