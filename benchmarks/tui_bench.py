@@ -29,7 +29,9 @@ import sys
 import tempfile
 import time
 import uuid
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Iterator
 
 REPO = Path(__file__).resolve().parents[1]
 KHERSON = REPO.parent / "shared" / "articles" / "kherson-evacuation.txt"
@@ -72,19 +74,32 @@ def hand_document(text: str, title: str, source: str):  # type: ignore[no-untype
 
 
 # ----- first paint in tmux ------------------------------------------------------------------------
+@contextmanager
+def _reader_in_tmux(path: Path) -> Iterator[tuple[list[str], float]]:
+    """Start `python -m reader PATH` in a private 120x40 tmux server with fresh user dirs.
+
+    Yields the tmux command prefix and the perf_counter time the app was launched; the server
+    and the temporary dirs are removed afterwards.
+    """
+    tmp = Path(tempfile.mkdtemp())
+    env = f"env XDG_DATA_HOME={tmp}/data XDG_CONFIG_HOME={tmp}/config TERM=xterm-256color"
+    cmd = f"{env} {shlex.quote(sys.executable)} -m reader {shlex.quote(str(path))}"
+    tm = ["tmux", "-L", f"reader-bench-{uuid.uuid4().hex[:8]}"]
+    subprocess.run([*tm, "new-session", "-d", "-s", "b", "-x", "120", "-y", "40", "sleep 60"], check=True)
+    try:
+        start = time.perf_counter()
+        subprocess.run([*tm, "respawn-pane", "-k", "-t", "b", "-c", str(REPO), cmd], check=True)
+        yield tm, start
+    finally:
+        subprocess.run([*tm, "kill-server"], capture_output=True)
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
 def first_paint(path: Path, needle: str, runs: int) -> list[float]:
     """Seconds from launching the app in tmux until the needle is on screen, per run."""
     times = []
     for _ in range(runs):
-        sock = f"reader-bench-{uuid.uuid4().hex[:8]}"
-        tmp = Path(tempfile.mkdtemp())
-        env = f"env XDG_DATA_HOME={tmp}/data XDG_CONFIG_HOME={tmp}/config TERM=xterm-256color"
-        cmd = f"{env} {shlex.quote(sys.executable)} -m reader {shlex.quote(str(path))}"
-        tm = ["tmux", "-L", sock]
-        subprocess.run([*tm, "new-session", "-d", "-s", "b", "-x", "120", "-y", "40", "sleep 60"], check=True)
-        try:
-            start = time.perf_counter()
-            subprocess.run([*tm, "respawn-pane", "-k", "-t", "b", "-c", str(REPO), cmd], check=True)
+        with _reader_in_tmux(path) as (tm, start):
             deadline = start + 30
             while time.perf_counter() < deadline:
                 out = subprocess.run([*tm, "capture-pane", "-p", "-t", "b"], capture_output=True, text=True).stdout
@@ -92,9 +107,6 @@ def first_paint(path: Path, needle: str, runs: int) -> list[float]:
                     times.append(time.perf_counter() - start)
                     break
                 time.sleep(0.005)
-        finally:
-            subprocess.run([*tm, "kill-server"], capture_output=True)
-            shutil.rmtree(tmp, ignore_errors=True)
     return times
 
 
@@ -103,15 +115,7 @@ def first_paint_analysed(path: Path, needle: str, runs: int) -> list[tuple[float
     process's peak RSS in MB (VmHWM), for `python -m reader PATH` (analysis on) in tmux."""
     out = []
     for _ in range(runs):
-        sock = f"reader-bench-{uuid.uuid4().hex[:8]}"
-        tmp = Path(tempfile.mkdtemp())
-        env = f"env XDG_DATA_HOME={tmp}/data XDG_CONFIG_HOME={tmp}/config TERM=xterm-256color"
-        cmd = f"{env} {shlex.quote(sys.executable)} -m reader {shlex.quote(str(path))}"
-        tm = ["tmux", "-L", sock]
-        subprocess.run([*tm, "new-session", "-d", "-s", "b", "-x", "120", "-y", "40", "sleep 60"], check=True)
-        try:
-            start = time.perf_counter()
-            subprocess.run([*tm, "respawn-pane", "-k", "-t", "b", "-c", str(REPO), cmd], check=True)
+        with _reader_in_tmux(path) as (tm, start):
             pid = subprocess.run([*tm, "display", "-p", "-t", "b", "#{pane_pid}"], capture_output=True,
                                  text=True).stdout.strip()
             paint = done = None
@@ -134,9 +138,6 @@ def first_paint_analysed(path: Path, needle: str, runs: int) -> list[tuple[float
                 pass
             if paint is not None and done is not None and rss is not None:
                 out.append((paint, done, rss))
-        finally:
-            subprocess.run([*tm, "kill-server"], capture_output=True)
-            shutil.rmtree(tmp, ignore_errors=True)
     return out
 
 
