@@ -15,10 +15,17 @@ from reader.ui.spans import SpanLayer
                      max_size=80).map("".join),
        width=st.integers(min_value=4, max_value=30))  # the view never wraps under 8
 def test_wrap_lines_fit_cover_every_visible_character_once(text: str, width: int) -> None:
+    check_wrap(text, width)
+
+
+def check_wrap(text: str, width: int) -> list[tuple[int, int]]:
+    """Assert the wrap of `text` is ordered, never crosses a newline, fits `width` cells and covers
+    every visible character exactly once; return its (start, end) lines."""
     w = wrap(text, width)
+    lines = list(zip(w.starts, w.ends))
     covered = [0] * len(text)
     prev_end = 0
-    for start, end in zip(w.starts, w.ends):
+    for start, end in lines:
         assert prev_end <= start <= end <= len(text)
         assert "\n" not in text[start:end]
         assert sum(c for _, c in line_cells(text, start, end)) <= width
@@ -28,6 +35,7 @@ def test_wrap_lines_fit_cover_every_visible_character_once(text: str, width: int
     for i, ch in enumerate(text):
         if ch not in " \n":
             assert covered[i] == 1, (i, ch)
+    return lines
 
 
 def test_wrap_breaks_on_spaces_and_keeps_newlines() -> None:
