@@ -49,6 +49,16 @@ _LEADING_JUNK = re.compile(rf"(?:(?:{_OPENERS})|(?!(?:{_PARTICLES})\b)[a-z][\w'�
 _TRAIL = "".join(",;:!?\"'“”‘’()[]")
 
 
+# Titles that also open organisation names: they make a PERSON only before a given name or two+ words.
+_ORG_OPENERS = frozenset({"general", "president", "gen"})
+
+
+def _person_rest(rest: str) -> bool:
+    """True when the words after an ambiguous title read as a person's name ("General Mark Hale")."""
+    words = rest.split()
+    return len(words) >= 2 or (bool(words) and gender_of((words[0].lower(),)) != "")
+
+
 @dataclass(slots=True)
 class _Name:
     """A cleaned name mention."""
@@ -118,6 +128,8 @@ def _clean(text: str, start: int, end: int, label: str) -> _Name | None:
     if s2 != start:
         word = re.match(r"[A-Za-z]+", text[start:s2])
         forced = forced and bool(word) and word.group().lower() in PERSON_TITLES
+        if forced and word.group().lower() in _ORG_OPENERS and not _person_rest(text[s2:end]):
+            forced = False  # "General Assembly", "President Hotel": an organisation's name, not a title
         if label == "PERSON" or forced:
             start = s2
     if end <= start:

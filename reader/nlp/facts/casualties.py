@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from reader.document import Document, Fact, Span
 from reader.nlp.facts.base import AUX, DASHES, Sent
 from reader.nlp.numbers import NumberSpan
@@ -96,6 +98,8 @@ def _after_count(sent: Sent, cue: int) -> NumberSpan | None:
     if k < len(sent) and sent.lower[k] in ("and", "or") and k + 1 < len(sent) and sent.lower[k + 1] in INJURED_AFTER | KILLED_AFTER:
         return None  # "killed and wounded 12": ambiguous
     n = sent.count_at(k)
+    if n is None and k < len(sent) and sent.lower[k] in ("a", "an"):
+        return _one_object(sent, k)
     if n is None or n.start in sent.used:
         return None
     e = n.end
@@ -109,10 +113,29 @@ def _after_count(sent: Sent, cue: int) -> NumberSpan | None:
     return n
 
 
+def _one_object(sent: Sent, k: int) -> NumberSpan | None:
+    """ "killed a 34-year-old man", "wounding an elderly woman": "a"/"an" at k counting one person."""
+    j = k + 1
+    while j < len(sent) and j - k < 5 and (sent.tags[j].startswith("JJ") or "-old" in sent.lower[j]):
+        j += 1
+    if j < len(sent) and sent.lower[j] in _ONE_PERSON and k not in sent.used:
+        return NumberSpan(k, k + 1, 1)
+    return None
+
+
 def _toll(sent: Sent, cue: int) -> NumberSpan | None:
-    """The count of "the death toll rose to 17" / "toll ... at 17"."""
+    """The count of "the death toll rose to 17" / "toll ... at 17" / "the toll from the floods in the
+    north rose to 31"."""
+    low = sent.lower
+    reach = cue + 7
+    for k in range(cue + 1, min(len(sent) - 1, cue + 14)):
+        if low[k] in (",", ".", ";"):
+            break
+        if low[k] in _UPDATE or low[k] in ("stood", "stands", "was", "is"):
+            reach = max(reach, k + 3)  # the verb, "to"/"at", the count
+            break
     for n in sent.numbers:
-        if cue < n.start <= cue + 7 and not sent.is_year_token(n) and n.start not in sent.used:
+        if cue < n.start <= reach and not sent.is_year_token(n) and n.start not in sent.used:
             between = sent.lower[cue + 1 : n.start]
             if any(w in (",", ".", ";") for w in between):
                 return None
@@ -214,10 +237,14 @@ def extract(sent: Sent) -> list[Fact]:
 
 
 def _continues(sent: Sent, n: NumberSpan) -> bool:
-    """True for "another 25 soldiers", "a further 12", "nine others": a count added to an earlier one."""
+    """True for "another 25 soldiers", "a further 12", "nine others", or a count in a sentence that
+    looks back at the toll ("Three children were among the dead, and 54 people were injured")."""
     before = sent.lower[max(0, n.start - 2) : n.start]
     after = sent.lower[n.end : n.end + 2]
-    return bool(_CONTINUING.intersection(before)) or "others" in after
+    return bool(_CONTINUING.intersection(before)) or "others" in after or _LOOKS_BACK.search(sent.lowtext) is not None
+
+
+_LOOKS_BACK = re.compile(r"\bamong (?:the|those) (?:dead|killed|victims|injured|wounded)\b|\bthe dead (?:include|included)\b")
 
 
 def _merge_continuations(facts: list[Fact], sents: list[Sent]) -> list[Fact]:

@@ -1,7 +1,7 @@
 """RegexpParser chunk grammars over POS tags plus our own marks (ROLE, PER, INR, HON).
 
 A role phrase may carry up to two prepositional phrases: "head of the Commission of
-Detainees' Affairs"."""
+Detainees' Affairs", whose object may itself be a role ("adviser to the president")."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from typing import Sequence
 #   PARTY a party-state tag ("D-Ore.")
 ROLE_GRAMMAR = r"""
 ROLE_NP: {<DT|PRP\$>?<RB>?<JJ.*|NN.*|VBN|CD|POS|ROLE|HYPH>*<ROLE><VBG>?<ROLE>?}
-ROLE_PP: {<ROLE_NP><INR><DT|PRP\$>?<JJ.*|NN.*|VBN|VBG|CD|POS|ROLE>*<NN.*|ROLE>(<INR><DT|PRP\$>?<JJ.*|NN.*|VBN|VBG|CD|POS|ROLE>*<NN.*|ROLE>)?}
+ROLE_PP: {<ROLE_NP><INR>(<ROLE_NP>|<DT|PRP\$>?<JJ.*|NN.*|VBN|VBG|CD|POS|ROLE>*<NN.*|ROLE>)(<INR>(<ROLE_NP>|<DT|PRP\$>?<JJ.*|NN.*|VBN|VBG|CD|POS|ROLE>*<NN.*|ROLE>))?}
 """
 
 

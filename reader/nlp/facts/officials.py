@@ -155,6 +155,19 @@ def _next_is_boundary(sent: Sent, k: int) -> bool:
     return sent.words[k] in _CLAUSE_END or sent.tags[k].startswith(("VB", "MD")) or sent.lower[k] in ("who", "said")
 
 
+def _pp_tail(sent: Sent, k: int) -> int:
+    """End of a role phrase's further prepositional phrases from token k, if they run to a clause end
+    within 10 tokens ("... for the Treatment of Prisoners of War,"); k otherwise."""
+    if k >= len(sent) or sent.tags[k] not in ("IN", "TO"):
+        return k
+    j = k
+    while j < len(sent) and j - k < 10 and not _next_is_boundary(sent, j):
+        if not sent.tags[j].startswith(("IN", "TO", "DT", "NN", "JJ", "POS", "CD")):
+            return k
+        j += 1
+    return j if j < len(sent) and _next_is_boundary(sent, j) and sent.tags[j - 1].startswith("NN") else k
+
+
 def _clause_end(sent: Sent, k: int) -> int:
     """The first clause-ending punctuation at or after token k."""
     while k < len(sent) and sent.words[k] not in (",", ".", ";", ":", ")", "–", "—", "--", "!", "?"):
@@ -216,11 +229,20 @@ def extract(sent: Sent, mentions: SpanIndex[str], prev: Sent | None = None) -> l
             if q < n_items and items[q][0] in ("ROLE_NP", "ROLE_PP"):
                 nxt = items[q + 1][1] if q + 1 < n_items else len(sent)
                 followed_by_name = q + 1 < n_items and items[q + 1][0] == "PER"
+                tail = _pp_tail(sent, nxt) if items[q][0] == "ROLE_PP" else nxt
+                if tail > nxt:  # "a spokesman for the Office for the Treatment of Prisoners of War,"
+                    items[q] = (items[q][0], items[q][1], tail)
+                    nxt = tail
                 if not followed_by_name and _next_is_boundary(sent, nxt):
                     role = role_of(items[q])
                     if role:
                         found.append((name.entity, role))
                         used_chunks.add(q)
+                    if q + 2 < n_items and items[q + 1][0] == "WP" and low[items[q + 1][1]] == "who":
+                        # "Ana Ruiz, the Chilean diplomat who was elected president of the assembly"
+                        role = _relative_role(sent, items[q + 1][2], prev, items, q + 2)
+                        if role:
+                            found.append((name.entity, role))
             elif q + 1 < n_items and items[q][0] == "WP" and low[items[q][1]] == "who":
                 role = _relative_role(sent, items[q][2], prev, items, q + 1)
                 if role:
@@ -229,8 +251,19 @@ def extract(sent: Sent, mentions: SpanIndex[str], prev: Sent | None = None) -> l
         c = idx - 2 if idx >= 1 and items[idx - 1][0] == "HON" else idx - 1  # "the superintendent, Dr Grace Chebet"
         if c >= 1 and items[c][0] == "," and items[c - 1][0] in ("ROLE_NP", "ROLE_PP") and (c - 1) not in used_chunks:
             before = items[c - 2] if c >= 2 else None
+            chunk = items[c - 1]
+            possessive = sent.tags[chunk[1]] == "POS"  # "Acme Andes' chief executive, Ana Ruiz"
+            if before is not None and before[0] == "PER" and possessive:
+                owner = c - 2
+                while owner > 0 and items[owner - 1][0] == "PER":
+                    owner -= 1
+                before = items[owner - 1] if owner else None
+                chunk = (chunk[0], items[owner][1], chunk[2])
+            elif before is not None and before[0] == "," and sent.lower[chunk[1]] == "the" and (
+                    c < 3 or items[c - 3][0] != "PER"):
+                before = None  # "Responding for the government, the minister, Owen Price, said"
             if (before is None or before[0] not in (",", "PER")) and _next_is_boundary(sent, name.j):
-                role = role_of(items[c - 1])
+                role = role_of(chunk)
                 if role:
                     found.append((name.entity, role))
                     used_chunks.add(c - 1)
@@ -297,10 +330,12 @@ def _relative_role(sent: Sent, k: int, prev: Sent | None, items: list[tuple[str,
             return sent.slice(j, end) if end - j <= 12 else ""
     # "who is/was/has been/serves as the mayor of X"
     j = k
-    if low[j] in _COPULA:
-        j += 1
-    elif j + 1 < n and (low[j], low[j + 1]) in _COPULA2:
+    if j + 1 < n and (low[j], low[j + 1]) in _COPULA2:
         j += 2
+        if j < n and low[j] == "as" and low[j - 1] in _APPOINTED:
+            j += 1  # "who was elected as president"
+    elif low[j] in _COPULA:
+        j += 1
     else:
         return ""
     if j < n and low[j] in ("also", "now", "then", "currently"):
@@ -308,7 +343,8 @@ def _relative_role(sent: Sent, k: int, prev: Sent | None, items: list[tuple[str,
     for label, a, b in items[next_item:]:
         if a < j:
             continue
-        if a == j and label in ("ROLE_NP", "ROLE_PP") and _role_ok(sent, a, b) and _next_is_boundary(sent, b):
+        if a == j and label in ("ROLE_NP", "ROLE_PP") and _role_ok(sent, a, b) and (
+                _next_is_boundary(sent, b) or (b < n and sent.tags[b] in ("IN", "TO"))):
             return _role_text(sent, a, b, prev)
         break
     return ""

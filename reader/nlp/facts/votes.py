@@ -22,7 +22,8 @@ SCORE_CONTEXT = frozenset(
     """
     vote votes voted voting passed approved adopted rejected defeated confirmed ruled ruling decision
     margin tally upheld overturned struck endorsed backed split majority ballot motion bill measure
-    resolution amendment senate house court panel committee council justices judges board
+    resolution amendment senate house court panel committee council justices judges board failed carried
+    cleared
     """.split()
 )
 _SCORE = re.compile(r"^(\d{1,4})[-–](\d{1,4})(?:[-–](\d{1,4}))?$")
@@ -50,10 +51,18 @@ _VOTE_VERBS = frozenset("vote voted margin split passed approved adopted rejecte
 _NOT_VOTES = frozenset("years year months days hours weeks minutes percent per % degrees miles km".split())
 
 
+# Verbs that report a vote's outcome: the nearest one before a score says whether it was a defeat.
+_OUTCOME = _DEFEAT | frozenset("passed approved adopted carried cleared confirmed upheld backed endorsed won".split())
+
+
 def _ordered(low: list[str], k: int, a: int | float, b: int | float) -> tuple[int | float, int | float]:
-    """(for, against) from a score "a-b" at word k: the winner first unless the vote was a defeat."""
-    if _DEFEAT.intersection(low[max(0, k - 8) : k]):
-        return min(a, b), max(a, b)
+    """(for, against) from a score "a-b" at word k: the winner first unless the vote was a defeat
+    ("MPs rejected the amendment, which would have ..., by 319 votes to 276")."""
+    for w in reversed(low[max(0, k - 16) : k]):
+        if w in _OUTCOME:
+            return (min(a, b), max(a, b)) if w in _DEFEAT else (a, b)
+        if w in (";", "."):
+            break
     return a, b
 
 
@@ -65,7 +74,7 @@ def _score_votes(sent: Sent) -> list[dict[str, int | float | None]]:
     for k, w in enumerate(sent.words):
         if k in sent.used:
             continue
-        window = set(low[max(0, k - 7) : k + 4])
+        window = set(low[max(0, k - 12) : k + 4])
         m = _SCORE.match(w)
         if m and window & SCORE_CONTEXT:
             a, b = _ordered(low, k, int(m.group(1)), int(m.group(2)))

@@ -8,7 +8,8 @@ tagging (no retraining):
 1. A span (any label) whose last 1-4 tokens are a name-like run right after a run of title words is
    split there. The run becomes PER when the CRF said PER, or when there is evidence it is a person:
    its first token is a known first name, the title is one only people hold ("Sen.", "Ambassador",
-   not "General", "Justice" or "Chair"), or its last word is a person's name elsewhere in the document.
+   not "General", "Justice" or "Chair"), its last word is a hyphenated given name ("Sung-jin"), or its
+   last word is a person's name elsewhere in the document.
    Vetoes: a run of common lower-case words ("President Hotel", "General Motors") or a whole span the
    gazetteer knows as a place or organisation ("Prince Edward Island").
    The part before the title stays a name if it is one ("Securities and Exchange Commission"); a
@@ -22,6 +23,7 @@ tagging (no retraining):
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
@@ -58,6 +60,8 @@ _PLACE_FIRST = frozenset("port fort mount lake cape bay camp point glen san sant
 _PLACE_LAST = frozenset("square street road avenue park bridge river hill valley island harbour harbor".split())
 _CONNECTORS = frozenset("of and the for & de du la del".split())
 _POSSESSIVE = frozenset(("'s", "’s", "'", "’"))
+# A Korean or Chinese given name written with a hyphen ("Sung-jin", "Mi-kyung"): a person's name.
+_GIVEN_HYPHENATED = re.compile(r"[A-Z][a-z]{1,5}-[a-z]{2,5}$")
 # Gazetteer categories that mark a whole span as a place or organisation, and how a lead part is labelled.
 _NOT_PERSON_CATS = frozenset(("LOC", "trLOC", "trORG"))
 _LEAD_LABEL = {"LOC": "LOC", "trLOC": "LOC", "NAT": "MISC", "trORG": "ORG", "trMISC": "MISC"}
@@ -127,7 +131,7 @@ def _is_person_run(tokens: Sequence[str], k: int, j: int, span: Span, titles: Se
     whole = tuple(norm(t) for t in tokens[span[0] : span[1]])
     if any(c in _NOT_PERSON_CATS for c in lists.entries.get(whole, ())):
         return False  # "Prince Edward Island"
-    if span[2] == "PER" or first_name or _strong(titles):
+    if span[2] == "PER" or first_name or _strong(titles) or _GIVEN_HYPHENATED.match(tokens[j - 1]):
         return True
     surname = norms[-1] if norms[-1] not in NAME_SUFFIXES or len(norms) == 1 else norms[-2]
     return surname in persons
