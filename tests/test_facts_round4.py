@@ -113,3 +113,12 @@ def test_sentence_that_looks_back_at_the_dead_joins_the_toll() -> None:
 def test_separate_incident_without_look_back_stays_separate() -> None:
     text = "Five people were killed in the blast. In a separate attack, 12 people were injured."
     assert _casualties(text) == [(5, None), (None, 12)]
+
+
+def test_plural_role_before_coordinated_names() -> None:
+    people = _people("Foreign ministers Anna Keller and Mehmet Aydin met in Geneva on Monday.")
+    assert people == [("Anna Keller", "Foreign minister"), ("Mehmet Aydin", "Foreign minister")]
+
+
+def test_plural_role_without_names_is_no_fact() -> None:
+    assert _people("The ministers met in Paris with Anna Keller.") == []

@@ -6,7 +6,15 @@ from dataclasses import dataclass
 from reader.document import Document, Fact
 from reader.nlp.facts.base import Sent, SpanIndex, mention_index
 from reader.nlp.facts.grammar import role_chunks
-from reader.nlp.facts.roles import HONORIFICS, PARTY_TAG, PLACE_NOUNS, TITLE_ABBREVIATIONS, expand_title, is_role_word
+from reader.nlp.facts.roles import (
+    HONORIFICS,
+    PARTY_TAG,
+    PLACE_NOUNS,
+    TITLE_ABBREVIATIONS,
+    expand_title,
+    is_role_word,
+    singular_role,
+)
 
 _INR = frozenset({"of", "for", "to", "at", "in", "on"})
 _DATES = frozenset(
@@ -66,6 +74,7 @@ def _marks(sent: Sent, names: list[_Name]) -> list[str]:
     """Chunker tags: POS tags with PER / ROLE / INR / HON / DATE / PARTY marks."""
     tags = list(sent.tags)
     per = {k for n in names for k in range(n.i, n.j)}
+    first = {n.i for n in names}
     for k, (w, low) in enumerate(zip(sent.words, sent.lower)):
         if low in ("general", "major") and k + 1 < len(sent) and k + 1 not in per and sent.words[k + 1][:1].isupper() \
                 and not is_role_word(sent.words[k + 1]) and sent.lower[k + 1] not in HONORIFICS:
@@ -81,6 +90,8 @@ def _marks(sent: Sent, names: list[_Name]) -> list[str]:
             tags[k] = "JJ"
         elif low == "member" and k > 0 and sent.lower[k - 1] in _BODIES:
             tags[k] = "ROLE"  # "board member Lisa Cook"
+        elif k + 1 in first and singular_role(w):
+            tags[k] = "ROLE"  # "foreign ministers Anna Keller and Omar Aziz"
         elif is_role_word(w) and (t.startswith(("NN", "JJ")) or w[:1].isupper()) and (w[:1].isupper() or low not in ("general", "major")):
             tags[k] = "ROLE"
         elif low in _INR and t in ("IN", "TO"):
@@ -144,7 +155,8 @@ def _role_text(sent: Sent, i: int, j: int, prev: Sent | None) -> str:
 def _role_ok(sent: Sent, i: int, j: int) -> bool:
     """A role chunk must have a role noun as its head (not only as a modifier) and real words."""
     heads = [k for k in range(i, j) if is_role_word(sent.words[k])
-             or (sent.lower[k] == "member" and k > i and sent.lower[k - 1] in _BODIES)]
+             or (sent.lower[k] == "member" and k > i and sent.lower[k - 1] in _BODIES)
+             or (k == j - 1 and singular_role(sent.words[k]))]
     return bool(heads)
 
 
@@ -181,8 +193,8 @@ def extract(sent: Sent, mentions: SpanIndex[str], prev: Sent | None = None) -> l
     if not names:
         return []
     low = sent.lower
-    if (not any(is_role_word(w) for w in sent.words) and "who" not in low and not (_COPULA & set(low))
-            and "member" not in low):
+    if (not any(is_role_word(w) or singular_role(w) for w in sent.words) and "who" not in low
+            and not (_COPULA & set(low)) and "member" not in low):
         return []
     tags = _marks(sent, names)
     items = _items(sent, tags)
@@ -217,8 +229,13 @@ def extract(sent: Sent, mentions: SpanIndex[str], prev: Sent | None = None) -> l
                         found.append((name.entity, role))
             else:
                 role = role_of(items[p])
+                plural = singular_role(role.rsplit(" ", 1)[-1]) if role else ""
+                if plural:
+                    role = role[: role.rfind(" ") + 1] + plural
                 if role:
                     found.append((name.entity, role))
+                if plural:  # the same role for each of the coordinated names that follow
+                    found.extend((other, role) for other in _coordinated(items, end_idx, by_start))
             used_chunks.add(p)
         # B: appositive "Ivan Petrov, the governor of Tver region," / "Maria Holt, D-Ore., the whip"
         q = end_idx + 1
@@ -294,6 +311,19 @@ def extract(sent: Sent, mentions: SpanIndex[str], prev: Sent | None = None) -> l
                                  or low[k] not in ("is", "'s")):
                         found.append((name.entity, role))
     return [Fact("official", sent.span, {"person": eid, "role": role}) for eid, role in found]
+
+
+def _coordinated(items: list[tuple[str, int, int]], end_idx: int, by_start: dict[int, _Name]) -> list[str]:
+    """Entity ids of the names listed after the name ending at item `end_idx`: ", B, C and D"."""
+    out: list[str] = []
+    k = end_idx + 1
+    while k + 1 < len(items) and items[k][0] in (",", "CC") and items[k + 1][0] == "PER" and items[k + 1][1] in by_start:
+        name = by_start[items[k + 1][1]]
+        out.append(name.entity)
+        k += 2
+        while k < len(items) and items[k][0] == "PER" and items[k][1] < name.j:
+            k += 1
+    return out
 
 
 def _noun_follows(sent: Sent, name: _Name) -> bool:

@@ -74,3 +74,19 @@ def is_role_word(word: str) -> bool:
 def expand_title(word: str) -> str:
     """The full form of an abbreviated title ("Sen." -> "Senator"); other words unchanged."""
     return TITLE_ABBREVIATIONS.get(word.lower(), word) if word.endswith(".") else word
+
+
+def singular_role(word: str) -> str:
+    """The singular of a plural role noun ("ministers" -> "minister", "secretaries" -> "secretary"); "" if
+    the word is not one."""
+    low = word.lower()
+    if not low.endswith("s") or len(low) < 4:
+        return ""
+    for cut, add in ((3, "y"), (2, ""), (1, "")):
+        if cut == 3 and not low.endswith("ies"):
+            continue
+        stem = low[:-cut] + add
+        if stem in ROLE_NOUNS:
+            return word[: len(word) - cut] + add
+    return ""
+
