@@ -1,7 +1,8 @@
 """RegexpParser chunk grammars over POS tags plus our own marks (ROLE, PER, INR, HON).
 
 A role phrase may carry up to two prepositional phrases: "head of the Commission of
-Detainees' Affairs", whose object may itself be a role ("adviser to the president")."""
+Detainees' Affairs", whose object may itself be a role ("adviser to the president"). Two nouns joined by "and" stay
+in one role ("work and pensions secretary"), and a number may end it ("president of Local 418")."""
 
 from __future__ import annotations
 
@@ -15,8 +16,8 @@ from typing import Sequence
 #   HON  an honorific ("Mr", "Dr")              DATE a weekday or month name
 #   PARTY a party-state tag ("D-Ore.")
 ROLE_GRAMMAR = r"""
-ROLE_NP: {<DT|PRP\$>?<RB>?<JJ.*|NN.*|VBN|CD|POS|ROLE|HYPH>*<ROLE><VBG>?<ROLE>?}
-ROLE_PP: {<ROLE_NP><INR>(<ROLE_NP>|<DT|PRP\$>?<JJ.*|NN.*|VBN|VBG|CD|POS|ROLE>*<NN.*|ROLE>)(<INR>(<ROLE_NP>|<DT|PRP\$>?<JJ.*|NN.*|VBN|VBG|CD|POS|ROLE>*<NN.*|ROLE>))?}
+ROLE_NP: {<DT|PRP\$>?<RB>?(<JJ.*|NN.*|VBN|CD|POS|ROLE|HYPH>|<NN.*><CC><JJ.*|NN.*>)*<ROLE><VBG>?<ROLE>?}
+ROLE_PP: {<ROLE_NP><INR>(<ROLE_NP>|<DT|PRP\$>?(<JJ.*|NN.*|VBN|VBG|CD|POS|ROLE>|<NN.*><CC><JJ.*|NN.*>)*((<NN.*><CC>)?<NN.*|ROLE><CD>?|<JJ.*><CD>))(<INR>(<ROLE_NP>|<DT|PRP\$>?(<JJ.*|NN.*|VBN|VBG|CD|POS|ROLE>|<NN.*><CC><JJ.*|NN.*>)*((<NN.*><CC>)?<NN.*|ROLE><CD>?|<JJ.*><CD>)))?}
 """
 
 

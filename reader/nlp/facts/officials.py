@@ -16,7 +16,7 @@ from reader.nlp.facts.roles import (
     singular_role,
 )
 
-_INR = frozenset({"of", "for", "to", "at", "in", "on"})
+_INR = frozenset({"of", "for", "to", "at", "in", "on", "with"})
 _DATES = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
     "august september october november december yesterday today tomorrow".split()
@@ -58,14 +58,14 @@ def _names_in(sent: Sent, mentions: SpanIndex[str]) -> list[_Name]:
         return names
     s0, s1 = sent.starts[0], sent.ends[-1]
     for a, b, eid in mentions.overlapping(s0, s1):
-        if PARTY_TAG.match(sent.doc.text[a:b]):
+        if PARTY_TAG.match(sent.doc.text[a:b].split(" ", 1)[0]):
             continue
         toks = [k for k in range(len(sent)) if sent.starts[k] < b and sent.ends[k] > a]
         if not toks:
             continue
         i, j = toks[0], toks[-1] + 1
-        while i < j - 1 and (is_role_word(sent.words[i]) or sent.lower[i] in HONORIFICS):
-            i += 1  # NER put a title inside the name: "President Vladimir Putin"
+        while i < j - 1 and (is_role_word(sent.words[i]) or sent.lower[i] in HONORIFICS or singular_role(sent.words[i])):
+            i += 1  # NER put a title inside the name: "President Vladimir Putin", "Justices Ana Ruiz"
         names.append(_Name(i, j, eid))
     return names
 
@@ -84,14 +84,16 @@ def _marks(sent: Sent, names: list[_Name]) -> list[str]:
             tags[k] = "HON"
         elif low in _DATES and w[:1].isupper():
             tags[k] = "DATE"
-        elif PARTY_TAG.match(w):
-            tags[k] = "PARTY"
+        elif PARTY_TAG.match(w) or (k > 0 and tags[k - 1] == "PARTY" and w[:1].isupper()):
+            tags[k] = "PARTY"  # "D-Ore.", "R-Garden City"
         elif low in _FORCE_JJ:
             tags[k] = "JJ"
         elif low == "member" and k > 0 and sent.lower[k - 1] in _BODIES:
             tags[k] = "ROLE"  # "board member Lisa Cook"
-        elif k + 1 in first and singular_role(w):
-            tags[k] = "ROLE"  # "foreign ministers Anna Keller and Omar Aziz"
+        elif low == "general" and k > 0 and is_role_word(sent.words[k - 1]):
+            tags[k] = "ROLE"  # "director general", "attorney general"
+        elif k + 1 in first and (singular_role(w) or (low == "members" and k > 0 and sent.lower[k - 1] in _BODIES)):
+            tags[k] = "ROLE"  # "foreign ministers Anna Keller and Omar Aziz", "council members A and B"
         elif is_role_word(w) and (t.startswith(("NN", "JJ")) or w[:1].isupper()) and (w[:1].isupper() or low not in ("general", "major")):
             tags[k] = "ROLE"
         elif low in _INR and t in ("IN", "TO"):
@@ -102,6 +104,10 @@ def _marks(sent: Sent, names: list[_Name]) -> list[str]:
             tags[k] = "NNP"  # a capitalised word mid-sentence is a name, whatever the tagger thought
         elif w.isupper() and w.isalpha() and len(w) > 1 and not t.startswith("NN"):
             tags[k] = "NNP"  # "UN", "EU", "NATO" mis-tagged as function words
+    for k in range(1, len(tags) - 1):  # "pensions select committee": a verb tag between nouns is a modifier
+        if tags[k] in ("VB", "VBP") and tags[k - 1].startswith("NN") and tags[k + 1].startswith("NN") \
+                and sent.words[k].islower() and sent.words[k + 1].islower():
+            tags[k] = "JJ"
     for n in names:
         for k in range(n.i, n.j):
             tags[k] = "PER"
@@ -156,7 +162,7 @@ def _role_ok(sent: Sent, i: int, j: int) -> bool:
     """A role chunk must have a role noun as its head (not only as a modifier) and real words."""
     heads = [k for k in range(i, j) if is_role_word(sent.words[k])
              or (sent.lower[k] == "member" and k > i and sent.lower[k - 1] in _BODIES)
-             or (k == j - 1 and singular_role(sent.words[k]))]
+             or (k == j - 1 and _plural(sent.words[k]))]
     return bool(heads)
 
 
@@ -194,7 +200,7 @@ def extract(sent: Sent, mentions: SpanIndex[str], prev: Sent | None = None) -> l
         return []
     low = sent.lower
     if (not any(is_role_word(w) or singular_role(w) for w in sent.words) and "who" not in low
-            and not (_COPULA & set(low)) and "member" not in low):
+            and not (_COPULA & set(low)) and "member" not in low and "members" not in low):
         return []
     tags = _marks(sent, names)
     items = _items(sent, tags)
@@ -229,7 +235,7 @@ def extract(sent: Sent, mentions: SpanIndex[str], prev: Sent | None = None) -> l
                         found.append((name.entity, role))
             else:
                 role = role_of(items[p])
-                plural = singular_role(role.rsplit(" ", 1)[-1]) if role else ""
+                plural = _plural(role.rsplit(" ", 1)[-1]) if role else ""
                 if plural:
                     role = role[: role.rfind(" ") + 1] + plural
                 if role:
@@ -241,8 +247,13 @@ def extract(sent: Sent, mentions: SpanIndex[str], prev: Sent | None = None) -> l
         q = end_idx + 1
         if q < n_items and items[q][0] == ",":
             q += 1
-            while q + 1 < n_items and items[q][0] in ("PARTY", "CD") and items[q + 1][0] == ",":
-                q += 2
+            while q + 1 < n_items and items[q][0] in ("PARTY", "CD"):
+                r = q + 1
+                while r < n_items and items[r][0] == "PARTY":
+                    r += 1
+                if r >= n_items or items[r][0] != ",":
+                    break
+                q = r + 1
             if q < n_items and items[q][0] in ("ROLE_NP", "ROLE_PP"):
                 nxt = items[q + 1][1] if q + 1 < n_items else len(sent)
                 followed_by_name = q + 1 < n_items and items[q + 1][0] == "PER"
@@ -311,6 +322,11 @@ def extract(sent: Sent, mentions: SpanIndex[str], prev: Sent | None = None) -> l
                                  or low[k] not in ("is", "'s")):
                         found.append((name.entity, role))
     return [Fact("official", sent.span, {"person": eid, "role": role}) for eid, role in found]
+
+
+def _plural(word: str) -> str:
+    """The singular of a plural role word ("ministers", "members" of a body); "" for any other word."""
+    return singular_role(word) or (word[:-1] if word.lower() == "members" else "")
 
 
 def _coordinated(items: list[tuple[str, int, int]], end_idx: int, by_start: dict[int, _Name]) -> list[str]:

@@ -24,7 +24,8 @@ ROLE_NOUNS: frozenset[str] = frozenset(
     coordinator undersecretary under-secretary assemblyman assemblywoman assemblymember councilmember
     alderwoman selectman supervisor trustee warden headteacher headmaster headmistress chaplain nuncio
     mufti commodore brigadier taoiseach tanaiste attache emissary convener convenor vice-chair vice-chancellor
-    steward constable detective premier-designate mayor-elect governor-elect
+    steward constable detective premier-designate mayor-elect governor-elect commandant clerk meteorologist
+    forecaster epidemiologist strategist solicitor barrister counsel coroner historian referee pastor
     """.split()
 )
 

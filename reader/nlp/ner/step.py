@@ -9,6 +9,7 @@ from typing import Sequence
 from reader.document import Document, Entity, Mention
 from reader.nlp.ner.conll import spans
 from reader.nlp.ner.normalize import norm, straighten
+from reader.nlp.facts.roles import singular_role
 from reader.nlp.ner.titles import Lists, person_words, split_titles
 
 LABELS = {"PER": "PERSON", "ORG": "ORG", "LOC": "LOC", "MISC": "MISC"}
@@ -36,8 +37,8 @@ def _trim(words: Sequence[str], i: int, j: int, label: str, titles: frozenset[st
     while j > i and (words[j - 1] in _POSSESSIVE or all(c in _EDGE_PUNCT for c in words[j - 1])):
         j -= 1
     if label == "PER":
-        while j - i > 1 and norm(words[i]) in titles:
-            i += 1
+        while j - i > 1 and (norm(words[i]) in titles or singular_role(words[i])):
+            i += 1  # "Justices Ana Ruiz": a plural title too
     return (i, j) if j > i else None
 
 

@@ -19,6 +19,9 @@ tagging (no retraining):
 3. A two- or three-word PER span whose first word is a common word of 4+ letters and not a first name ("Glass
    Lewis") becomes ORG unless the document also uses its last word as a person's name or a personal
    title stands before it.
+4. A two- or three-word ORG/MISC span of plain capitalised words right after a role noun ("the health
+   minister, Renu Mandal") or right before ", a/the ... <role noun>" is a person, unless one of its
+   words marks an organisation ("Ministry", "Group", "Bank").
 """
 
 from __future__ import annotations
@@ -29,7 +32,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import AbstractSet, Mapping, Sequence
 
-from reader.nlp.facts.roles import ROLE_NOUNS, TITLE_ABBREVIATIONS, WEAK_ROLES
+from reader.nlp.facts.roles import PARTY_TAG, ROLE_NOUNS, TITLE_ABBREVIATIONS, WEAK_ROLES, is_role_word
 from reader.nlp.ner.normalize import norm
 from reader.nlp.ner.tagger import PARTICLES as _PARTICLES
 from reader.nlp.person_names import NAME_SUFFIXES, PERSON_TITLES, TITLE_WORDS
@@ -209,6 +212,9 @@ def split_titles(tokens: Sequence[str], spans: Sequence[Span], lists: Lists, per
                 continue
             if j - i == 1 and norm(tokens[i]) in lists.common and norm(tokens[j]) in _PORTFOLIO:
                 continue
+        if typ in ("ORG", "MISC") and _person_by_role(tokens, i, j):
+            out.append((i, j, "PER"))
+            continue
         if typ == "PER" and _org_not_person(tokens, i, j, lists, persons):
             place = norm(tokens[i]) in _PLACE_FIRST or norm(tokens[j - 1]) in _PLACE_LAST
             out.append((i, j, "LOC" if place else "ORG"))
@@ -227,6 +233,8 @@ def _runs_into_person(tokens: Sequence[str], i: int, j: int, starts: dict[int, s
 
 def _org_not_person(tokens: Sequence[str], i: int, j: int, lists: Lists, persons: Mapping[str, int]) -> bool:
     """Rule 3: a PER span that reads as an organisation ("Glass Lewis")."""
+    if PARTY_TAG.match(tokens[i]):
+        return False  # "R-Garden City": a party and home town
     if not 2 <= j - i <= 3 or not all(tokens[x][:1].isupper() and tokens[x].isalpha() for x in range(i, j)):
         return False
     first = norm(tokens[i])
@@ -235,3 +243,47 @@ def _org_not_person(tokens: Sequence[str], i: int, j: int, lists: Lists, persons
     if i > 0 and tokens[i - 1][:1].isupper() and norm(tokens[i - 1]) in TITLE_WORDS:
         return False  # "Mr Glass Lewis" is a person
     return persons.get(norm(tokens[j - 1]), 0) <= 1
+
+
+# Words that make a span an organisation's name whatever stands around it.
+_ORG_WORDS = frozenset(
+    """
+    ministry department agency council committee commission office authority corp corporation inc ltd llc plc
+    co company group bank party union force forces army navy police service services board foundation federation
+    league club bureau institute university college school hospital court fund association alliance organisation
+    organization network news times post press media tv radio airlines airways holdings partners capital
+    government administration parliament assembly senate congress utilities energy power motors systems
+    technologies industries foods pharmaceuticals resources mining oil gas telecom insurance securities
+    investments properties logistics shipping brands labs bench tribunal
+    """.split()
+)
+
+
+def _person_by_role(tokens: Sequence[str], i: int, j: int) -> bool:
+    """Rule 4: a two- or three-word organisation span right after a role noun ("the health minister,
+    Renu Mandal,", "ministry spokesperson Hiba Osman") or right before ", a/the <role>" is a person."""
+    if PARTY_TAG.match(tokens[i]):
+        return False  # "R-Garden City": a party and home town
+    if not 2 <= j - i <= 3 or not all(_name_like(tokens[x]) and tokens[x][:1].isupper() and not tokens[x].isupper()
+                                      and norm(tokens[x]) not in _ORG_WORDS for x in range(i, j)):
+        return False
+    k = i - 1
+    if k >= 0 and tokens[k] == ",":
+        k -= 1
+    if k >= 0 and is_role_word(tokens[k]) and ("-" not in tokens[k] or norm(tokens[k]) in ROLE_NOUNS):
+        return True  # not "a five-judge Constitution Bench"
+    k = j
+    if k + 1 < len(tokens) and tokens[k] == ",":
+        k += 1
+        if tokens[k].lower() in ("a", "an", "the"):
+            k += 1
+        while k < len(tokens) and k - j < 6 and not is_role_word(tokens[k]) and tokens[k].isalpha() \
+                and tokens[k].lower() not in _FUNCTION_WORDS:
+            k += 1
+        return k < len(tokens) and is_role_word(tokens[k])
+    return False
+
+
+# Words that end an appositive before its role noun could come (", as chief executive").
+_FUNCTION_WORDS = frozenset("as to for of in on at by with and or but who which that said says is was".split())
+
