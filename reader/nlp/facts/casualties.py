@@ -11,10 +11,10 @@ from reader.nlp.numbers import NumberSpan
 # cue word -> (kind, where the count is: "before" the cue, "after" it, or both)
 KILLED_BEFORE = frozenset("killed dead died die dies slain perished deaths fatalities drowned executed".split())
 KILLED_AFTER = frozenset("killing killed kills kill claimed".split())
-INJURED_BEFORE = frozenset("injured wounded hurt injuries injured. wounded.".split())
+INJURED_BEFORE = frozenset("injured wounded hurt injuries injured. wounded. hospitalized hospitalised".split())
 INJURED_AFTER = frozenset("injuring wounding injured wounded hurting injures wounds".split())
 TRIGGERS = ("kill", "dead", "died", "die ", "dies", "death", "slain", "perish", "fatalit", "wound", "injur", "hurt",
-            "toll", "drown", "executed", "lives")
+            "toll", "drown", "executed", "lives", "hospitali", "risen", "rose")
 # "are estimated to have died", "are likely to have been killed", "are presumed dead".
 _HEDGES = frozenset("estimated to likely presumed expected understood".split())
 _PASSIVE_AUX = frozenset({"were", "was", "been", "are", "is", "be", "being"})
@@ -145,6 +145,7 @@ def _toll(sent: Sent, cue: int) -> NumberSpan | None:
     return None
 
 
+_EARLIER = frozenset("initially earlier previously first".split())
 _TO_DEATH = frozenset("stabbed shot beaten crushed burned burnt hacked trampled starved frozen mauled".split())
 _UPDATE = frozenset("rose risen rising climbed jumped increased reached grown grew now".split())
 # "bringing the death toll to five", "raising the toll to 31".
@@ -154,16 +155,21 @@ _CONTINUING = frozenset({"another", "further", "additional"})
 _NUMBER_OF = frozenset({"dead", "deaths", "fatalities", "killed", "victims"})
 
 
-def _toll_cue(low: list[str], c: int) -> bool:
-    """ "death toll", "the toll" in a sentence about deaths, "the number of dead"."""
+def _toll_cue(low: list[str], c: int, after_deaths: bool = False) -> bool:
+    """ "death toll", "the toll" in a sentence about deaths (or right after one), "the number of dead", and
+    "it had risen to 63" right after a sentence about the toll."""
     w = low[c]
+    if w == "it" and after_deaths:
+        return c + 1 < len(low) and bool(_UPDATE.intersection(low[c + 1 : c + 3]))
     if w == "toll":
-        return "death" in low[max(0, c - 3) : c] or bool(KILLED_BEFORE.intersection(low)) or "dead" in low
+        return ("death" in low[max(0, c - 3) : c] or bool(KILLED_BEFORE.intersection(low)) or "dead" in low
+                or after_deaths)
     return w == "number" and c + 2 < len(low) and low[c + 1] == "of" and low[c + 2] in _NUMBER_OF
 
 
-def extract(sent: Sent) -> list[Fact]:
-    """Casualty facts in one sentence: a new fact starts when a second incident's count of the same kind appears."""
+def extract(sent: Sent, after_deaths: bool = False) -> list[Fact]:
+    """Casualty facts in one sentence: a new fact starts when a second incident's count of the same kind appears.
+    `after_deaths`: the previous sentence reported deaths or a toll ("The toll rose to three" then continues it)."""
     lt = sent.lowtext
     if not any(t in lt for t in TRIGGERS) or not (sent.numbers or "a" in sent.lower or "an" in sent.lower):
         return []
@@ -181,7 +187,7 @@ def extract(sent: Sent) -> list[Fact]:
         kind = ""
         n = None
         is_toll = False
-        if _toll_cue(low, c):
+        if _toll_cue(low, c, after_deaths):
             kind, n = "killed", _toll(sent, c + (2 if w == "number" else 0))
             is_toll = n is not None
             if is_toll and (_UPDATE.intersection(low[c + 1 : n.start]) or _BRINGING.intersection(low[max(0, c - 4) : c])):
@@ -230,6 +236,9 @@ def extract(sent: Sent) -> list[Fact]:
         }
         if toll_update:
             fields["_update"] = True
+        if _EARLIER.intersection(low) or any(a == "had" and b in ("put", "stood", "reported", "given")
+                                             for a, b in zip(low, low[1:])):
+            fields["_earlier"] = True  # "had put the toll at 24", "initially reported two deaths"
         if any(n is not None and _continues(sent, n) for n in g.values()):
             fields["_continues"] = True
         out.append(Fact("casualties", sent.span, fields))
@@ -241,7 +250,8 @@ def _continues(sent: Sent, n: NumberSpan) -> bool:
     looks back at the toll ("Three children were among the dead, and 54 people were injured")."""
     before = sent.lower[max(0, n.start - 2) : n.start]
     after = sent.lower[n.end : n.end + 2]
-    return bool(_CONTINUING.intersection(before)) or "others" in after or _LOOKS_BACK.search(sent.lowtext) is not None
+    return (bool(_CONTINUING.intersection(before)) or "others" in after or after[:1] == ["other"]
+            or _LOOKS_BACK.search(sent.lowtext) is not None)
 
 
 _LOOKS_BACK = re.compile(r"\bamong (?:the|those) (?:dead|killed|victims|injured|wounded)\b|\bthe dead (?:include|included)\b")
@@ -301,8 +311,8 @@ def dedupe(facts: list[Fact]) -> list[Fact]:
                 restated = True  # b says as much or more; identical facts keep the first
                 break
             # "the death toll has risen to 31" replaces an earlier "24 killed" with no injured count
-            if b.get("_update") and j > i and a["killed"] is not None and b["killed"] is not None \
-                    and a["killed"] < b["killed"] and a["injured"] in (None, b["injured"]):
+            if (b.get("_update") and (j > i or a.get("_earlier"))) and a["killed"] is not None \
+                    and b["killed"] is not None and a["killed"] < b["killed"] and a["injured"] in (None, b["injured"]):
                 restated = True
                 break
         if not restated:
@@ -313,9 +323,11 @@ def dedupe(facts: list[Fact]) -> list[Fact]:
 def run_all(doc: Document, sents: list[Sent]) -> list[Fact]:
     """All casualty facts in a document, restatements removed."""
     out: list[Fact] = []
-    for s in sents:
+    for i, s in enumerate(sents):
+        prev = sents[i - 1].lowtext if i else ""
+        after_deaths = "toll" in prev or any(w in prev for w in ("deaths", "dead", "killed", "died"))
         try:
-            out.extend(extract(s))
+            out.extend(extract(s, after_deaths))
         except (IndexError, ValueError):
             continue
     return dedupe(_carry_injured(_merge_continuations(out, sents)))

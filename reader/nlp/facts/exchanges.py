@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from reader.document import Document, Fact
+from reader.document import Document, Fact, Span
 from reader.nlp.facts.base import AUX, Sent
 from reader.nlp.numbers import NumberSpan
 
@@ -11,7 +11,8 @@ STRONG = ("exchang", "swap", "traded", "in return", "prisoner", "hostage", "capt
           "one-for-one")
 _TRADE_NOUNS = frozenset(
     "prisoners prisoner pows captives detainees hostages soldiers troops personnel servicemen fighters "
-    "civilians people bodies players inmates nationals citizens".split()
+    "civilians people bodies players inmates nationals citizens defenders servicemembers marines sailors "
+    "militants rebels members".split()
 )
 
 
@@ -143,15 +144,21 @@ def _for_anchored(sent: Sent) -> list[Fact]:
             end2 = _plain_noun(sent, tail)
             sent.used.update(range(num.start, num.end))
             return [Fact("exchange", sent.span, {"counts": [num.value, num.value], "what": _what(what1, sent.slice(tail, end2), sent)})]
-        second = _count_after(sent, f + 1)
+        k2 = f + 1
+        if low[k2 : k2 + 3] in (["the", "release", "of"], ["the", "return", "of"], ["the", "freeing", "of"]):
+            k2 += 3  # "in return for the release of six of their fighters"
+        second = _count_after(sent, k2)
         if second is None:
             continue
-        end2 = _plain_noun(sent, second.end)
-        if end2 > second.end and not _people(sent, second.end, end2):
+        tail2 = second.end
+        if tail2 + 1 < len(sent) and low[tail2] == "of" and low[tail2 + 1] in ("its", "their", "our", "his", "her"):
+            tail2 += 2
+        end2 = _plain_noun(sent, tail2)
+        if end2 > tail2 and not _people(sent, tail2, end2):
             continue
         sent.used.update(range(num.start, num.end))
         sent.used.update(range(second.start, second.end))
-        what = _what(what1, sent.slice(second.end, end2), sent)
+        what = _what(what1, sent.slice(tail2, end2), sent)
         return [Fact("exchange", sent.span, {"counts": [num.value, second.value], "what": what})]
     return []
 
@@ -290,12 +297,51 @@ def extract(sent: Sent) -> list[Fact]:
     return []
 
 
+_BROUGHT = frozenset("brought freed released returned repatriated rescued".split())
+
+
+def _one_side(sent: Sent) -> NumberSpan | None:
+    """The people count of a one-way release: "brought home 157 defenders", "freed 40 hostages"."""
+    for c, w in enumerate(sent.lower):
+        if w in _BROUGHT:
+            num = _release_count(sent, c)
+            if num is not None:
+                return num
+    return None
+
+
+def _in_return(sent: Sent) -> NumberSpan | None:
+    """ "In return, 157 Russian servicemen were handed over": the other side of the previous sentence's release."""
+    low = sent.lower
+    if low[:2] not in (["in", "return"], ["in", "exchange"]) or len(sent) < 4 or low[2] != ",":
+        return None
+    num = sent.count_at(3)
+    if num is None or sent.is_year_token(num):
+        return None
+    end = _plain_noun(sent, num.end)
+    k = end
+    while k < len(sent) and low[k] in AUX:
+        k += 1
+    if end > num.end and _people(sent, num.end, end) and k < len(sent) and low[k] in _RELEASE | _BROUGHT:
+        return num
+    return None
+
+
 def run_all(doc: Document, sents: list[Sent]) -> list[Fact]:
-    """All exchange facts in a document."""
+    """All exchange facts in a document; a release answered by "In return, N ..." in the next sentence is one."""
     out: list[Fact] = []
-    for s in sents:
+    for i, s in enumerate(sents):
         try:
             found = extract(s)
+            one_sided = len(found) == 1 and found[0].fields["counts"][1] is None
+            if (not found or one_sided) and i > 0:
+                other = _in_return(s)
+                mine = _one_side(sents[i - 1]) if other is not None else None
+                if other is not None and mine is not None:
+                    span = Span(sents[i - 1].span.start, s.span.end)
+                    prev = sents[i - 1]
+                    what = _what(prev.slice(mine.end, _plain_noun(prev, mine.end)), s.slice(other.end, _plain_noun(s, other.end)), s)
+                    found = [Fact("exchange", span, {"counts": [mine.value, other.value], "what": what})]
         except (IndexError, ValueError):
             continue
         for fact in found:

@@ -26,7 +26,7 @@ SCORE_CONTEXT = frozenset(
     cleared
     """.split()
 )
-_SCORE = re.compile(r"^(\d{1,4})[-–](\d{1,4})(?:[-–](\d{1,4}))?$")
+_SCORE = re.compile(r"^(\d{1,4})(?:[-–]|-to-)(\d{1,4})(?:[-–](\d{1,4}))?$")  # "5-4", "5–4", "5-to-4"
 # Voters a descriptive count may name.
 VOTERS = frozenset(
     """
@@ -46,7 +46,8 @@ _DEFEAT = frozenset({"rejected", "defeated", "failed", "blocked", "sank", "down"
 
 
 # Words just before "N to M" that make it a tally ("voted 51 to 49", "by a vote of 210 to 198").
-_VOTE_VERBS = frozenset("vote voted margin split passed approved adopted rejected defeated ruled tally".split())
+_VOTE_VERBS = frozenset("vote voted margin split passed approved adopted rejected defeated ruled tally decided carried "
+                        "cleared failed upheld overturned confirmed".split())
 # Units after "N to M" that make it a range, not a tally ("5 to 10 years").
 _NOT_VOTES = frozenset("years year months days hours weeks minutes percent per % degrees miles km".split())
 
@@ -245,7 +246,18 @@ def run_all(doc: Document, sents: list[Sent]) -> list[Fact]:
                 k += 1
         facts.append(Fact("vote", span, fields))
         k += 1
-    return facts
+    return _drop_subgroups(facts)
+
+
+def _drop_subgroups(facts: list[Fact]) -> list[Fact]:
+    """Drop one-sided counts ("Thirty-one Labour MPs voted against the whip") when the document reports
+    a full tally: such a count is part of a vote already given, not a vote of its own."""
+    def sides(f: Fact) -> int:
+        return sum(f.fields.get(k) is not None for k in ("for", "against", "abstain"))
+
+    if not any(sides(f) >= 2 for f in facts):
+        return facts
+    return [f for f in facts if sides(f) >= 2]
 
 
 __all__ = ["run_all", "extract", "extract_all", "NumberSpan"]

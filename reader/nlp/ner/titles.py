@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import AbstractSet, Mapping, Sequence
 
-from reader.nlp.facts.roles import PARTY_TAG, ROLE_NOUNS, TITLE_ABBREVIATIONS, WEAK_ROLES, is_role_word
+from reader.nlp.facts.roles import PARTY_TAG, ROLE_NOUNS, TITLE_ABBREVIATIONS, WEAK_ROLES, is_role_word, singular_role
 from reader.nlp.ner.normalize import norm
 from reader.nlp.ner.tagger import PARTICLES as _PARTICLES
 from reader.nlp.person_names import NAME_SUFFIXES, PERSON_TITLES, TITLE_WORDS
@@ -85,8 +85,8 @@ def is_title(token: str) -> bool:
     if not token[:1].isupper():
         return False
     n = norm(token)
-    if n in TITLES:
-        return True
+    if n in TITLES or (n.endswith("s") and singular_role(n) in TITLES):
+        return True  # "Justices" as well as "Justice"
     if "-" in n:
         parts = n.split("-")
         return all(p in TITLES for p in parts if p) and any(p in ROLE_NOUNS and p not in ("co", "vice") for p in parts)
