@@ -1,26 +1,51 @@
 """Part-of-speech tags (Penn Treebank) from our averaged perceptron, trained with NLTK.
 
-The model is NLTK's `PerceptronTagger` trained on CoNLL-2000 (see `pos_cli.py`) and
-shipped as one JSON file (`models/pos.json`: weights, tag dictionary, classes). Tagging
-here is a fast re-implementation of `PerceptronTagger.tag` over the same weights and the
-same features, so NLTK is only needed for training. Modern typography (curly quotes,
-dashes) is mapped to the treebank's ASCII conventions before tagging.
+The model is NLTK's `PerceptronTagger` trained on CoNLL-2000 (see `pos_cli.py`) and shipped
+as one JSON file (`models/pos.json`: weights, tag dictionary, classes). Tagging here is a
+numpy re-implementation of `PerceptronTagger.tag` over the same weights and features, with
+the same output, so NLTK is only needed for training:
+
+- NLTK rounds averaged weights to 3 decimals, so weights x 1000 are exact integers: scores
+  are summed exactly, in any order. Scaled by 64 more, with the class index added once (on
+  the bias), the highest score is unique and ties go to the later class, as in NLTK.
+- Per token, the features that do not depend on predicted tags (bias, the word, its
+  neighbours) are summed once; the tag-dependent ones come from a table indexed by the two
+  previous tags and one indexed by (previous tag, word).
+- A tag depends on earlier predictions only through the previous two tags, and words in the
+  tag dictionary get their tag without scoring, so the scored tokens form independent chains
+  wherever two dictionary words in a row (or a sentence start) separate them: step t tags
+  the t-th token of every chain at once.
+- Exact ties are rescored in floating point in NLTK's own feature order, so whatever its
+  rounding makes of them is reproduced.
+
+Modern typography (curly quotes, dashes) is mapped to the treebank's ASCII conventions first.
 """
 
 from __future__ import annotations
 
 import json
-from array import array
 from functools import lru_cache
+from itertools import chain
 from pathlib import Path
-from typing import Any, Mapping, Sequence
+from typing import Any, Iterator, Mapping, Sequence
+
+import numpy as np
 
 from reader.document import Document, Token
 
 MODEL_PATH = Path(__file__).resolve().parent / "models" / "pos.json"
 
-_START = ("-START-", "-START2-")
+_START = ("-START-", "-START2-")  # NLTK's context words (and previous tags) before a sentence
 _END = ("-END-", "-END2-")
+_TAGWORD = "i-1 tag+i word "
+# The features that do not depend on predicted tags (besides the bias), each with the position,
+# relative to the token, of the word it reads.
+_STATIC = (("i suffix", 0), ("i pref1", 0), ("i word", 0), ("i-1 word", -1), ("i-1 suffix", -1), ("i-2 word", -2),
+           ("i+1 word", 1), ("i+1 suffix", 1), ("i+2 word", 2))
+_OFFSETS = np.array([offset for _, offset in _STATIC], np.intp)
+_SHIFT = 6  # scores are (weight x 1000) << 6 plus a class index below 64
+_CHUNK = 16_384  # scored tokens scored together: bounds the (tokens x classes) score matrices
+_BATCH = 32_768  # tokens `run` tags per call: bounds the word lists and per-token arrays
 
 # Typography the WSJ treebank never saw, mapped to its conventions.
 _TYPO: dict[str, str] = {
@@ -40,33 +65,62 @@ def normalize_token(word: str) -> str:
     return word
 
 
+def context_form(word: str) -> str:
+    """A word as NLTK's tagger sees it in context (`PerceptronTagger.normalize`)."""
+    if "-" in word and word[0] != "-":
+        return "!HYPHEN"
+    if word.isdigit() and len(word) == 4:
+        return "!YEAR"
+    if word and word[0].isdigit():
+        return "!DIGITS"
+    return word.lower()
+
+
 class PosModel:
-    """Averaged-perceptron weights, tag dictionary and classes, with fast greedy tagging.
+    """Averaged-perceptron weights as a dense integer matrix, tag dictionary and classes."""
 
-    Scores are kept in a list indexed by class (sorted, as NLTK sorts them), and each feature's
-    weights as (class index, weight) pairs, converted once on first use. Every class's score is
-    summed in the same order as NLTK's `PerceptronTagger.predict`, so ties and near-ties come out
-    the same.
-    """
+    __slots__ = ("tagdict", "classes", "_known", "_rows", "_zero", "_weights", "_base", "_pair", "_tagword_cols",
+                 "_tagword", "_pad_roles")
 
-    __slots__ = ("weights", "tagdict", "classes", "_index", "_pairs", "_tag_cache", "_word_cache", "_ctx_cache")
-
-    def __init__(
-        self, weights: Mapping[str, Mapping[str, float]], tagdict: Mapping[str, str], classes: Sequence[str],
-        _owned: bool = False,
-    ):
-        # `_owned`: the mappings are plain dicts nobody else holds (fresh from json.load), kept as they
-        # are rather than copied (a copy of the weights costs ~10 MB more at load time)
-        self.weights: dict[str, dict[str, float]] = (
-            weights if _owned else {k: dict(v) for k, v in weights.items()}  # type: ignore[assignment]
-        )
-        self.tagdict: dict[str, str] = tagdict if _owned else dict(tagdict)  # type: ignore[assignment]
+    def __init__(self, weights: Mapping[str, Mapping[str, float]], tagdict: Mapping[str, str], classes: Sequence[str]):
+        self.tagdict: dict[str, str] = dict(tagdict)
         self.classes: tuple[str, ...] = tuple(sorted(classes))
-        self._index: dict[str, int] = {label: i for i, label in enumerate(self.classes)}
-        self._pairs: dict[str, tuple[tuple[int, float], ...]] = {}
-        self._tag_cache: dict[tuple[str, str], list[float]] = {}
-        self._word_cache: dict[tuple[str, str, str], tuple[tuple[int, ...], array]] = {}
-        self._ctx_cache: dict[str, tuple[tuple[tuple[int, float], ...], ...]] = {}
+        n_classes = len(self.classes)
+        if n_classes >= 1 << _SHIFT:
+            raise ValueError(f"too many classes for the POS model ({n_classes})")
+        index = {label: k for k, label in enumerate(self.classes)}
+        self._known: dict[str, int] = {w: index[t] for w, t in self.tagdict.items()}
+        # one row per feature, then a zero row for features the model never saw
+        self._rows: dict[str, int] = dict(zip(weights, range(len(weights))))
+        self._zero = zero = len(self._rows)
+        counts = np.fromiter(map(len, weights.values()), np.intp, zero)
+        cols = np.fromiter(map(index.__getitem__, chain.from_iterable(weights.values())), np.intp, int(counts.sum()))
+        values = np.fromiter(chain.from_iterable(map(dict.values, weights.values())), np.float64, cols.size)
+        thousandths = np.rint(values * 1000)
+        # below 1000.0, a sum of NLTK's 14 features stays far inside int32 even shifted
+        if not np.array_equal(thousandths / 1000, values) or np.abs(thousandths).max(initial=0) >= 1_000_000:
+            raise ValueError("POS weights must be NLTK's averaged weights (3 decimals, below 1000)")
+        self._weights = np.zeros((zero + 1, n_classes), np.int32)
+        self._weights[np.repeat(np.arange(zero), counts), cols] = thousandths.astype(np.int32) << _SHIFT
+        self._base = self._weights[self._rows.get("bias", zero)] + np.arange(n_classes, dtype=np.int32)
+        # tag-dependent features; a previous tag is a class index, or n_classes (+1) for -START- (-START2-)
+        tags = [*self.classes, *_START]
+        n_tags = len(tags)
+        row = self._rows.get
+        w = self._weights
+        prev = w[[row("i-1 tag " + p, zero) for p in tags]]
+        prev2 = w[[row("i-2 tag " + p, zero) for p in tags]]
+        both = w[[row(f"i tag+i-2 tag {p} {p2}", zero) for p in tags for p2 in tags]]
+        self._pair = (prev[:, None] + prev2[None, :]).reshape(n_tags * n_tags, n_classes) + both
+        # rows of "i-1 tag+i word" by (previous tag, word column); the last column is for other words
+        names = [name for name in self._rows if name.startswith(_TAGWORD)]
+        split = [name[len(_TAGWORD) :].split(" ", 1) for name in names]
+        tag_index = {t: k for k, t in enumerate(tags)}
+        self._tagword_cols: dict[str, int] = {}
+        word_cols = [self._tagword_cols.setdefault(word, len(self._tagword_cols)) for _, word in split]
+        self._tagword = np.full((n_tags, len(self._tagword_cols) + 1), zero, np.int32)
+        self._tagword[[tag_index[t] for t, _ in split], word_cols] = [self._rows[name] for name in names]
+        self._pad_roles = self._role_rows([*_START, *_END], [*_START, *_END])
 
     @classmethod
     def from_json(cls, data: Mapping[str, Any]) -> PosModel:
@@ -77,118 +131,127 @@ class PosModel:
     def load(cls, path: Path | str) -> PosModel:
         """Load a model from a JSON file."""
         with open(path, encoding="utf-8") as fh:
-            data = json.load(fh)
-        return cls(data["weights"], data["tagdict"], data["classes"], _owned=True)
-
-    def _feature(self, name: str) -> tuple[tuple[int, float], ...]:
-        """A feature's weights as (class index, weight) pairs; () for a feature the model never saw."""
-        pairs = self._pairs.get(name)
-        if pairs is None:
-            index = self._index
-            pairs = tuple((index[label], wt) for label, wt in self.weights.get(name, {}).items())
-            if len(self._pairs) > _MAX_PAIRS:  # names the model never saw (new words) add up
-                self._pairs.clear()
-            self._pairs[name] = pairs
-        return pairs
-
-    def _combined(self, feats: Sequence[str]) -> list[float]:
-        """The summed weights of several features, one score per class, added in feature order."""
-        out = [0.0] * len(self.classes)
-        for f in feats:
-            for k, wt in self._feature(f):
-                out[k] += wt
-        return out
-
-    def _context(self, word: str) -> tuple[tuple[tuple[int, float], ...], ...]:
-        """What a context word contributes as i-1 (word, suffix), i-2, i+1 (word, suffix) and i+2 word."""
-        ctx = self._ctx_cache.get(word)
-        if ctx is None:
-            feature = self._feature
-            suffix = word[-3:]
-            ctx = (feature("i-1 word " + word), feature("i-1 suffix " + suffix), feature("i-2 word " + word),
-                   feature("i+1 word " + word), feature("i+1 suffix " + suffix), feature("i+2 word " + word))
-            if len(self._ctx_cache) > _MAX_WORDS:
-                self._ctx_cache.clear()
-            self._ctx_cache[word] = ctx
-        return ctx
+            return cls.from_json(json.load(fh))
 
     def tag(self, words: Sequence[str]) -> list[str]:
-        """Tag one sentence's tokens (already normalised); same output as NLTK's tagger.
+        """Tag one sentence's tokens (already normalised); same output as NLTK's tagger."""
+        return self.tag_sents([words])[0]
 
-        Features are NLTK's; weights of features that depend only on the previous two tags
-        (with the bias), only on the word itself, or only on one context word are looked up
-        once and cached.
-        """
-        tagdict = self.tagdict
-        tag_cache = self._tag_cache
-        word_cache = self._word_cache
-        pairs_get = self._pairs.get
-        ctx_get = self._ctx_cache.get
-        feature = self._feature
-        classes = self.classes
-        last = len(classes) - 1
-        context = list(_START)
-        for w in words:
-            if "-" in w and w[0] != "-":
-                context.append("!HYPHEN")
-            elif w.isdigit() and len(w) == 4:
-                context.append("!YEAR")
-            elif w and w[0].isdigit():
-                context.append("!DIGITS")
-            else:
-                context.append(w.lower())
-        context.extend(_END)
-        ctx = None
-        prev, prev2 = _START
-        out: list[str] = []
-        for i, word in enumerate(words):
-            tag = tagdict.get(word)
-            if not tag:
-                if ctx is None:
-                    ctx = [ctx_get(c) or self._context(c) for c in context]
-                j = i + 2
-                ci = context[j]
-                key = (prev, prev2)
-                base = tag_cache.get(key)
-                if base is None:
-                    base = tag_cache[key] = self._combined(
-                        ("bias", "i-1 tag " + prev, "i-2 tag " + prev2, "i tag+i-2 tag " + prev + " " + prev2))
-                wkey = (word[-3:], word[:1], ci)
-                wsc = word_cache.get(wkey)
-                if wsc is None:  # the classes the three features weight (indices) and their summed scores
-                    names = ("i suffix " + word[-3:], "i pref1 " + word[:1], "i word " + ci)
-                    summed = self._combined(names)
-                    used = sorted({k for f in names for k, _ in feature(f)})
-                    wsc = (tuple(used), array("d", [summed[k] for k in used]))
-                    if len(word_cache) < _MAX_WORDS:
-                        word_cache[wkey] = wsc
-                name = "i-1 tag+i word " + prev + " " + ci
-                tagword = pairs_get(name)
-                if tagword is None:
-                    tagword = feature(name)
-                scores = base[:]
-                for k, wt in zip(*wsc):
-                    scores[k] += wt
-                left, left2, right, right2 = ctx[j - 1], ctx[j - 2], ctx[j + 1], ctx[j + 2]
-                for pairs in (tagword, left[0], left[1], left2[2], right[3], right[4], right2[5]):
-                    for k, wt in pairs:
-                        scores[k] += wt
-                # NLTK's choice: the highest score, ties going to the larger (later) label
-                top = max(scores)
-                k = scores.index(top)
-                if scores.count(top) > 1:
-                    k = last - scores[::-1].index(top)
-                tag = classes[k]
-            out.append(tag)
-            prev2 = prev
-            prev = tag
+    def tag_sents(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
+        """Tag several sentences' tokens (already normalised) at once."""
+        lengths = [len(s) for s in sentences]
+        labels = list(map(self.classes.__getitem__, self.tag_ids([w for s in sentences for w in s], lengths).tolist()))
+        out = []
+        start = 0
+        for n in lengths:
+            out.append(labels[start : start + n])
+            start += n
         return out
 
+    def tag_ids(self, words: Sequence[str], lengths: Sequence[int]) -> np.ndarray:
+        """Indices into `classes` for `words` (normalised), read as consecutive sentences of `lengths` words."""
+        n = len(words)
+        n_sents = len(lengths)
+        if n != sum(lengths):
+            raise ValueError("sentence lengths do not add up to the number of words")
+        # word types, numbered in order of first occurrence
+        first: dict[str, int] = {}
+        occurrence = np.fromiter(map(first.setdefault, words, range(n)), np.intp, n)
+        types = list(first)
+        type_of = np.searchsorted(np.fromiter(first.values(), np.intp, len(first)), occurrence)
+        # slots: each sentence's tokens with two pads before and two after, for _START and _END
+        starts = np.zeros(n_sents, np.intp)
+        np.cumsum(lengths[:-1], out=starts[1:])
+        starts += 4 * np.arange(n_sents)
+        slot = np.arange(n) + 2 + 4 * np.repeat(np.arange(n_sents), lengths)
+        size = n + 4 * n_sents
+        context = np.empty(size, np.intp)  # the word type at each slot; len(types) + k for the k-th pad word
+        context[slot] = type_of
+        ends = starts + 2 + np.asarray(lengths, np.intp)
+        for k, pads in enumerate((starts, starts + 1, ends, ends + 1)):
+            context[pads] = len(types) + k
+        known_get = self._known.get
+        known = np.fromiter((known_get(w, -1) for w in types), np.intp, len(types))
+        tags = np.empty(size, np.intp)  # predicted tags as in `_pair`; -1 until scored
+        tags[starts] = len(self.classes) + 1
+        tags[starts + 1] = len(self.classes)
+        tags[slot] = known[type_of]
+        scored = slot[tags[slot] < 0]
+        if scored.size:
+            self._score(scored, tags, context, types)
+        return tags[slot]
 
-# Entries in the per-word caches (a few hundred bytes each): a text's frequent words come first.
-_MAX_WORDS = 20_000
-# Feature names whose weights are cached (the model has ~43,000; a new word's names are cached too).
-_MAX_PAIRS = 100_000
+    def _role_rows(self, words: Sequence[str], forms: Sequence[str]) -> np.ndarray:
+        """Per word (and its context form): its `_STATIC` feature rows, then its `_tagword` column."""
+        row = self._rows.get
+        zero = self._zero
+        cols = self._tagword_cols.get
+        unseen = len(self._tagword_cols)
+        table = [
+            (row("i suffix " + w[-3:], zero), row("i pref1 " + w[:1], zero), row("i word " + f, zero),
+             row("i-1 word " + f, zero), row("i-1 suffix " + f[-3:], zero), row("i-2 word " + f, zero),
+             row("i+1 word " + f, zero), row("i+1 suffix " + f[-3:], zero), row("i+2 word " + f, zero),
+             cols(f, unseen))
+            for w, f in zip(words, forms)
+        ]
+        return np.array(table, np.intp).reshape(len(table), len(_STATIC) + 1)
+
+    def _score(self, scored: np.ndarray, tags: np.ndarray, context: np.ndarray, types: Sequence[str]) -> None:
+        """Tag the `scored` slots greedily, chain step by chain step, in batches of `_CHUNK`."""
+        # chains: scored slots at most 2 apart; a token's depth in its chain is its step
+        index = np.arange(scored.size)
+        chain_start = np.ones(scored.size, bool)
+        np.greater_equal(scored[1:] - scored[:-1], 3, out=chain_start[1:])
+        depth = index - np.maximum.accumulate(index * chain_start)
+        order = np.argsort(depth, kind="stable")
+        scored, depth = scored[order], depth[order]
+        forms = [context_form(w) for w in types] + [*_START, *_END]
+        roles = np.concatenate((self._role_rows(types, forms[: len(types)]), self._pad_roles))
+        w = self._weights
+        pair = self._pair
+        tagword_rows = self._tagword
+        n_tags = len(self.classes) + 2
+        weight_bits = np.int32(-1 << _SHIFT)
+        for a in range(0, scored.size, _CHUNK):
+            q = scored[a : a + _CHUNK]
+            at = context[q]
+            static = self._base + w[roles[at, 0]]
+            for k, offset in enumerate(_OFFSETS[1:].tolist(), 1):
+                static += w[roles[context[q + offset] if offset else at, k]]
+            tagword = roles[at, len(_STATIC)]
+            before, before2 = q - 1, q - 2
+            steps = depth[a : a + _CHUNK]
+            bounds = [0, *(np.flatnonzero(steps[1:] != steps[:-1]) + 1).tolist(), q.size]
+            for lo, hi in zip(bounds, bounds[1:]):
+                prev = tags[before[lo:hi]]
+                scores = static[lo:hi] + pair[prev * n_tags + tags[before2[lo:hi]]]
+                scores += w[tagword_rows[prev, tagword[lo:hi]]]
+                tags[q[lo:hi]] = scores.argmax(axis=1)
+                # an exact tie: another class reaches the best score's weight bits (above the class index)
+                reached = scores >= (scores.max(axis=1) & weight_bits)[:, None]
+                if np.count_nonzero(reached) > hi - lo:
+                    for k in np.flatnonzero(np.count_nonzero(reached, axis=1) > 1).tolist():
+                        s = int(q[lo + k])
+                        tags[s] = self._nltk_choice(s, tags, context, forms, roles)
+
+    def _nltk_choice(
+        self, slot: int, tags: np.ndarray, context: np.ndarray, forms: list[str], roles: np.ndarray
+    ) -> int:
+        """The class NLTK picks at `slot`: weights summed as floats in its feature order (for exact ties)."""
+        names = [*self.classes, *_START]
+        prev, prev2 = names[tags[slot - 1]], names[tags[slot - 2]]
+        row = self._rows.get
+        zero = self._zero
+        static = roles[context[slot + _OFFSETS], np.arange(len(_STATIC))].tolist()
+        order = [
+            row("bias", zero), *static[:2], row("i-1 tag " + prev, zero), row("i-2 tag " + prev2, zero),
+            row(f"i tag+i-2 tag {prev} {prev2}", zero), static[2],
+            row(f"{_TAGWORD}{prev} {forms[context[slot]]}", zero), *static[3:],
+        ]
+        scores = np.zeros(len(self.classes))
+        for r in order:
+            scores += (self._weights[r] >> _SHIFT) / 1000
+        return int(np.flatnonzero(scores == scores.max())[-1])
 
 
 @lru_cache(maxsize=4)
@@ -204,20 +267,34 @@ def tag_words(words: Sequence[str], model: PosModel | None = None) -> list[str]:
     return (model or load_model()).tag([normalize_token(w) for w in words])
 
 
+def _batches(spans: list[tuple[int, int]]) -> Iterator[list[tuple[int, int]]]:
+    """Consecutive token spans grouped into batches of about `_BATCH` tokens."""
+    batch: list[tuple[int, int]] = []
+    size = 0
+    for a, b in spans:
+        batch.append((a, b))
+        size += b - a
+        if size >= _BATCH:
+            yield batch
+            batch, size = [], 0
+    if batch:
+        yield batch
+
+
 def run(doc: Document) -> Document:
-    """Pipeline step: fill `Token.pos` for every token, sentence by sentence."""
+    """Pipeline step: fill `Token.pos` for every token, many sentences at a time."""
     if not doc.tokens:
         return doc
-    tag = load_model().tag
     text = doc.text
     tokens = doc.tokens
-    tags = [t.pos for t in tokens]
-    covered = 0
-    for sent in doc.sentences or ():
-        a, b = sent.first_token, sent.end_token
-        if b > a:  # one sentence's words at a time: a 2 MB article has ~400,000 tokens
-            tags[a:b] = tag([normalize_token(text[t.start : t.end]) for t in tokens[a:b]])
-            covered = max(covered, b)
+    spans = [(s.first_token, s.end_token) for s in doc.sentences or () if s.end_token > s.first_token]
+    covered = max((b for _, b in spans), default=0)
     if covered < len(tokens):  # tokens outside any sentence: tag them as one run
-        tags[covered:] = tag([normalize_token(text[t.start : t.end]) for t in tokens[covered:]])
+        spans.append((covered, len(tokens)))
+    model = load_model()
+    tags = [t.pos for t in tokens]
+    for batch in _batches(spans):
+        sentences = [[normalize_token(text[t.start : t.end]) for t in tokens[a:b]] for a, b in batch]
+        for (a, b), labels in zip(batch, model.tag_sents(sentences)):
+            tags[a:b] = labels
     return doc.with_layers(tokens=[Token(t.start, t.end, p) for t, p in zip(tokens, tags)])
