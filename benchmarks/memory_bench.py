@@ -6,9 +6,14 @@ so far, and the time per step. Optionally (--trace) the Python heap per step fro
 tracemalloc: live after the step and the step's own peak (slower; excludes C allocations).
 With --conll the article is made of CoNLL-2003 training sentences (read by path from
 ../shared/corpora; ~24,000 word types against the generated article's ~600), which shows
-what the per-word caches cost on a text with a real vocabulary. Never pass/fail. Usage:
+what the per-word caches cost on a text with a real vocabulary. With --received the analysis
+runs as the app runs it, in an analysis child process (reader.analysis_process), and the
+figures are the receiving process's: its RSS before and after the Document arrives, its peak,
+the time to unpack, and the Python memory each layer of the received Document holds (deep
+sizes; an int shared by two layers counts in the first), besides the child's own peak.
+Never pass/fail. Usage:
 
-    python benchmarks/memory_bench.py [--sizes 100000 2000000] [--trace] [--conll]
+    python benchmarks/memory_bench.py [--sizes 100000 2000000] [--trace] [--conll] [--received]
 """
 
 from __future__ import annotations
@@ -103,16 +108,84 @@ def measure(size: int, trace: bool, conll: bool = False) -> dict[str, object]:
     return out
 
 
+def _deep_size(obj: object, seen: set[int]) -> int:
+    """Bytes held by an object and everything it refers to that `seen` does not hold yet."""
+    size = 0
+    stack = [obj]
+    while stack:
+        o = stack.pop()
+        if id(o) in seen or isinstance(o, type):
+            continue
+        seen.add(id(o))
+        size += sys.getsizeof(o)
+        if isinstance(o, dict):
+            stack.extend(o.keys())
+            stack.extend(o.values())
+        elif isinstance(o, (list, tuple, set, frozenset)):
+            stack.extend(o)
+        elif hasattr(type(o), "__slots__"):
+            stack.extend(getattr(o, name) for name in type(o).__slots__ if hasattr(o, name))
+    return size
+
+
+def received(size: int, conll: bool = False) -> dict[str, object]:
+    """Analyse in an analysis child (as the app does) and measure the receiving process."""
+    from reader.analysis_process import AnalysisPool
+
+    text = conll_text(size) if conll else generated(size)
+    out: dict[str, object] = {"size": len(text), "words": word_count(text)}
+    pool = AnalysisPool(keep_idle=0)
+    pool.analyse("Warm the child up. It loads the models.")  # the app's child is warm too
+    gc.collect()
+    out["before_mb"], out["before_peak_mb"] = rss_mb(), peak_mb()
+    start = time.perf_counter()
+    doc = pool.analyse(text)
+    out["total_s"] = time.perf_counter() - start
+    out["after_mb"], out["peak_mb"] = rss_mb(), peak_mb()
+    out["child"] = pool.last_stats
+    pool.close()
+    from reader.docpack import pack, unpack
+
+    data = pack(doc)
+    t = time.perf_counter()
+    unpack(data, doc.text)
+    out["unpack_s"] = time.perf_counter() - t
+    out["packed_mb"] = len(data) / 2**20
+    seen: set[int] = {id(doc.text), id(doc.title), id(doc.source)}
+    layers = {}
+    for name in ("tokens", "sentences", "entities", "facts", "notes"):
+        layer = getattr(doc, name)
+        layers[name] = {"count": len(layer), "mb": _deep_size(layer, seen) / 2**20}
+    out["layers"] = layers
+    out["tokens"] = len(doc.tokens)
+    return out
+
+
+def print_received(res: dict) -> None:  # type: ignore[type-arg]
+    """Print the --received figures."""
+    print(f"== {res['size'] / 1000:,.0f} KB, {res['words']:,} words, {res['tokens']:,} tokens, analysed in a child")
+    child = res["child"]
+    print(f"child process: RSS after warm-up {child.get('base_mb', 0):.0f} MB, peak {child.get('peak_mb', 0):.0f} MB")
+    print(f"receiving process: RSS {res['before_mb']:.0f} MB before, {res['after_mb']:.0f} MB after; "
+          f"peak {res['peak_mb']:.0f} MB; analysis + transfer {res['total_s']:.2f} s "
+          f"(packed {res['packed_mb']:.1f} MB, unpack {res['unpack_s']:.2f} s)")
+    for name, row in res["layers"].items():
+        print(f"  {name:<10} {row['count']:>9,}  {row['mb']:6.1f} MB")
+
+
 def main() -> None:
     """Measure each size in a fresh process and print a table."""
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sizes", type=int, nargs="+", default=[100_000, 2_000_000])
     ap.add_argument("--trace", action="store_true", help="also the Python heap per step (tracemalloc; slower)")
     ap.add_argument("--conll", action="store_true", help="an article of CoNLL-2003 sentences (real vocabulary)")
+    ap.add_argument("--received", action="store_true",
+                    help="analyse in an analysis child process and measure the receiving process")
     ap.add_argument("--child", type=int, default=None, help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.child is not None:
-        print(json.dumps(measure(args.child, args.trace, args.conll)))
+        res = received(args.child, args.conll) if args.received else measure(args.child, args.trace, args.conll)
+        print(json.dumps(res))
         return
     for size in args.sizes:
         if args.conll and not CONLL.is_file():
@@ -120,11 +193,15 @@ def main() -> None:
             return
         cmd = [sys.executable, __file__, "--child", str(size)] + (["--trace"] if args.trace else [])
         cmd += ["--conll"] if args.conll else []
+        cmd += ["--received"] if args.received else []
         proc = subprocess.run(cmd, capture_output=True, text=True, cwd=REPO)
         if proc.returncode:
             print(proc.stderr.strip().splitlines()[-1:])
             continue
         res = json.loads(proc.stdout.strip().splitlines()[-1])
+        if args.received:
+            print_received(res)
+            continue
         print(f"== {res['size'] / 1000:,.0f} KB, {res['words']:,} words, {res['tokens']:,} tokens")
         print(f"python + text {res['python_mb']:.0f} MB; with NLTK and the models loaded {res['baseline_mb']:.0f} MB")
         for row in res["steps"]:

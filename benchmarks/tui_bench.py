@@ -9,11 +9,13 @@ pane shows the article's first words (polled every 5 ms; includes Python start-u
 Jump: in-process headless app; time from posting a key event (n / ] / G / g) until the
 screen's next frame has been composed (Textual batches frames at up to 60 fps), median over many presses; plus the cost of drawing one
 full frame of visible lines after a jump. RSS: peak resident set of the headless app process.
-The 2 MB article is measured twice more WITH the real analysis running in the app's worker
-thread (as a user gets it): in tmux, first paint, the time until the analysis has finished
-(the status line stops saying "Analysing") and the app process's peak RSS (VmHWM); and
-in-process, the same jump latency and peak RSS once the worker has delivered the analysis.
-Prints medians; never pass/fail.
+Both articles are measured again WITH the real analysis (as a user gets it: the app starts
+it after first paint; it runs in an analysis process): in tmux, first paint, the time until
+the analysis is shown (the status line stops saying "Analysing"), the app process's peak RSS
+(VmHWM) and, separately, the largest peak RSS of its child processes (polled while it runs);
+and for the 2 MB article the time from pressing q while the analysis runs until the app and
+its children have exited, and in-process, the same jump latency and peak RSS once the
+analysis has been delivered. Prints medians; never pass/fail.
 """
 
 from __future__ import annotations
@@ -110,34 +112,78 @@ def first_paint(path: Path, needle: str, runs: int) -> list[float]:
     return times
 
 
-def first_paint_analysed(path: Path, needle: str, runs: int) -> list[tuple[float, float, float]]:
-    """Per run: seconds to first paint, seconds until the worker's analysis is shown, and the app
-    process's peak RSS in MB (VmHWM), for `python -m reader PATH` (analysis on) in tmux."""
+def _vm_kb(pid: int | str, field: str = "VmHWM") -> int | None:
+    """A /proc/PID/status memory field in kB (None when the process is gone)."""
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith(field + ":"):
+                return int(line.split()[1])
+    except (OSError, ValueError):
+        pass
+    return None
+
+
+def _children(pid: int | str) -> list[str]:
+    """The child process ids of a process (any of its threads)."""
+    out: list[str] = []
+    for task in Path(f"/proc/{pid}/task").glob("*"):
+        try:
+            out += (task / "children").read_text().split()
+        except OSError:
+            pass
+    return out
+
+
+def first_paint_analysed(path: Path, needle: str, runs: int) -> list[tuple[float, float, float, float]]:
+    """Per run: seconds to first paint, seconds until the analysis is shown, the app process's
+    peak RSS in MB (VmHWM) and the largest peak RSS of its children in MB (0 when none), for
+    `python -m reader PATH` (analysis on) in tmux."""
     out = []
     for _ in range(runs):
         with _reader_in_tmux(path) as (tm, start):
             pid = subprocess.run([*tm, "display", "-p", "-t", "b", "#{pane_pid}"], capture_output=True,
                                  text=True).stdout.strip()
             paint = done = None
+            kids: dict[str, int] = {}
             deadline = start + 300
             while time.perf_counter() < deadline:
                 screen = subprocess.run([*tm, "capture-pane", "-p", "-t", "b"], capture_output=True, text=True).stdout
                 now = time.perf_counter()
+                for kid in _children(pid):
+                    kids[kid] = max(kids.get(kid, 0), _vm_kb(kid) or 0)
                 if paint is None and needle in screen and "Quit" in screen:
                     paint = now - start
                 if paint is not None and "Analysing" not in screen and "Quit" in screen:
                     done = now - start
                     break
                 time.sleep(0.005 if paint is None else 0.05)
-            rss = None
-            try:
-                for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-                    if line.startswith("VmHWM:"):
-                        rss = int(line.split()[1]) / 1024
-            except (OSError, ValueError):
-                pass
+            rss = _vm_kb(pid)
             if paint is not None and done is not None and rss is not None:
-                out.append((paint, done, rss))
+                out.append((paint, done, rss / 1024, max(kids.values(), default=0) / 1024))
+    return out
+
+
+def quit_while_analysing(path: Path, needle: str, runs: int) -> list[float]:
+    """Seconds from pressing q while the analysis runs until the app and its children are gone."""
+    out = []
+    for _ in range(runs):
+        with _reader_in_tmux(path) as (tm, start):
+            pid = subprocess.run([*tm, "display", "-p", "-t", "b", "#{pane_pid}"], capture_output=True,
+                                 text=True).stdout.strip()
+            while time.perf_counter() < start + 30:
+                screen = subprocess.run([*tm, "capture-pane", "-p", "-t", "b"], capture_output=True, text=True).stdout
+                if needle in screen and "Analysing" in screen:
+                    break
+                time.sleep(0.02)
+            time.sleep(1.0)  # the analysis is well under way
+            pids = [pid, *_children(pid)]
+            t0 = time.perf_counter()
+            subprocess.run([*tm, "send-keys", "-t", "b", "q"], check=True)
+            while time.perf_counter() < t0 + 60:
+                if all(_vm_kb(p, "VmRSS") is None for p in pids):  # exited (or a zombie: no memory)
+                    out.append(time.perf_counter() - t0)
+                    break
+                time.sleep(0.01)
     return out
 
 
@@ -215,6 +261,7 @@ async def _jumps(path: Path, jumps: int, worker: bool = False) -> dict[str, obje
         view._rewrap()
         out["rewrap_ms"] = (time.perf_counter() - t0) * 1000
     out["rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    out["children_rss_mb"] = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     shutil.rmtree(tmp, ignore_errors=True)
     return out
 
@@ -238,7 +285,8 @@ def report(path: Path, jumps: int, worker: bool) -> None:
     print(f"entities: {res['entities']}  wrapped lines: {res['lines']}  (re-wrap at 120x40: {res['rewrap_ms']:.0f} ms)")
     print(f"key->frame jump latency, median: {jumps_ms}")
     print(f"draw one frame (cold cache): {res['draw_frame_ms']:.2f} ms")
-    print(f"peak RSS: {res['rss_mb']:.0f} MB")
+    print(f"peak RSS: {res['rss_mb']:.0f} MB" + (f" (largest child process: {res['children_rss_mb']:.0f} MB)"
+                                                  if worker and res.get("children_rss_mb") else ""))
 
 
 def main() -> None:
@@ -269,14 +317,18 @@ def main() -> None:
         else:
             print("first paint: tmux not installed, skipped")
         report(path, args.jumps, worker=False)
+        print(f"== {name} WITH the real analysis")
+        if shutil.which("tmux"):
+            real = first_paint_analysed(path, first_line, max(1, args.runs // 2) if path == big else args.runs)
+            if real:
+                paint, done, rss, kid = (statistics.median(x) for x in zip(*real))
+                print(f"tmux ({len(real)} runs, medians): first paint {paint * 1000:.0f} ms, analysis shown after "
+                      f"{done:.2f} s, app peak RSS {rss:.0f} MB, largest child process peak {kid:.0f} MB")
+            if path == big:
+                quits = quit_while_analysing(path, first_line, max(1, args.runs // 2))
+                if quits:
+                    print(f"q while analysing -> app and children gone: median {statistics.median(quits):.2f} s")
         if path == big:
-            print(f"== {name} WITH the real analysis in the app's worker")
-            if shutil.which("tmux"):
-                real = first_paint_analysed(path, first_line, max(1, args.runs // 2))
-                if real:
-                    paint, done, rss = (statistics.median(x) for x in zip(*real))
-                    print(f"tmux ({len(real)} runs, medians): first paint {paint * 1000:.0f} ms, analysis shown after "
-                          f"{done:.1f} s, peak RSS {rss:.0f} MB")
             report(path, args.jumps, worker=True)
     shutil.rmtree(work, ignore_errors=True)
 

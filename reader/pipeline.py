@@ -6,6 +6,7 @@ the UI) does not load NLTK or the models.
 
 from __future__ import annotations
 
+import gc
 import importlib
 from typing import Callable, Iterable
 
@@ -33,9 +34,17 @@ def analyze(text: str, title: str = "", source: str = "", steps: Iterable[str] |
     """Run the pipeline (all steps, or the named ones in pipeline order) over a text."""
     wanted = None if steps is None else set(steps)
     doc = Document(text=text, title=title, source=source)
-    for name, path in STEPS:
-        if wanted is None or name in wanted:
-            doc = load_step(path)(doc)
+    # The steps build many small objects that hold no reference cycles (tokens, spans, feature lists):
+    # the cyclic collector would only walk them again and again, so it waits until the analysis is done.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        for name, path in STEPS:
+            if wanted is None or name in wanted:
+                doc = load_step(path)(doc)
+    finally:
+        if collecting:
+            gc.enable()
     return doc
 
 

@@ -1,4 +1,4 @@
-"""The feature filter reads the model's attribute list from the file: it must equal CRFsuite's own."""
+"""The attribute strings read from the model files must equal CRFsuite's own; the tagger's ids cover both passes."""
 
 from __future__ import annotations
 
@@ -7,7 +7,8 @@ from pathlib import Path
 import pycrfsuite
 import pytest
 
-from reader.nlp.ner.tagger import MODEL_PATH, model_attributes, pass1_path
+from reader.nlp.ner.crf import read_model
+from reader.nlp.ner.tagger import MODEL_PATH, load, pass1_path
 
 
 @pytest.mark.parametrize("path", [MODEL_PATH, pass1_path(MODEL_PATH)], ids=["pass2", "pass1"])
@@ -15,14 +16,16 @@ def test_attributes_match_crfsuite(path: Path) -> None:
     tagger = pycrfsuite.Tagger()
     tagger.open(str(path))
     expected = {attr for attr, _label in tagger.info().state_features}
-    found = model_attributes(path)
-    assert found is not None
-    assert expected == found  # exactly the features with a weight
-    assert len(found) > 1000
+    found = read_model(path).attributes
+    assert expected == set(found)  # exactly the features with a weight
+    assert len(found) == len(set(found)) > 1000
 
 
-def test_unreadable_model_means_no_filtering(tmp_path: Path) -> None:
-    bad = tmp_path / "bad.crfsuite"
-    bad.write_bytes(b"not a model")
-    assert model_attributes(bad) is None
-    assert model_attributes(tmp_path / "missing.crfsuite") is None
+def test_one_id_space_for_both_passes() -> None:
+    tagger = load()
+    union = set(read_model(MODEL_PATH).attributes) | set(read_model(pass1_path(MODEL_PATH)).attributes)
+    assert set(tagger.vocab) == union
+    assert sorted(tagger.vocab.values()) == list(range(len(union)))
+    (feats,) = tagger.featurizer.document([["Mr", "Saldo", "visited", "Kyiv", "."]])
+    assert all(isinstance(i, int) and 0 <= i < len(union) for f in feats for i in f)
+    assert tagger.vocab["b"] in feats[1] and tagger.vocab["n-1=mr"] in feats[1]

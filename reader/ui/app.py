@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual.app import App
 from textual.binding import Binding
@@ -15,6 +15,9 @@ from reader.sources import Source
 from reader.ui.config import Config
 from reader.ui.palette import JumpCommands
 from reader.ui.theme import THEME_CYCLE, palette
+
+if TYPE_CHECKING:
+    from reader.analysis_process import AnalysisPool
 
 
 def source_path(source: Source | None) -> Path | None:
@@ -45,6 +48,7 @@ class ReaderApp(App[None]):
         analyse: bool = True,
         config: Config | None = None,
         store_path: Path | None = None,
+        analysis: AnalysisPool | None = None,
     ) -> None:
         super().__init__()
         self.config = config or Config()
@@ -59,6 +63,7 @@ class ReaderApp(App[None]):
         self._store_failed = False
         self._analyses: dict[str, Document] = {}
         self._path_analyses: dict[tuple[str, int, int], Document] = {}
+        self._analysis = analysis
         if self.config.keymap:
             self.set_keymap(self.config.keymap)
         if self.config.theme and self.config.theme in self.available_themes:
@@ -148,14 +153,25 @@ class ReaderApp(App[None]):
         return self._store
 
     def on_unmount(self) -> None:
-        """Close the notes store."""
+        """Stop the analysis processes and close the notes store."""
+        if self._analysis is not None:
+            self._analysis.close()
         if self._store is not None:
             try:
                 self._store.close()
             except Exception:
                 pass
 
-    # ----- analysis cache -----------------------------------------------------------------------
+    # ----- analysis ------------------------------------------------------------------------------
+    @property
+    def analysis(self) -> AnalysisPool:
+        """The session's analysis processes (none starts until an article needs analysing)."""
+        if self._analysis is None:
+            from reader.analysis_process import AnalysisPool
+
+            self._analysis = AnalysisPool()
+        return self._analysis
+
     def cached_analysis(self, text: str) -> Document | None:
         """A finished analysis of exactly this text, if one was made in this session."""
         return self._analyses.get(text)

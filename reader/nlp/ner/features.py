@@ -1,15 +1,18 @@
-"""Feature extraction for the entity tagger: lists of feature strings per token.
+"""Feature extraction for the entity tagger: lists of features per token.
 
 Features of a word type (its text, shape, affixes, flags, and what it contributes
 as context to its neighbours) are computed once and cached in dicts, so a token's
 feature list is mostly list concatenation. Per-occurrence features add the
 sentence position, headline casing, gazetteer matches and document-level cues.
+Training uses the feature strings; the tagger passes a `vocab` so that the lists
+hold the models' integer attribute ids instead (features no model has are left out).
 """
 
 from __future__ import annotations
 
 import re
-from typing import AbstractSet, Sequence
+from itertools import compress
+from typing import Mapping, Sequence, Union
 
 from reader.nlp.ner.gazetteers import Gazetteer
 from reader.nlp.ner.normalize import norm, straighten
@@ -20,8 +23,11 @@ _SHAPE = str.maketrans(
 )
 _RUNS = re.compile(r"(.)\1+")
 CONTEXT = (-2, -1, 1, 2)
-# Word types whose features are cached (~600 bytes each with `known`); the cache is emptied when full.
+# Word types whose features are cached (~600 bytes each with a `vocab`); the cache is emptied when full.
 _MAX_CACHE = 30_000
+# What a feature list holds: feature strings, or with a `vocab` the ids (or canonical strings) it maps them to.
+Feature = Union[str, int]
+Vocab = Mapping[str, Feature]
 
 
 def shape(token: str) -> str:
@@ -87,8 +93,6 @@ def context_features(token: str, offset: int) -> list[str]:
 
 
 _BOUNDARY = {o: ["n" + str(o) + "=<S>"] for o in CONTEXT}
-# What a position beyond the sentence edge contributes, in `Featurizer._cached` row layout.
-_PAD = ("", [], *(_BOUNDARY[o] for o in CONTEXT))
 
 
 def first_word(tokens: Sequence[str]) -> int:
@@ -101,38 +105,52 @@ def first_word(tokens: Sequence[str]) -> int:
 
 def headline(tokens: Sequence[str]) -> bool:
     """True for an ALL-CAPS sentence (a headline or dateline)."""
-    letters = [t for t in tokens if any(c.isalpha() for c in t)]
+    letters = [t for t in tokens if t.isalpha() or any(c.isalpha() for c in t)]
     if len(letters) < 2:
         return bool(letters) and letters[0].isupper() and len(letters[0]) > 3
     caps = sum(1 for t in letters if t.isupper())
     return caps / len(letters) >= 0.8
 
 
+def keep(features: list[str], vocab: Vocab | None) -> list[Feature]:
+    """The features as a vocab maps them, leaving out those it lacks (all of them as they are without one)."""
+    if vocab is None:
+        return features  # type: ignore[return-value]
+    return [vocab[f] for f in features if f in vocab]
+
+
+Row = tuple[str, list[Feature], list[Feature], list[Feature], list[Feature], list[Feature]]
+
+
 class Featurizer:
     """Turns a document (sentences of token strings) into per-token feature lists.
 
-    With `known` (the attributes a trained model has weights for), feature strings the model
-    never saw are left out of the cached per-word lists: CRFsuite skips unknown attributes
-    anyway, so the tags are the same and the model gets shorter lists to look up. The strings kept
-    are the model's own (one object per feature string, shared by every word that has it), so a
-    cached word type costs list slots rather than new strings.
+    A token's list is its word type's own features, then what the words 2 and 1 before it and
+    1 and 2 after it contribute as context (`word` rows), then its per-occurrence `extras`.
+    With a `vocab` (feature string -> the attribute id a tagger uses, for the attributes its
+    models have weights for), the lists hold ids and leave out features no model has: CRFsuite
+    gives them no weight, so the tags are the same. A cached word type then costs list slots
+    rather than new strings.
     """
 
     def __init__(
         self, gazetteer: Gazetteer, doc_features: bool = True, bigrams: bool = False,
-        known: AbstractSet[str] | None = None,
+        vocab: Vocab | None = None,
     ) -> None:
         self.gaz = gazetteer
         self.doc_features = doc_features
         self.bigrams = bigrams
-        self.known = known
-        self._canon: dict[str, str] | None = None if known is None else {f: f for f in known}
+        self.vocab = vocab
         self.titles = gazetteer.cue("TITLE")
         self.common = gazetteer.cue("COMMON")
-        # token -> (norm, word features, features it gives the tokens 2 and 1 after it, 1 and 2 before it)
-        self._word: dict[str, tuple[str, list[str], list[str], list[str], list[str], list[str]]] = {}
+        self._first, self._caps, self._title = (keep([f], vocab) for f in ("first", "caps", "title-1"))
+        # What a position beyond the sentence edge contributes, in `word` row layout.
+        self.pad: Row = ("", [], *(keep(_BOUNDARY[o], vocab) for o in CONTEXT))  # type: ignore[assignment]
+        self._word: dict[str, Row] = {}
 
-    def _cached(self, token: str) -> tuple[str, list[str], list[str], list[str], list[str], list[str]]:
+    def word(self, token: str) -> Row:
+        """A word type's (norm, own features, context features it gives the tokens 2 and 1 after it,
+        and 1 and 2 before it), cached."""
         row = self._word.get(token)
         if row is None:
             if len(self._word) > _MAX_CACHE:
@@ -141,73 +159,78 @@ class Featurizer:
             w = word_features(token)
             if token[:1].isupper() and n in self.common:
                 w.append("cw")
-            lists = [w] + [context_features(token, o) for o in CONTEXT]
-            canon = self._canon
-            if canon is not None:
-                lists = [[canon[f] for f in fs if f in canon] for fs in lists]
+            lists = [keep(fs, self.vocab) for fs in [w] + [context_features(token, o) for o in CONTEXT]]
             row = self._word[token] = (n, *lists)  # type: ignore[assignment]
-        return row  # type: ignore[return-value]
+        return row
 
-    def document(self, sentences: Sequence[Sequence[str]]) -> list[list[list[str]]]:
+    def document(self, sentences: Sequence[Sequence[str]]) -> list[list[list[Feature]]]:
         """Feature lists for every token of every sentence of one document."""
         norms, caps, dfeats = self.context(sentences)
-        return [self._sentence(s, n, c, dfeats) for s, n, c in zip(sentences, norms, caps)]
+        return [self.sentence(s, n, c, dfeats) for s, n, c in zip(sentences, norms, caps)]
 
     def context(
         self, sentences: Sequence[Sequence[str]]
-    ) -> tuple[list[list[str]], list[bool], dict[str, list[str]]]:
+    ) -> tuple[list[list[str]], list[bool], dict[str, list[Feature]]]:
         """What a document's sentences need besides their own tokens: each sentence's normalised
-        words, whether it is a headline, and the document-level cues (see `sentence`)."""
+        words, whether it is a headline, and the document-level cues (see `extras`)."""
         get = self._word.get
-        cached = self._cached
-        norms = [[(get(t) or cached(t))[0] for t in s] for s in sentences]
+        word = self.word
+        norms = [[(get(t) or word(t))[0] for t in s] for s in sentences]
         caps = [headline(s) for s in sentences]
         dfeats = self._doc_cues(sentences, norms, caps) if self.doc_features else {}
-        if self.known is not None and dfeats:
-            known = self.known
-            dfeats = {k: [f for f in fs if f in known] for k, fs in dfeats.items()}
-        return norms, caps, dfeats
+        if self.vocab is not None:
+            dfeats = {k: keep(fs, self.vocab) for k, fs in dfeats.items()}
+        return norms, caps, dfeats  # type: ignore[return-value]
 
     def sentence(
-        self, tokens: Sequence[str], norms: Sequence[str], caps: bool, dfeats: dict[str, list[str]]
-    ) -> list[list[str]]:
+        self, tokens: Sequence[str], norms: Sequence[str], caps: bool, dfeats: dict[str, list[Feature]]
+    ) -> list[list[Feature]]:
         """Feature lists for one sentence's tokens, given its part of a document's `context`.
 
         Built one sentence at a time, a document's features need not all be in memory at once."""
-        return self._sentence(tokens, norms, caps, dfeats)
-
-    def _sentence(
-        self, tokens: Sequence[str], norms: Sequence[str], caps: bool, dfeats: dict[str, list[str]],
-    ) -> list[list[str]]:
         get = self._word.get
-        rows = [get(t) or self._cached(t) for t in tokens]
+        rows = [get(t) or self.word(t) for t in tokens]
+        pad = self.pad
+        padded = [pad, pad, *rows, pad, pad]  # padded[i + 2] is token i
+        extras = self.extras(tokens, norms, caps, dfeats)
+        # own features, then what tokens i-2, i-1, i+1, i+2 contribute (sentence edges: <S>), then extras
+        return [
+            [*rows[i][1], *padded[i][2], *padded[i + 1][3], *padded[i + 3][4], *padded[i + 4][5], *x]
+            for i, x in enumerate(extras)
+        ]
+
+    def extras(
+        self, tokens: Sequence[str], norms: Sequence[str], caps: bool, dfeats: dict[str, list[Feature]]
+    ) -> list[list[Feature]]:
+        """Per-occurrence features of one sentence's tokens, in this order: first word, bigrams,
+        headline, gazetteer matches, title before, document cues (for capitalised words)."""
         n = len(tokens)
+        vocab = self.vocab
+        out: list[list[Feature]] = [[] for _ in range(n)]
+        if not n:
+            return out
+        out[first_word(tokens)] += self._first
+        if self.bigrams:
+            for i, f in enumerate(out):
+                f += keep(["bg-1=" + (norms[i - 1] if i else "<S>") + "|" + norms[i]], vocab)
+                f += keep(["bg1=" + norms[i] + "|" + (norms[i + 1] if i + 1 < n else "<S>")], vocab)
+        if caps:
+            for f in out:
+                f += self._caps
         capital = [t[:1].isupper() for t in tokens]
-        gaz = self.gaz.match(norms, capital)
+        for f, g in zip(out, self.gaz.match(norms, capital)):
+            if g:
+                f += keep(g, vocab)
         titles = self.titles
-        bigrams = self.bigrams
-        start = first_word(tokens)
-        padded = [_PAD, _PAD, *rows, _PAD, _PAD]  # padded[i + 2] is token i
-        out: list[list[str]] = []
-        for i in range(n):
-            # own features, then what tokens i-2, i-1, i+1, i+2 contribute (sentence edges: <S>)
-            f = [*rows[i][1], *padded[i][2], *padded[i + 1][3], *padded[i + 3][4], *padded[i + 4][5]]
-            if i == start:
-                f.append("first")
-            if bigrams:
-                f.append("bg-1=" + (norms[i - 1] if i else "<S>") + "|" + norms[i])
-                f.append("bg1=" + norms[i] + "|" + (norms[i + 1] if i + 1 < n else "<S>"))
-            if caps:
-                f.append("caps")
-            if gaz[i]:
-                f += gaz[i]
-            if i and norms[i - 1] in titles:
-                f.append("title-1")
-            if capital[i]:
-                d = dfeats.get("^" + norms[i] if tokens[i].isupper() else norms[i])
-                if d:
-                    f += d
-            out.append(f)
+        if not titles.isdisjoint(norms):
+            for i in range(1, n):
+                if norms[i - 1] in titles:
+                    out[i] += self._title
+        get = dfeats.get
+        for i in compress(range(n), capital):
+            d = get("^" + norms[i] if tokens[i].isupper() else norms[i])
+            if d:
+                out[i] += d
         return out
 
     def _doc_cues(
@@ -273,12 +296,12 @@ class Featurizer:
 _COORD = frozenset({"and", "or", ",", "&", "nor"})
 
 
-def label_cues(sentences: Sequence[Sequence[str]], tags: Sequence[Sequence[str]]) -> list[list[list[str]]]:
+def label_cues(sentences: Sequence[Sequence[str]], tags: Sequence[Sequence[str]]) -> list[list[list[Feature]]]:
     """Second-pass features from a first pass's tags over the whole document (see `LabelCues`)."""
     cues = LabelCues(sentences, tags)
-    out: list[list[list[str]]] = []
+    out: list[list[list[Feature]]] = []
     for toks, ts in zip(sentences, tags):
-        sent: list[list[str]] = [[] for _ in ts]
+        sent: list[list[Feature]] = [[] for _ in ts]
         cues.extend(sent, toks, ts)
         out.append(sent)
     return out
@@ -292,24 +315,28 @@ class LabelCues:
     in the document (so "Blair" inherits PER from "Tony Blair"), and the type of a
     coordinated neighbour ("France and Corsica"). Only the per-word type counts are kept
     for the document; a sentence's cues are added to its feature lists when it is tagged.
-    `norms` (each token's `norm`, as `Featurizer.context` gives them) saves normalising again.
+    `norms` (each token's `norm`, as `Featurizer.context` gives them) saves normalising again;
+    a `vocab` maps the cues as `Featurizer` maps features.
     """
 
     def __init__(
         self, sentences: Sequence[Sequence[str]], tags: Sequence[Sequence[str]],
-        norms: Sequence[Sequence[str]] | None = None,
+        norms: Sequence[Sequence[str]] | None = None, vocab: Vocab | None = None,
     ) -> None:
         counts: dict[str, dict[str, int]] = {}
-        self.own_f: dict[str, str] = {}  # tag -> "P:0=" + tag, and so on: a handful of tags, built once
-        self.prev_f: dict[str, str] = {"<S>": "P:-1=<S>"}
-        self.next_f: dict[str, str] = {"<S>": "P:+1=<S>"}
+        self.vocab = vocab
+        self._cues: dict[str, list[Feature]] = {}  # cue string -> what the lists get: a handful, built once
+        cue = self._cue
+        self.own_f: dict[str, list[Feature]] = {}  # tag -> cue("P:0=" + tag), and so on
+        self.prev_f = {"<S>": cue("P:-1=<S>")}
+        self.next_f = {"<S>": cue("P:+1=<S>")}
         for k, (toks, ts) in enumerate(zip(sentences, tags)):
             ns = norms[k] if norms is not None else None
             for i, t in enumerate(ts):
                 if t not in self.own_f:
-                    self.own_f[t] = "P:0=" + t
-                    self.prev_f[t] = "P:-1=" + t
-                    self.next_f[t] = "P:+1=" + t
+                    self.own_f[t] = cue("P:0=" + t)
+                    self.prev_f[t] = cue("P:-1=" + t)
+                    self.next_f[t] = cue("P:+1=" + t)
                 if t != "O":
                     w = toks[i]
                     if w[:1].isupper():
@@ -318,21 +345,28 @@ class LabelCues:
                         c[t[2:]] = c.get(t[2:], 0) + 1
         self.counts = counts
 
+    def _cue(self, name: str) -> list[Feature]:
+        """What a feature list gets for a cue string (nothing when the vocab lacks it)."""
+        out = self._cues.get(name)
+        if out is None:
+            out = self._cues[name] = keep([name], self.vocab)
+        return out
+
     def extend(
-        self, feats: Sequence[list[str]], toks: Sequence[str], ts: Sequence[str], norms: Sequence[str] | None = None
+        self, feats: Sequence[list[Feature]], toks: Sequence[str], ts: Sequence[str], norms: Sequence[str] | None = None
     ) -> None:
         """Append one sentence's cues to its tokens' feature lists (tags `ts` from the first pass)."""
-        own_f, prev_f, next_f, counts = self.own_f, self.prev_f, self.next_f, self.counts
+        own_f, prev_f, next_f, cue, counts = self.own_f, self.prev_f, self.next_f, self._cue, self.counts
         n = len(ts)
         for i in range(n):
             f = feats[i]
-            f.append(own_f[ts[i]])
-            f.append(prev_f[ts[i - 1] if i else "<S>"])
-            f.append(next_f[ts[i + 1] if i + 1 < n else "<S>"])
+            f += own_f[ts[i]]
+            f += prev_f[ts[i - 1] if i else "<S>"]
+            f += next_f[ts[i + 1] if i + 1 < n else "<S>"]
             if i >= 2 and ts[i - 2] != "O" and toks[i - 1] in _COORD:
-                f.append("P:co=" + ts[i - 2][2:])  # "France and Corsica": a conjunct's type
+                f += cue("P:co=" + ts[i - 2][2:])  # "France and Corsica": a conjunct's type
             if i + 2 < n and ts[i + 2][:2] == "B-" and toks[i + 1] in _COORD:
-                f.append("P:co+=" + ts[i + 2][2:])
+                f += cue("P:co+=" + ts[i + 2][2:])
             if not toks[i][:1].isupper():
                 continue
             c = counts.get(norms[i] if norms is not None else norm(toks[i]))
@@ -345,6 +379,6 @@ class LabelCues:
                     if m > best_n:
                         best, best_n = typ, m
                 if best:
-                    f.append("P:maj=" + best)
+                    f += cue("P:maj=" + best)
                     if best_n < total:
-                        f.append("P:mixed")
+                        f += cue("P:mixed")

@@ -1,19 +1,31 @@
-"""The trained entity tagger: lazy loading of the CRF model and its lists, and tagging."""
+"""The trained entity tagger: lazy loading of the CRF models and their lists, and tagging.
+
+The models were trained with python-crfsuite; tagging reads their weights (`crf.read_model`) and
+decodes with numpy, with the same tags as `pycrfsuite.Tagger.tag` given the same features:
+features are integer attribute ids (`Featurizer` with a `vocab`), a token's state scores are its
+attributes' weights added in CRFsuite's order, and Viterbi runs over many sentences at once.
+"""
 
 from __future__ import annotations
 
 import json
-import struct
 import threading
-from array import array
 from functools import lru_cache
+from itertools import accumulate, chain
 from pathlib import Path
 from typing import Sequence
 
-from reader.nlp.ner.features import Featurizer, LabelCues
+import numpy as np
+
+from reader.nlp.ner.crf import CrfModel, flatten, read_model, state_scores, viterbi
+from reader.nlp.ner.features import CONTEXT, Featurizer, LabelCues, Row
 from reader.nlp.ner.gazetteers import GAZETTEER_PATH, Gazetteer, load_lists
 
 MODEL_PATH = Path(__file__).resolve().parent.parent / "models" / "ner.crfsuite"
+# Tokens tagged at once (their feature ids and scores take ~700 bytes each while they are).
+CHUNK_TOKENS = 4096
+# Word types whose summed weights are kept (~200 bytes each); the table is emptied when full.
+MAX_WORD_TYPES = 50_000
 
 
 class ModelError(RuntimeError):
@@ -40,35 +52,6 @@ def merge_lists(*sources: dict[str, list[str]]) -> dict[str, list[str]]:
     return {k: sorted(v) for k, v in out.items()}
 
 
-def model_attributes(path: str | Path) -> frozenset[str] | None:
-    """The attribute (feature) strings a CRFsuite model file has weights for; None if unreadable.
-
-    CRFsuite stores them in a CQDB chunk whose backward array lists every record
-    (id, key size, key); saving a model keeps only attributes with a non-zero weight.
-    Reading them here takes ~10 ms (pycrfsuite's `Tagger.info()` dumps the whole model: ~100 ms).
-    """
-    try:
-        data = Path(path).read_bytes()
-        if data[:4] != b"lCRF" or len(data) < 48:
-            return None
-        (off,) = struct.unpack_from("<I", data, 36)  # header: magic, size, type, version, 5 counts/offsets, attrs
-        magic, _size, _flag, _order, bwd_size, bwd_off = struct.unpack_from("<4sIIIII", data, off)
-        if magic != b"CQDB":
-            return None
-        offsets = array("I")
-        offsets.frombytes(data[off + bwd_off : off + bwd_off + 4 * bwd_size])
-        if offsets.itemsize != 4 or len(offsets) != bwd_size:
-            return None
-        out = []
-        for rec in offsets:
-            p = off + rec
-            ksize = int.from_bytes(data[p + 4 : p + 8], "little")
-            out.append(data[p + 8 : p + 7 + ksize].decode("utf-8"))
-        return frozenset(out)
-    except (OSError, ValueError, struct.error, UnicodeDecodeError):
-        return None
-
-
 # Lower-case words that do start names ("de Klerk", "van Gogh", "al-Aqsa").
 PARTICLES = frozenset("de van von der den della di da dos du del le la al el bin ibn ben".split())
 
@@ -91,11 +74,10 @@ def repair(tokens: Sequence[str], tags: list[str], common: frozenset[str]) -> li
 
 
 class NerTagger:
-    """A CRF entity tagger (python-crfsuite) with its feature extractor."""
+    """A CRF entity tagger (one CRFsuite model, or a first pass and a stacked second pass) with its
+    feature extractor; the models' weights are read from their files and decoded with numpy."""
 
     def __init__(self, model: str | Path = MODEL_PATH, gazetteer: str | Path = GAZETTEER_PATH) -> None:
-        import pycrfsuite
-
         model = Path(model)
         if not model.is_file():
             raise ModelError(f"model file not found: {model}")
@@ -112,64 +94,197 @@ class NerTagger:
         except (OSError, ValueError, KeyError) as exc:
             raise ModelError(f"cannot read gazetteers {gazetteer}: {exc}") from None
         lists = merge_lists(base, meta.get("lists", {}))
-        self._crf = self._open(pycrfsuite, model)
-        self._pass1 = None
         models = [model]
         if meta.get("stacked"):
             first = model.with_name(meta["pass1"]) if meta.get("pass1") else pass1_path(model)
             if not first.is_file():
                 raise ModelError(f"first-pass model file not found: {first}")
-            self._pass1 = self._open(pycrfsuite, first)
-            models.append(first)
-        known: frozenset[str] | None = frozenset()
-        for path in models:  # the attributes any pass can use; None (no filtering) if a file is unreadable
-            attrs = model_attributes(path)
-            known = None if attrs is None or known is None else known | attrs
+            models.insert(0, first)
+        crfs = [_read(path) for path in models]
+        # One attribute id space for every pass (a model's weights are 0 for attributes it lacks).
+        self.vocab: dict[str, int] = {}
+        for crf in crfs:
+            for attr in crf.attributes:
+                self.vocab.setdefault(attr, len(self.vocab))
+        # The weights of every pass side by side; the last row, all zero, pads id arrays.
+        weights = np.zeros((len(self.vocab) + 1, sum(len(crf.labels) for crf in crfs)))
+        self._passes: list[_Pass] = []
+        start = 0
+        for crf in crfs:
+            columns = slice(start, start + len(crf.labels))
+            start = columns.stop
+            weights[[self.vocab[a] for a in crf.attributes], columns] = crf.state
+            self._passes.append(_Pass(crf, columns, weights[:, columns]))
         self.featurizer = Featurizer(
             Gazetteer(lists), doc_features=meta.get("doc_features", True), bigrams=meta.get("bigrams", False),
-            known=known,
+            vocab=self.vocab,
         )
-        self._lock = threading.Lock()
+        self._words = _WordScores(self.featurizer, weights)
+        self._lock = threading.Lock()  # the word table grows as documents come
 
-    @staticmethod
-    def _open(pycrfsuite, path: Path):  # type: ignore[no-untyped-def]
-        crf = pycrfsuite.Tagger()
-        try:
-            crf.open(str(path))
-        except (OSError, ValueError) as exc:
-            raise ModelError(f"cannot open model {path}: {exc}") from None
-        return crf
+    def clear_caches(self) -> None:
+        """Forget the per-word caches (features, and summed weights)."""
+        with self._lock:
+            self.featurizer._word.clear()
+            self._words.reset()
 
     def tag_document(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
-        """IOB2 tags for each token of each sentence of one document.
+        """IOB2 tags for each token of each sentence of one document."""
+        common = self.featurizer.common
+        return [repair(s, t, common) for s, t in zip(sentences, self.pass_tags(sentences)[-1])]
 
-        Feature lists are built one sentence at a time, tagged and dropped (a 2 MB article has
-        ~400,000 tokens of ~20 features each): the whole document is read first only for its
-        word-level cues, and the second pass, which needs every first-pass tag, builds each
-        sentence's features again.
+    def pass_tags(self, sentences: Sequence[Sequence[str]]) -> list[list[list[str]]]:
+        """Each pass's tags for each token of each sentence of one document (before `repair`).
+
+        The document is read whole for its word-level cues, then tagged in chunks of sentences so
+        that feature lists need not all be in memory (a 2 MB article has ~400,000 tokens of ~20
+        features each). The second pass needs every first-pass tag; it sees the first pass's
+        features too, and so scores them again from their word types and the ids of their extras,
+        which the first pass keeps (a few bytes a token), before it adds its cues.
         """
+        with self._lock:
+            return self._pass_tags(sentences)
+
+    def _pass_tags(self, sentences: Sequence[Sequence[str]]) -> list[list[list[str]]]:
         fz = self.featurizer
         norms, caps, dfeats = fz.context(sentences)
-        features = fz.sentence
-        common = fz.common
-        rows = zip(sentences, norms, caps)
-        with self._lock:
-            if self._pass1 is None:
-                tag = self._crf.tag
-                return [repair(s, list(tag(features(s, n, c, dfeats))), common) if s else [] for s, n, c in rows]
-            tag1 = self._pass1.tag
-            first = [list(tag1(features(s, n, c, dfeats))) if s else [] for s, n, c in rows]
-            cues = LabelCues(sentences, first, norms)
-            tag = self._crf.tag
-            tags: list[list[str]] = []
-            for s, n, c, t1 in zip(sentences, norms, caps, first):
-                if not s:
-                    tags.append([])
-                    continue
-                f = features(s, n, c, dfeats)  # the second pass sees the first pass's features plus the cues
-                cues.extend(f, s, t1, n)
-                tags.append(list(tag(f)))
-        return [repair(s, t, common) for s, t in zip(sentences, tags)]
+        chunks = _chunks(sentences, CHUNK_TOKENS)
+        first, second = self._passes[0], self._passes[-1]
+        tags: list[list[str]] = []
+        kept: list[tuple[np.ndarray, np.ndarray]] = []
+        for a, b in chunks:
+            extras: list[list[int]] = []
+            for k in range(a, b):
+                extras += fz.extras(sentences[k], norms[k], caps[k], dfeats)  # type: ignore[arg-type]
+            kept.append(flatten(extras))
+            tags += first.decode(self._feature_scores(first, sentences[a:b], kept[-1]), sentences[a:b])
+        if second is first:
+            return [tags]
+        cues = LabelCues(sentences, tags, norms, self.vocab)
+        out: list[list[str]] = []
+        for (a, b), extra in zip(chunks, kept):
+            lists: list[list[int]] = []
+            for k in range(a, b):
+                sent: list[list[int]] = [[] for _ in sentences[k]]
+                cues.extend(sent, sentences[k], tags[k], norms[k])  # type: ignore[arg-type]
+                lists += sent
+            scores = self._feature_scores(second, sentences[a:b], extra)
+            out += second.decode(state_scores(second.weights, *flatten(lists), start=scores), sentences[a:b])
+        return [tags, out]
+
+    def _feature_scores(
+        self, model: _Pass, sentences: Sequence[Sequence[str]], extras: tuple[np.ndarray, np.ndarray]
+    ) -> np.ndarray:
+        """A pass's state scores for the `Featurizer` features of consecutive sentences, given the
+        flat ids of their extras."""
+        return state_scores(model.weights, *extras, start=self._words.scores(sentences, model.columns))
+
+
+class _Pass:
+    """One CRF model's labels, its columns of the tagger's weights, and its decoding."""
+
+    def __init__(self, crf: CrfModel, columns: slice, weights: np.ndarray) -> None:
+        self.labels = np.array(crf.labels, dtype=object)
+        self.columns = columns
+        self.weights = weights
+        self.transition = crf.transition
+
+    def decode(self, scores: np.ndarray, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
+        """Tags of consecutive sentences from their tokens' state scores."""
+        lengths = [len(s) for s in sentences]
+        flat = self.labels[viterbi(scores, np.array(lengths), self.transition)].tolist()
+        ends = accumulate(lengths)
+        return [flat[e - n : e] for e, n in zip(ends, lengths)]
+
+
+class _WordScores:
+    """What each word type brings to the state scores wherever it occurs, kept per word type.
+
+    A token's features are its word's own features, then its neighbours' context features, then
+    its extras (see `Featurizer.sentence`), and CRFsuite adds them one at a time. The sum of a
+    word's own features (the first ones, added to 0) is the same at every occurrence, so it is
+    kept per word type with the ids of the context features it gives its neighbours; slot 0 is
+    the sentence edge. `weights` holds every pass's columns side by side.
+    """
+
+    def __init__(self, featurizer: Featurizer, weights: np.ndarray) -> None:
+        self.featurizer = featurizer
+        self.weights = weights
+        self.zero = len(weights) - 1  # the id of the all-zero row
+        self.reset()
+
+    def reset(self) -> None:
+        """Empty the table but for the sentence edge."""
+        self.index: dict[str, int] = {}
+        self.own = np.zeros((1, self.weights.shape[1]))
+        self.context = self._context_ids([self.featurizer.pad], 1)
+
+    def _context_ids(self, rows: Sequence[Row], width: int) -> np.ndarray:
+        """The context feature ids of word rows: [row, offset, k], padded with the all-zero row's id."""
+        out = np.full((len(rows), len(CONTEXT), width), self.zero, np.int32)
+        for r, row in enumerate(rows):
+            for o, ids in enumerate(row[2:]):
+                out[r, o, : len(ids)] = ids
+        return out
+
+    def _add(self, words: list[str]) -> None:
+        """Add new word types."""
+        rows = [self.featurizer.word(w) for w in words]
+        width = max(self.context.shape[2], *(len(ids) for row in rows for ids in row[2:]))
+        if width > self.context.shape[2]:
+            extra = width - self.context.shape[2]
+            self.context = np.pad(self.context, ((0, 0), (0, 0), (0, extra)), constant_values=self.zero)
+        self.index.update(zip(words, range(len(self.own), len(self.own) + len(words))))
+        own = state_scores(self.weights, *flatten([row[1] for row in rows]))  # type: ignore[arg-type]
+        self.own = np.concatenate([self.own, own])
+        self.context = np.concatenate([self.context, self._context_ids(rows, width)])
+
+    def scores(self, sentences: Sequence[Sequence[str]], columns: slice) -> np.ndarray:
+        """Per token of consecutive sentences, the state scores (`weights` columns) of its own and
+        context features."""
+        words = list(chain.from_iterable(sentences))
+        distinct = dict.fromkeys(words)
+        new = [w for w in distinct if w not in self.index]
+        if len(self.index) + len(new) > MAX_WORD_TYPES:
+            self.reset()
+            new = list(distinct)
+        if new:
+            self._add(new)
+        slot = np.fromiter(map(self.index.__getitem__, words), np.int64, count=len(words))
+        lengths = np.fromiter(map(len, sentences), np.int64, count=len(sentences))
+        at = np.arange(len(words))
+        pos = at - np.repeat(np.cumsum(lengths) - lengths, lengths)  # position in the sentence
+        size = np.repeat(lengths, lengths)
+        out = self.own[slot, columns]
+        weights = self.weights[:, columns]
+        for o, offset in enumerate(CONTEXT):  # the words 2 and 1 before, 1 and 2 after
+            inside = (pos + offset >= 0) & (pos + offset < size)
+            ids = self.context[np.where(inside, slot[np.clip(at + offset, 0, max(len(words) - 1, 0))], 0), o]
+            for k in range(ids.shape[1]):
+                out += weights[ids[:, k]]
+        return out
+
+
+def _read(path: Path) -> CrfModel:
+    """A model file's weights, or ModelError."""
+    try:
+        return read_model(path)
+    except (OSError, ValueError) as exc:
+        raise ModelError(f"cannot open model {path}: {exc}") from None
+
+
+def _chunks(sentences: Sequence[Sequence[str]], size: int) -> list[tuple[int, int]]:
+    """Consecutive sentence ranges of about `size` tokens (at least one sentence each)."""
+    out = []
+    start = count = 0
+    for k, s in enumerate(sentences):
+        count += len(s)
+        if count >= size:
+            out.append((start, k + 1))
+            start, count = k + 1, 0
+    if start < len(sentences):
+        out.append((start, len(sentences)))
+    return out
 
 
 @lru_cache(maxsize=4)

@@ -15,6 +15,7 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
+from reader.analysis_process import AnalysisCancelled, AnalysisFailed, AnalysisJob, AnalysisPool
 from reader.document import Document
 from reader.sanitize import sanitize
 from reader.sources import SourceError, is_article, load_path
@@ -62,7 +63,7 @@ def scan(folder: Path) -> list[Entry]:
 
 
 class LibraryScreen(Screen[None]):
-    """A table of articles; entity counts fill in from a worker as each analysis finishes."""
+    """A table of articles; entity counts fill in as each article's analysis (in a process) finishes."""
 
     BINDINGS = [
         Binding("enter", "open", "Open", id="library-open", show=True),
@@ -83,6 +84,8 @@ class LibraryScreen(Screen[None]):
         self.folder = folder
         self.analyse = analyse
         self.entries: list[Entry] = []
+        self._job: AnalysisJob | None = None
+        self._stopped = False
 
     @property
     def reader_app(self) -> ReaderApp:
@@ -119,26 +122,41 @@ class LibraryScreen(Screen[None]):
             self.notify(sanitize(f"No articles (.txt, .md) in {self.folder}"), severity="warning", markup=False)
         table.focus()
         if self.analyse and self.entries:
-            self.count_worker([e.path for e in self.entries])
+            self.count_worker([e.path for e in self.entries], self.reader_app.analysis)
 
     @staticmethod
     def _counts(doc: Document) -> list[str]:
         return [str(sum(1 for e in doc.entities if e.label == label)) for label, _ in COUNT_COLUMNS]
 
     @work(thread=True, exclusive=True, group="library", exit_on_error=False)
-    def count_worker(self, paths: list[Path]) -> None:
-        """Analyse each article off the event loop and post its counts."""
-        from reader.pipeline import analyze
-
+    def count_worker(self, paths: list[Path], pool: AnalysisPool) -> None:
+        """Analyse each article in an analysis process, waiting off the event loop, and post its counts."""
         for path in paths:
+            if self._stopped:
+                return
             if self.reader_app.cached_analysis_for_path(path) is not None:
                 continue
             try:
                 src = load_path(path)
             except SourceError:
                 continue
-            doc = analyze(src.text, src.title, src.source)
+            job = self._job = pool.job(src.text, src.title, src.source)
+            if self._stopped:  # the screen went away while the file was read
+                return
+            try:
+                doc = job.run()
+            except AnalysisCancelled:
+                return
+            except AnalysisFailed:
+                continue  # this article's counts stay "…"; opening it reports the failure
             self.post_message(self.Counted(str(path), doc))
+
+    def on_unmount(self) -> None:
+        """Stop counting (the analysis process of the article being counted is killed)."""
+        self._stopped = True
+        job = self._job
+        if job is not None:
+            job.cancel()
 
     def on_library_screen_counted(self, message: Counted) -> None:
         """Fill one row's counts and remember the analysis for when it is opened."""

@@ -15,6 +15,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input
 from textual.worker import Worker, WorkerState
 
+from reader.analysis_process import AnalysisCancelled, AnalysisFailed, AnalysisJob
 from reader.document import Document
 from reader.sanitize import is_safe, sanitize
 from reader.ui.screens.dialogs import NoteEditor
@@ -30,7 +31,7 @@ DISK_CHECK_SECONDS = 2.0
 
 
 class ReaderScreen(Screen[None]):
-    """One article: the text paints at once, the analysis arrives from a thread worker."""
+    """One article: the text paints at once, the analysis arrives from an analysis process."""
 
     BINDINGS = [
         Binding("n", "navigate(1)", "Next", id="next-mention", tooltip="Next mention (or find match)"),
@@ -68,6 +69,7 @@ class ReaderScreen(Screen[None]):
         self.path = path
         self.changed_on_disk = False
         self._disk_state: tuple[int, int] | None = None
+        self._job: AnalysisJob | None = None
 
     @property
     def reader_app(self) -> ReaderApp:
@@ -105,20 +107,29 @@ class ReaderScreen(Screen[None]):
             self.set_interval(DISK_CHECK_SECONDS, self.check_disk)
 
     def _start_analysis(self) -> None:
-        self.analyse_worker(self.doc.text, self.doc.title, self.doc.source)
+        """Analyse the shown text in an analysis process (stopping any analysis still running)."""
+        self._cancel_analysis()
+        self._job = self.reader_app.analysis.job(self.doc.text, self.doc.title, self.doc.source)
+        self.analyse_worker(self._job)
+
+    def _cancel_analysis(self) -> None:
+        """Stop the running analysis, if any (its process is killed at once)."""
+        if self._job is not None:
+            self._job.cancel()
+            self._job = None
 
     @work(thread=True, exclusive=True, group="analysis", exit_on_error=False)
-    def analyse_worker(self, text: str, title: str, source: str) -> None:
-        """Run the pipeline off the event loop; the heavy imports happen here, not at startup."""
-        from reader.pipeline import analyze
-
-        doc = analyze(text, title, source)
-        self.post_message(self.Analysed(doc))
+    def analyse_worker(self, job: AnalysisJob) -> None:
+        """Wait off the event loop for the analysis process; only the finished Document comes back."""
+        doc = job.run()
+        if not job.cancelled:
+            self.post_message(self.Analysed(doc))
 
     def on_reader_screen_analysed(self, message: Analysed) -> None:
         """Show the analysis: entity colours, facts and entities in the sidebar."""
         if message.doc.text != self.doc.text:  # an analysis of the text before a reload
             return
+        self._job = None
         self.analysing = False
         self.doc = message.doc
         self.reader_app.remember_analysis(message.doc)
@@ -129,12 +140,23 @@ class ReaderScreen(Screen[None]):
         self._update_status()
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        """An analysis failure is reported, and the plain text stays readable."""
-        if event.worker.group == "analysis" and event.state == WorkerState.ERROR:
-            self.analysing = False
-            self.query_one(StatusBar).set_busy(False)
-            error = event.worker.error
-            self.notify(sanitize(f"Analysis failed: {type(error).__name__}: {error}"), severity="error", markup=False)
+        """An analysis failure is reported once, and the plain text stays readable."""
+        if event.worker.group != "analysis" or event.state != WorkerState.ERROR:
+            return
+        error = event.worker.error
+        if isinstance(error, AnalysisCancelled):  # stopped on purpose: a newer analysis (or none) follows
+            return
+        self._job = None
+        self.analysing = False
+        self.query_one(StatusBar).set_busy(False)
+        detail = str(error) if isinstance(error, AnalysisFailed) else f"{type(error).__name__}: {error}"
+        self.notify(sanitize(f"Analysis failed: {detail}. The text stays readable."), severity="error",
+                    markup=False)
+        self._update_status()
+
+    def on_unmount(self) -> None:
+        """Leaving the article (another article, back to the library, quitting) stops its analysis."""
+        self._cancel_analysis()
 
     # ----- status -------------------------------------------------------------------------------
     def on_article_view_state_changed(self, message: ArticleView.StateChanged) -> None:
@@ -399,6 +421,7 @@ class ReaderScreen(Screen[None]):
         cached = self.reader_app.cached_analysis(doc.text)
         self.doc = cached or doc
         self.analysing = cached is None and self.analyse_on_mount
+        self._cancel_analysis()  # the analysis of the text before is of no use now
         self.query_one(TitleBar).set_title(self.doc.title)
         self.query_one(ArticleView).set_document(self.doc)
         self.query_one(Sidebar).show_document(self.doc, analysing=self.analysing)

@@ -26,6 +26,10 @@ FACT_GROUPS: tuple[tuple[str, str], ...] = (
     ("quantity", "Numbers"),
 )
 ROW_MAX = 70
+# Rows listed per group: a list of tens of thousands of rows (a 2 MB article's numbers) helps no
+# reader, costs ~1 KB of memory per row and stalls the UI while it is built; the command
+# palette still searches every fact and entity.
+GROUP_ROWS_MAX = 1000
 
 
 def clip(text: str, limit: int = ROW_MAX) -> str:
@@ -37,6 +41,11 @@ def clip(text: str, limit: int = ROW_MAX) -> str:
 def heading(text: str) -> Option:
     """A disabled group heading row."""
     return Option(Content.styled(text, "bold"), disabled=True)
+
+
+def more_row(hidden: int) -> Option:
+    """A disabled row after a group cut at GROUP_ROWS_MAX: how many rows are not listed."""
+    return Option(Content.styled(f"… and {hidden:,} more (ctrl+p searches them all)", "dim italic"), disabled=True)
 
 
 def entity_prompt(name: str, label: str, count: int) -> Content:
@@ -90,7 +99,11 @@ class Sidebar(Vertical):
             if not group:
                 continue
             rows.append(heading(f"{title} ({len(group)})"))
-            rows.extend(Option(Content(clip(fact_summary(f, doc))), id=f"fact-{i}") for i, f in group)
+            rows.extend(
+                Option(Content(clip(fact_summary(f, doc))), id=f"fact-{i}") for i, f in group[:GROUP_ROWS_MAX]
+            )
+            if len(group) > GROUP_ROWS_MAX:
+                rows.append(more_row(len(group) - GROUP_ROWS_MAX))
         if not rows:
             rows.append(heading("Analysing…" if analysing else "No facts found"))
         facts.add_options(rows)
@@ -107,8 +120,11 @@ class Sidebar(Vertical):
                 continue
             rows.append(heading(f"{words} - {label} ({len(group)})"))
             rows.extend(
-                Option(entity_prompt(e.name, e.label, len(e.mentions)), id=f"entity-{i}") for i, e in group
+                Option(entity_prompt(e.name, e.label, len(e.mentions)), id=f"entity-{i}")
+                for i, e in group[:GROUP_ROWS_MAX]
             )
+            if len(group) > GROUP_ROWS_MAX:
+                rows.append(more_row(len(group) - GROUP_ROWS_MAX))
         if not rows:
             rows.append(heading("Analysing…" if analysing else "No entities found"))
         entities.add_options(rows)

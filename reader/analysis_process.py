@@ -1,0 +1,378 @@
+"""Run the analysis pipeline in a child process; the caller gets back only the finished Document.
+
+A child is a fresh Python (`subprocess`, never a fork: the app has threads) that loads the
+pipeline's modules and models once, then analyses one text per request and answers with
+`reader.docpack` bytes over a socket. The caller's process never holds the pipeline's working
+memory (which Python's allocator would keep resident) and never shares its GIL with it.
+
+`AnalysisPool` keeps one warm child between articles; `AnalysisJob.cancel()` kills the child of
+a running analysis at once, and the caller reaps every child it stops. Each child also holds
+the read end of a "lifeline" pipe whose write end only the caller has: when the caller dies
+(even by SIGKILL) the pipe closes and the child exits, so none is left behind.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import threading
+from multiprocessing.connection import Connection
+from typing import Any, Callable
+
+from reader.docpack import PackError, pack, unpack
+from reader.document import Document
+
+DEFAULT_FUNCTION = "reader.pipeline:analyze"
+# Analysed once at child start-up, so every step's modules and models are loaded before a request.
+WARM_TEXT = "Mr Tomas Keller met officials of the River Council in Port Avel on Monday. He said 3 ships left."
+# A child whose resident set grew by more than this while analysing is replaced by a fresh one:
+# Python keeps a big analysis's peak resident, and the next article does not need it.
+RECYCLE_GROWTH_MB = 32.0
+JOIN_SECONDS = 5.0
+
+
+class AnalysisFailed(Exception):
+    """The analysis did not finish; str() is one line for the user."""
+
+
+class AnalysisCancelled(AnalysisFailed):
+    """The analysis was stopped on purpose (another article, a reload, quitting)."""
+
+
+# ----- the child ---------------------------------------------------------------------------------
+def _status_mb() -> dict[str, float]:
+    """This process's resident set now and at its peak, in MB (Linux; empty elsewhere)."""
+    out: dict[str, float] = {}
+    try:
+        with open("/proc/self/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith(("VmRSS:", "VmHWM:")):
+                    out["rss_mb" if line.startswith("VmRSS") else "peak_mb"] = int(line.split()[1]) / 1024
+    except (OSError, ValueError):
+        pass
+    return out
+
+
+def _exit_with_parent(lifeline: int) -> None:
+    """Exit at once when the lifeline pipe closes (the parent died: only it held the write end)."""
+
+    def watch() -> None:
+        try:
+            while os.read(lifeline, 1):
+                pass
+        except OSError:
+            pass
+        os._exit(0)
+
+    threading.Thread(target=watch, name="reader-parent-watch", daemon=True).start()
+
+
+def _one_line(message: str, limit: int = 300) -> str:
+    line = " ".join(message.split())
+    return line if len(line) <= limit else line[: limit - 1] + "…"
+
+
+def child_main(conn: Connection, function: str = DEFAULT_FUNCTION) -> None:
+    """The child's loop: warm up, then answer each (header, text) request with status and layers."""
+    from reader.pipeline import load_step
+
+    analyze: Callable[..., Document] | None = None
+    load_error = ""
+    try:
+        analyze = load_step(function)
+        analyze(WARM_TEXT, "", "")
+    except Exception as exc:  # reported on the first request
+        load_error = _one_line(f"{type(exc).__name__}: {exc}")
+    base = _status_mb().get("rss_mb", 0.0)
+    while True:
+        try:
+            request = json.loads(conn.recv_bytes())
+            text = conn.recv_bytes().decode("utf-8", "surrogatepass")
+        except (EOFError, OSError, ValueError):
+            return
+        blob = b""
+        status: dict[str, Any] = {"ok": False, "error": load_error}
+        if analyze is not None:
+            try:
+                doc = analyze(text, str(request.get("title", "")), str(request.get("source", "")))
+                if doc.text != text:
+                    raise ValueError("the pipeline changed the text")
+                blob = pack(doc)
+                del doc
+                status = {"ok": True}
+            except Exception as exc:
+                status = {"ok": False, "error": _one_line(f"{type(exc).__name__}: {exc}")}
+        del text
+        status.update(_status_mb(), base_mb=base)
+        try:
+            conn.send_bytes(json.dumps(status).encode("utf-8"))
+            if status["ok"]:
+                conn.send_bytes(blob)
+        except OSError:
+            return
+        del blob
+
+
+def child_entry(argv: list[str]) -> None:
+    """`python -c ... SYS_PATH SOCKET_FD LIFELINE_FD FUNCTION`: the child process's start."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # keys belong to the app; the app decides when we stop
+    fd, lifeline, function = int(argv[1]), int(argv[2]), argv[3]
+    _exit_with_parent(lifeline)
+    child_main(Connection(fd), function)
+
+
+_CHILD_CODE = (
+    "import json, sys; sys.path[:] = json.loads(sys.argv[1]); "
+    "from reader.analysis_process import child_entry; child_entry(sys.argv[1:])"
+)
+
+
+# ----- the parent's side -------------------------------------------------------------------------
+class Analyst:
+    """One child process that analyses one text at a time."""
+
+    def __init__(self, function: str = DEFAULT_FUNCTION) -> None:
+        if not sys.executable:
+            raise AnalysisFailed("cannot start the analysis process (no Python executable)")
+        ours, theirs = socket.socketpair()
+        life_r, life_w = os.pipe()
+        try:
+            cmd = [sys.executable, "-c", _CHILD_CODE, json.dumps(sys.path), str(theirs.fileno()), str(life_r), function]
+            self._proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                                          stderr=subprocess.DEVNULL, pass_fds=(theirs.fileno(), life_r))
+        except BaseException:
+            ours.close()
+            os.close(life_w)
+            raise
+        finally:
+            theirs.close()
+            os.close(life_r)
+        self._conn = Connection(ours.detach())
+        self._lifeline = life_w
+        self._lock = threading.Lock()
+        self._busy = False
+        self._stopped = False
+        self._closed = False
+        self.exitcode: int | None = None
+        self.stats: dict[str, float] = {}
+        self.jobs = 0
+
+    @property
+    def pid(self) -> int:
+        """The child's process id."""
+        return self._proc.pid
+
+    def alive(self) -> bool:
+        """Whether the child is running and usable."""
+        with self._lock:
+            return not (self._stopped or self._closed) and self._proc.poll() is None
+
+    def bloated(self, growth_mb: float = RECYCLE_GROWTH_MB) -> bool:
+        """Whether the last analysis left the child much bigger than after its warm-up."""
+        rss, base = self.stats.get("rss_mb"), self.stats.get("base_mb")
+        return rss is not None and base is not None and rss - base > growth_mb
+
+    def analyse(self, text: str, title: str = "", source: str = "") -> Document:
+        """Analyse a text in the child (blocks; the GIL is free while waiting); raises AnalysisFailed."""
+        with self._lock:
+            if self._stopped or self._closed:
+                raise AnalysisCancelled("the analysis was cancelled")
+            self._busy = True
+        try:
+            try:
+                self._conn.send_bytes(json.dumps({"title": title, "source": source}).encode("utf-8"))
+                self._conn.send_bytes(text.encode("utf-8", "surrogatepass"))
+                status = json.loads(self._conn.recv_bytes())
+                blob = self._conn.recv_bytes() if status.get("ok") else b""
+            except (EOFError, OSError, ValueError):
+                raise self._lost() from None
+            self.jobs += 1
+            self.stats = {k: float(v) for k, v in status.items() if k.endswith("_mb")}
+            if not status.get("ok"):
+                raise AnalysisFailed(str(status.get("error") or "the analysis failed"))
+            try:
+                return unpack(blob, text, title, source)
+            except PackError as exc:
+                raise AnalysisFailed(f"the analysis process sent a bad result: {exc}") from None
+        finally:
+            with self._lock:
+                self._busy = False
+                stopped = self._stopped
+            if stopped:
+                self._close()
+
+    def _lost(self) -> AnalysisFailed:
+        """The error for a child that went away mid-request (after reaping it)."""
+        with self._lock:
+            cancelled = self._stopped
+            self._stopped = True
+        self._proc.kill()
+        self._close()
+        if cancelled:
+            return AnalysisCancelled("the analysis was cancelled")
+        code = self.exitcode
+        if code is not None and code < 0:
+            try:
+                name = signal.Signals(-code).name
+            except ValueError:
+                name = f"signal {-code}"
+            return AnalysisFailed(f"the analysis process was killed ({name})")
+        return AnalysisFailed(f"the analysis process stopped unexpectedly (exit code {code})")
+
+    def stop(self) -> None:
+        """Kill the child (from any thread); a thread waiting on it gets AnalysisCancelled."""
+        with self._lock:
+            self._stopped = True
+            if self._closed:
+                return
+            busy = self._busy
+            if self._proc.poll() is None:
+                self._proc.kill()
+        if not busy:  # else the waiting thread wakes on the closed pipe and reaps the child
+            self._close()
+
+    def _close(self) -> None:
+        """Reap the (killed or finished) child and close the pipe; idempotent."""
+        with self._lock:
+            if self._closed:
+                return
+            self._closed = True
+        try:
+            self._proc.wait(JOIN_SECONDS)
+        except subprocess.TimeoutExpired:  # cannot happen after SIGKILL; never leave it running
+            self._proc.kill()
+            self._proc.wait()
+        self.exitcode = self._proc.returncode
+        self._conn.close()
+        os.close(self._lifeline)
+
+
+class AnalysisJob:
+    """One text to analyse: run() in a worker thread, cancel() from any thread."""
+
+    def __init__(self, pool: AnalysisPool, text: str, title: str = "", source: str = "") -> None:
+        self._pool = pool
+        self.text, self.title, self.source = text, title, source
+        self._lock = threading.Lock()
+        self._analyst: Analyst | None = None
+        self.cancelled = False
+
+    @property
+    def pid(self) -> int | None:
+        """The process id of the child running this job, once it runs."""
+        analyst = self._analyst
+        return analyst.pid if analyst is not None else None
+
+    def run(self) -> Document:
+        """Analyse the text in a pool child and return the Document; raises AnalysisFailed."""
+        with self._lock:
+            if self.cancelled:
+                raise AnalysisCancelled("the analysis was cancelled")
+            analyst = self._analyst = self._pool.acquire()
+        try:
+            return analyst.analyse(self.text, self.title, self.source)
+        except AnalysisFailed:
+            if self.cancelled:
+                raise AnalysisCancelled("the analysis was cancelled") from None
+            raise
+        finally:
+            self._pool.release(analyst)
+
+    def cancel(self) -> None:
+        """Stop this analysis: kill its child if it runs, or keep it from starting."""
+        with self._lock:
+            self.cancelled = True
+            analyst = self._analyst
+        if analyst is not None:
+            analyst.stop()
+
+
+class AnalysisPool:
+    """The analysis children of one app session: one kept warm for the next article."""
+
+    def __init__(self, function: str = DEFAULT_FUNCTION, keep_idle: int = 1,
+                 recycle_growth_mb: float = RECYCLE_GROWTH_MB) -> None:
+        self.function = function
+        self.keep_idle = keep_idle
+        self.recycle_growth_mb = recycle_growth_mb
+        self._lock = threading.Lock()
+        self._idle: list[Analyst] = []
+        self._busy: list[Analyst] = []
+        self._closed = False
+        self.spawned: list[int] = []
+        self.last_stats: dict[str, float] = {}
+
+    def _spawn(self) -> Analyst:
+        analyst = Analyst(self.function)
+        self.spawned.append(analyst.pid)
+        return analyst
+
+    def warm(self) -> None:
+        """Start an idle child now (it loads the models) unless one is idle already."""
+        with self._lock:
+            if self._closed or self._idle or self.keep_idle < 1:
+                return
+            self._idle.append(self._spawn())
+
+    def acquire(self) -> Analyst:
+        """An idle warm child, or a new one; AnalysisCancelled once the pool is closed."""
+        dead = []
+        with self._lock:
+            if self._closed:
+                raise AnalysisCancelled("the analysis was cancelled")
+            analyst = None
+            while self._idle:
+                candidate = self._idle.pop()
+                if candidate.alive():
+                    analyst = candidate
+                    break
+                dead.append(candidate)
+            if analyst is None:
+                analyst = self._spawn()
+            self._busy.append(analyst)
+        for old in dead:
+            old.stop()
+        return analyst
+
+    def release(self, analyst: Analyst) -> None:
+        """Take a child back after a job: keep it warm, or stop it (dead, grown, or one too many)."""
+        if analyst.stats:
+            self.last_stats = dict(analyst.stats)
+        with self._lock:
+            if analyst in self._busy:
+                self._busy.remove(analyst)
+            keep = (not self._closed and analyst.alive() and not analyst.bloated(self.recycle_growth_mb)
+                    and len(self._idle) < self.keep_idle)
+            if keep:
+                self._idle.append(analyst)
+            replace = not keep and not self._closed and not self._idle and self.keep_idle > 0
+        if not keep:
+            analyst.stop()
+        if replace:
+            self.warm()
+
+    def job(self, text: str, title: str = "", source: str = "") -> AnalysisJob:
+        """A job for one text (nothing runs until its run())."""
+        return AnalysisJob(self, text, title, source)
+
+    def analyse(self, text: str, title: str = "", source: str = "") -> Document:
+        """Analyse a text in a child and wait for it (a job that nobody cancels)."""
+        return self.job(text, title, source).run()
+
+    def pids(self) -> list[int]:
+        """The process ids of the children alive now (idle and busy)."""
+        with self._lock:
+            return [a.pid for a in self._idle + self._busy if a.alive()]
+
+    def close(self) -> None:
+        """Kill every child and refuse new jobs (idempotent)."""
+        with self._lock:
+            self._closed = True
+            analysts = self._idle + self._busy
+            self._idle = []
+        for analyst in analysts:
+            analyst.stop()

@@ -1,0 +1,182 @@
+"""A CRFsuite model's weights read straight from its file, and batched Viterbi decoding with numpy.
+
+The file is CRFsuite's crf1d format (crfsuite/lib/crf/src/crf1d_model.c): a 48-byte header of
+little-endian uint32 counts and chunk offsets; a FEAT chunk of 20-byte features (uint32 type,
+source, destination, float64 weight; type 0 is a state feature attribute -> label, type 1 a
+transition label -> label); and two CQDB string databases (labels, attributes) whose backward
+array gives, per id, the offset of a record (uint32 id, uint32 key size, key bytes with a NUL).
+
+Decoding reproduces CRFsuite's own arithmetic exactly, so the tags are the same as
+`pycrfsuite.Tagger.tag`: a token's state score per label is the sum of its attributes' weights
+added one by one in the token's attribute order, and Viterbi keeps the first best predecessor
+(CRFsuite compares with `<`), as numpy's argmax does.
+"""
+
+from __future__ import annotations
+
+import struct
+from dataclasses import dataclass
+from itertools import chain
+from pathlib import Path
+from typing import Sequence
+
+import numpy as np
+
+_HEADER = struct.Struct("<4sI4sI8I")
+_CHUNK = struct.Struct("<4sII")  # id, size, number of items
+_CQDB = struct.Struct("<4sIIIII")  # magic, size, flag, byte order, backward array size and offset
+_FEATURE = np.dtype([("type", "<u4"), ("src", "<u4"), ("dst", "<u4"), ("weight", "<f8")])
+STATE, TRANSITION = 0, 1
+
+
+class CrfFormatError(ValueError):
+    """The file is not a CRFsuite crf1d model this reader understands; the message is one line."""
+
+
+@dataclass(frozen=True)
+class CrfModel:
+    """A linear-chain CRF: label and attribute strings (index = CRFsuite id) and dense weights."""
+
+    labels: tuple[str, ...]
+    attributes: tuple[str, ...]
+    state: np.ndarray  # (attributes, labels): weight of attribute a for label l (0 where there is none)
+    transition: np.ndarray  # (labels, labels): weight of label i followed by label j
+
+
+def read_model(path: str | Path) -> CrfModel:
+    """Read a CRFsuite model file; raises OSError or CrfFormatError."""
+    data = Path(path).read_bytes()
+    if len(data) <= _HEADER.size:
+        raise CrfFormatError(f"not a CRFsuite model (too short): {path}")
+    magic, _size, kind, _version, _nfeat, n_labels, n_attrs, off_feat, off_labels, off_attrs, *_ = _HEADER.unpack_from(data)
+    if magic != b"lCRF" or kind != b"FOMC":
+        raise CrfFormatError(f"not a CRFsuite crf1d model: {path}")
+    try:
+        labels = cqdb_strings(data, off_labels)
+        attributes = cqdb_strings(data, off_attrs)
+        feats = _features(data, off_feat)
+    except (struct.error, ValueError, UnicodeDecodeError) as exc:
+        raise CrfFormatError(f"corrupt CRFsuite model {path}: {exc}") from None
+    if len(labels) != n_labels or len(attributes) != n_attrs:
+        raise CrfFormatError(f"corrupt CRFsuite model {path}: string counts differ from the header")
+    return CrfModel(tuple(labels), tuple(attributes), *_weights(feats, n_attrs, n_labels, path))
+
+
+def _features(data: bytes, offset: int) -> np.ndarray:
+    """The FEAT chunk's feature records."""
+    chunk, _size, num = _CHUNK.unpack_from(data, offset)
+    if chunk != b"FEAT":
+        raise ValueError("no FEAT chunk")
+    return np.frombuffer(data, _FEATURE, count=num, offset=offset + _CHUNK.size)
+
+
+def _weights(feats: np.ndarray, n_attrs: int, n_labels: int, path: str | Path) -> tuple[np.ndarray, np.ndarray]:
+    """Dense state (attributes x labels) and transition (labels x labels) weight matrices."""
+    kind, src, dst = feats["type"], feats["src"], feats["dst"]
+    is_state, is_trans = kind == STATE, kind == TRANSITION
+    if not (is_state | is_trans).all() or (dst >= n_labels).any() or (src[is_state] >= n_attrs).any() or (
+        src[is_trans] >= n_labels
+    ).any():
+        raise CrfFormatError(f"corrupt CRFsuite model {path}: feature out of range")
+    state = np.zeros((n_attrs, n_labels))
+    state[src[is_state], dst[is_state]] = feats["weight"][is_state]
+    trans = np.zeros((n_labels, n_labels))
+    trans[src[is_trans], dst[is_trans]] = feats["weight"][is_trans]
+    return state, trans
+
+
+def cqdb_strings(data: bytes, offset: int) -> list[str]:
+    """Every string of a CQDB chunk at `offset`, indexed by id (its backward array)."""
+    magic, _size, _flag, _order, n, bwd = _CQDB.unpack_from(data, offset)
+    if magic != b"CQDB":
+        raise ValueError("no CQDB chunk")
+    if n == 0:
+        return []
+    records = np.frombuffer(data, "<u4", count=n, offset=offset + bwd).astype(np.int64) + offset
+    raw = np.frombuffer(data, np.uint8)
+    if (records == offset).any() or records.max() + 8 > len(data):
+        raise ValueError("CQDB ids are not dense")
+    ids = _uint32_at(raw, records)
+    sizes = _uint32_at(raw, records + 4)
+    if (ids != np.arange(n)).any() or (sizes == 0).any() or (records + 8 + sizes).max() > len(data):
+        raise ValueError("bad CQDB record")
+    return [data[p : p + k].decode("utf-8") for p, k in zip((records + 8).tolist(), (sizes - 1).tolist())]
+
+
+def _uint32_at(raw: np.ndarray, offsets: np.ndarray) -> np.ndarray:
+    """Little-endian uint32 values at byte offsets of a buffer."""
+    b = raw[offsets[:, None] + np.arange(4)].astype(np.int64)
+    return b[:, 0] | b[:, 1] << 8 | b[:, 2] << 16 | b[:, 3] << 24
+
+
+def flatten(lists: Sequence[Sequence[int]]) -> tuple[np.ndarray, np.ndarray]:
+    """Lists of ids as one flat int32 array and their lengths."""
+    lengths = np.fromiter(map(len, lists), np.int32, count=len(lists))
+    return np.fromiter(chain.from_iterable(lists), np.int32, count=int(lengths.sum())), lengths
+
+
+def _longest_first(lengths: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Order of sequences longest first, their start offsets in that order, and per step t how many
+    of them are longer than t (so the sequences still running at step t are a prefix)."""
+    order = np.argsort(-lengths, kind="stable")
+    starts = (np.cumsum(lengths) - lengths)[order]
+    steps = int(lengths.max(initial=0))
+    active = len(lengths) - np.searchsorted(lengths[order][::-1], np.arange(steps), side="right")
+    return order, starts, active
+
+
+def state_scores(
+    weights: np.ndarray, ids: np.ndarray, lengths: np.ndarray, start: np.ndarray | None = None
+) -> np.ndarray:
+    """Per-token state scores: rows of `weights` summed over each token's attribute ids.
+
+    `ids` holds the tokens' ids one token after another (`lengths` of them each). A token's rows are
+    added one at a time in its order, as CRFsuite adds them, to 0 or to the token's row of `start`
+    (earlier sums to continue); step k adds the k-th id of every token that has one.
+    """
+    order, starts, active = _longest_first(lengths)
+    out = np.zeros((len(lengths), weights.shape[1])) if start is None else start[order]
+    for k, m in enumerate(active.tolist()):
+        out[:m] += weights[ids[starts[:m] + k]]
+    scores = np.empty_like(out)
+    scores[order] = out
+    return scores
+
+
+def viterbi(scores: np.ndarray, lengths: np.ndarray, transition: np.ndarray) -> np.ndarray:
+    """Best label ids of many sentences at once; `scores` holds their tokens' state scores in order.
+
+    Sentences run longest first, so those still running at step t are a prefix, and the tokens
+    are laid out step after step ([label, step-major token]): a step is one slice. The forward pass
+    keeps each token's best path scores; the backward pass picks each previous label as the first
+    best one, as CRFsuite's `<` does.
+    """
+    order, starts, active = _longest_first(lengths)
+    steps = len(active)
+    labels = np.zeros(len(scores), np.intp)
+    if not steps:
+        return labels
+    n = int(active.sum())
+    size = lengths[order[: active[0]]]
+    offset = np.concatenate([[0], np.cumsum(active)])  # where each step's slice starts
+    sentence = np.repeat(np.arange(len(size)), size)  # step-major layout: token t of sentence b ...
+    step = np.arange(n) - np.repeat(np.cumsum(size) - size, size)
+    where = np.empty(n, np.intp)
+    where[offset[step] + sentence] = starts[sentence] + step  # ... is at offset[t] + b
+    state = scores[where].T.copy()
+    path = np.empty_like(state)  # best score of a path ending in each label of each token
+    path[:, : active[0]] = state[:, : active[0]]
+    previous = transition[:, :, None]
+    for t in range(1, steps):
+        before, at, k = offset[t - 1], offset[t], active[t]
+        best = (path[:, None, before : before + k] + previous).max(axis=0)  # [label, sentence]
+        path[:, at : at + k] = best + state[:, at : at + k]
+    last = path[:, offset[size - 1] + np.arange(len(size))].argmax(axis=0)
+    chosen = np.empty(n, np.intp)
+    for t in range(steps - 1, 0, -1):
+        before, at, k = offset[t - 1], offset[t], active[t]
+        chosen[at : at + k] = last[:k]
+        last[:k] = (path[:, before : before + k] + transition[:, last[:k]]).argmax(axis=0)
+    chosen[: active[0]] = last
+    labels[where] = chosen
+    return labels
