@@ -1,8 +1,11 @@
-"""Benchmark inputs: the sample articles, the shared article, and generated articles of given sizes."""
+"""Benchmark inputs (the sample articles, the shared article, generated articles of given sizes) and timing."""
 
 from __future__ import annotations
 
+import statistics
+import time
 from pathlib import Path
+from typing import Any, Callable
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED_ARTICLE = REPO.parent / "shared" / "articles" / "kherson-evacuation.txt"
@@ -38,3 +41,14 @@ def generated(size: int) -> str:
 def word_count(text: str) -> int:
     """Words as a reader counts them: whitespace-separated runs holding a letter or digit."""
     return sum(1 for w in text.split() if any(c.isalnum() for c in w))
+
+
+def median_time(fn: Callable[[], Any], runs: int) -> float:
+    """Median wall time of fn() over runs, in seconds."""
+    times = []
+    for _ in range(runs):
+        t = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t)
+    return statistics.median(times)
+

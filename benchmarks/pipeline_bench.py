@@ -18,17 +18,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from corpus import REPO, article_paths, article_texts, generated, word_count  # noqa: E402
-
-
-def median_time(fn, runs: int) -> float:  # type: ignore[no-untyped-def]
-    """Median wall time of fn() over runs."""
-    times = []
-    for _ in range(runs):
-        t = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t)
-    return statistics.median(times)
+from corpus import REPO, article_paths, article_texts, generated, median_time, word_count  # noqa: E402
 
 
 def step_times(text: str, runs: int) -> dict[str, float]:

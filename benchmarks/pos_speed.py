@@ -11,31 +11,18 @@ from __future__ import annotations
 
 import argparse
 import json
-import statistics
 import sys
-import time
 from pathlib import Path
-from typing import Any, Callable
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from corpus import generated  # noqa: E402
+from corpus import generated, median_time  # noqa: E402
 from memory_bench import conll_text  # noqa: E402
 from nltk.tag.perceptron import PerceptronTagger  # noqa: E402
 
 from reader.document import Document  # noqa: E402
 from reader.nlp import facts, pos  # noqa: E402
 from reader.nlp.segment import segment  # noqa: E402
-
-
-def median_time(fn: Callable[[], Any], runs: int) -> float:
-    """Median wall time of fn() over runs, in seconds."""
-    times = []
-    for _ in range(runs):
-        t = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t)
-    return statistics.median(times)
 
 
 def main(argv: list[str]) -> int:

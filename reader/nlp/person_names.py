@@ -31,8 +31,8 @@ PERSON_TITLES: frozenset[str] = frozenset(
 NAME_SUFFIXES: frozenset[str] = frozenset("jr sr ii iii iv v phd md".split())
 
 _WORD = re.compile(r"\S+")
-# A Korean given name written with a hyphen ("Dong-soo", "Mi-kyung") after a short surname.
-_EAST_ASIAN_GIVEN = re.compile(r"[A-Z][a-z]{1,5}-[a-z]{2,5}$")
+# A Korean or Chinese given name written with a hyphen ("Dong-soo", "Mi-kyung"): a person's name.
+HYPHENATED_GIVEN = re.compile(r"[A-Z][a-z]{1,5}-[a-z]{2,5}$")
 _TITLE_WORD = re.compile(r"([A-Za-z]+)\.?\s+")
 _TITLE_BEFORE = re.compile(r"\b([A-Z][a-z]{1,11})\.?\s+$")
 
@@ -57,7 +57,7 @@ def parse_person(surface: str) -> PersonName:
         words.pop()
     if not words:
         return PersonName((), "")
-    if len(words) == 2 and _EAST_ASIAN_GIVEN.match(words[1]) and len(words[0]) <= 5:
+    if len(words) == 2 and HYPHENATED_GIVEN.match(words[1]) and len(words[0]) <= 5:
         # surname first, hyphenated given name last: "Kim Dong-soo" is Mr Kim
         return PersonName((clean_word(words[1]),), clean_word(words[0]))
     surname = clean_word(words[-1])

@@ -109,6 +109,13 @@ def _remains(sent: Sent, k: int) -> int:
     return k
 
 
+def _past_possessive(low: list[str], k: int) -> int:
+    """The token after "of its/their/our/his/her" at k ("84 of its soldiers"); k when there is none."""
+    if k + 1 < len(low) and low[k] == "of" and low[k + 1] in ("its", "their", "our", "his", "her"):
+        return k + 2
+    return k
+
+
 def _for_anchored(sent: Sent) -> list[Fact]:
     """ "N X <anything short> in exchange for M Y", "N X are to be exchanged for M Y"."""
     low = sent.lower
@@ -124,11 +131,9 @@ def _for_anchored(sent: Sent) -> list[Fact]:
                 break
             if _in_aside(sent, num.start):
                 continue  # "eight hostages, including two Italians, were freed": the aside's count is a part
-            start = num.end
-            if start + 1 < len(sent) and low[start] == "of" and low[start + 1] in ("its", "their", "our", "his", "her"):
-                start += 2  # "84 of its soldiers"
-                if start < len(sent) and low[start] == "own":
-                    start += 1
+            start = _past_possessive(low, num.end)  # "84 of its soldiers"
+            if num.end < start < len(sent) and low[start] == "own":
+                start += 1
             end = _plain_noun(sent, start)
             if _people(sent, start, end):
                 first = (num, end)
@@ -150,9 +155,7 @@ def _for_anchored(sent: Sent) -> list[Fact]:
         second = _count_after(sent, k2)
         if second is None:
             continue
-        tail2 = second.end
-        if tail2 + 1 < len(sent) and low[tail2] == "of" and low[tail2 + 1] in ("its", "their", "our", "his", "her"):
-            tail2 += 2
+        tail2 = _past_possessive(low, second.end)  # "six of their fighters"
         end2 = _plain_noun(sent, tail2)
         if end2 > tail2 and not _people(sent, tail2, end2):
             continue

@@ -26,7 +26,6 @@ tagging (no retraining):
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
@@ -35,7 +34,7 @@ from typing import AbstractSet, Mapping, Sequence
 from reader.nlp.facts.roles import PARTY_TAG, ROLE_NOUNS, TITLE_ABBREVIATIONS, WEAK_ROLES, is_role_word, singular_role
 from reader.nlp.ner.normalize import norm
 from reader.nlp.ner.tagger import PARTICLES as _PARTICLES
-from reader.nlp.person_names import NAME_SUFFIXES, PERSON_TITLES, TITLE_WORDS
+from reader.nlp.person_names import HYPHENATED_GIVEN, NAME_SUFFIXES, PERSON_TITLES, TITLE_WORDS
 
 Span = tuple[int, int, str]
 
@@ -63,8 +62,6 @@ _PLACE_FIRST = frozenset("port fort mount lake cape bay camp point glen san sant
 _PLACE_LAST = frozenset("square street road avenue park bridge river hill valley island harbour harbor".split())
 _CONNECTORS = frozenset("of and the for & de du la del".split())
 _POSSESSIVE = frozenset(("'s", "’s", "'", "’"))
-# A Korean or Chinese given name written with a hyphen ("Sung-jin", "Mi-kyung"): a person's name.
-_GIVEN_HYPHENATED = re.compile(r"[A-Z][a-z]{1,5}-[a-z]{2,5}$")
 # Gazetteer categories that mark a whole span as a place or organisation, and how a lead part is labelled.
 _NOT_PERSON_CATS = frozenset(("LOC", "trLOC", "trORG"))
 _LEAD_LABEL = {"LOC": "LOC", "trLOC": "LOC", "NAT": "MISC", "trORG": "ORG", "trMISC": "MISC"}
@@ -134,7 +131,7 @@ def _is_person_run(tokens: Sequence[str], k: int, j: int, span: Span, titles: Se
     whole = tuple(norm(t) for t in tokens[span[0] : span[1]])
     if any(c in _NOT_PERSON_CATS for c in lists.entries.get(whole, ())):
         return False  # "Prince Edward Island"
-    if span[2] == "PER" or first_name or _strong(titles) or _GIVEN_HYPHENATED.match(tokens[j - 1]):
+    if span[2] == "PER" or first_name or _strong(titles) or HYPHENATED_GIVEN.match(tokens[j - 1]):
         return True
     surname = norms[-1] if norms[-1] not in NAME_SUFFIXES or len(norms) == 1 else norms[-2]
     return surname in persons
