@@ -235,6 +235,13 @@ class Analyst:
         if not busy:  # else the waiting thread wakes on the closed pipe and reaps the child
             self._close()
 
+    def reap(self, timeout: float = JOIN_SECONDS) -> None:
+        """Wait for the (stopped) child to be gone, from any thread; the pipe stays to its owner."""
+        try:
+            self._proc.wait(timeout)
+        except subprocess.TimeoutExpired:
+            pass
+
     def _close(self) -> None:
         """Reap the (killed or finished) child and close the pipe; idempotent."""
         with self._lock:
@@ -369,10 +376,12 @@ class AnalysisPool:
             return [a.pid for a in self._idle + self._busy if a.alive()]
 
     def close(self) -> None:
-        """Kill every child and refuse new jobs (idempotent)."""
+        """Kill every child, wait until each is reaped, and refuse new jobs (idempotent)."""
         with self._lock:
             self._closed = True
             analysts = self._idle + self._busy
             self._idle = []
         for analyst in analysts:
             analyst.stop()
+        for analyst in analysts:  # killed together above; a busy one's thread may be reaping it too
+            analyst.reap()

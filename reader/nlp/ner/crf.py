@@ -3,8 +3,9 @@
 The file is CRFsuite's crf1d format (crfsuite/lib/crf/src/crf1d_model.c): a 48-byte header of
 little-endian uint32 counts and chunk offsets; a FEAT chunk of 20-byte features (uint32 type,
 source, destination, float64 weight; type 0 is a state feature attribute -> label, type 1 a
-transition label -> label); and two CQDB string databases (labels, attributes) whose backward
-array gives, per id, the offset of a record (uint32 id, uint32 key size, key bytes with a NUL).
+transition label -> label; the chunk counts them, the header's count is 0); and two CQDB string
+databases (labels, attributes) whose backward array gives, per id, the offset of a record
+(uint32 id, uint32 key size, key bytes with a NUL).
 
 Decoding reproduces CRFsuite's own arithmetic exactly, so the tags are the same as
 `pycrfsuite.Tagger.tag`: a token's state score per label is the sum of its attributes' weights
@@ -95,7 +96,7 @@ def cqdb_strings(data: bytes, offset: int) -> list[str]:
     records = np.frombuffer(data, "<u4", count=n, offset=offset + bwd).astype(np.int64) + offset
     raw = np.frombuffer(data, np.uint8)
     if (records == offset).any() or records.max() + 8 > len(data):
-        raise ValueError("CQDB ids are not dense")
+        raise ValueError("bad CQDB backward array")
     ids = _uint32_at(raw, records)
     sizes = _uint32_at(raw, records + 4)
     if (ids != np.arange(n)).any() or (sizes == 0).any() or (records + 8 + sizes).max() > len(data):

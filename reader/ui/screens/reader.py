@@ -69,7 +69,8 @@ class ReaderScreen(Screen[None]):
         self.path = path
         self.changed_on_disk = False
         self._disk_state: tuple[int, int] | None = None
-        self._job: AnalysisJob | None = None
+        self.analysis_job: AnalysisJob | None = None  # the running analysis, if any
+        self._analysis_worker: Worker[None] | None = None
 
     @property
     def reader_app(self) -> ReaderApp:
@@ -109,14 +110,14 @@ class ReaderScreen(Screen[None]):
     def _start_analysis(self) -> None:
         """Analyse the shown text in an analysis process (stopping any analysis still running)."""
         self._cancel_analysis()
-        self._job = self.reader_app.analysis.job(self.doc.text, self.doc.title, self.doc.source)
-        self.analyse_worker(self._job)
+        self.analysis_job = self.reader_app.analysis.job(self.doc.text, self.doc.title, self.doc.source)
+        self._analysis_worker = self.analyse_worker(self.analysis_job)
 
     def _cancel_analysis(self) -> None:
         """Stop the running analysis, if any (its process is killed at once)."""
-        if self._job is not None:
-            self._job.cancel()
-            self._job = None
+        if self.analysis_job is not None:
+            self.analysis_job.cancel()
+            self.analysis_job = None
 
     @work(thread=True, exclusive=True, group="analysis", exit_on_error=False)
     def analyse_worker(self, job: AnalysisJob) -> None:
@@ -129,7 +130,7 @@ class ReaderScreen(Screen[None]):
         """Show the analysis: entity colours, facts and entities in the sidebar."""
         if message.doc.text != self.doc.text:  # an analysis of the text before a reload
             return
-        self._job = None
+        self.analysis_job = None
         self.analysing = False
         self.doc = message.doc
         self.reader_app.remember_analysis(message.doc)
@@ -141,16 +142,16 @@ class ReaderScreen(Screen[None]):
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """An analysis failure is reported once, and the plain text stays readable."""
-        if event.worker.group != "analysis" or event.state != WorkerState.ERROR:
-            return
+        if event.worker is not self._analysis_worker or event.state != WorkerState.ERROR:
+            return  # only the latest analysis speaks
         error = event.worker.error
         if isinstance(error, AnalysisCancelled):  # stopped on purpose: a newer analysis (or none) follows
             return
-        self._job = None
+        self.analysis_job = None
         self.analysing = False
         self.query_one(StatusBar).set_busy(False)
         detail = str(error) if isinstance(error, AnalysisFailed) else f"{type(error).__name__}: {error}"
-        self.notify(sanitize(f"Analysis failed: {detail}. The text stays readable."), severity="error",
+        self.notify(sanitize(f"Analysis failed: {detail.rstrip('.')}. The text stays readable."), severity="error",
                     markup=False)
         self._update_status()
 
