@@ -246,11 +246,14 @@ class Sents(SequenceABC[Sent]):
     """The sentences of a document as `Sent` views; iterating releases each view's lists once passed.
 
     While sentence k is being looked at, k - 1 (an extractor's `prev`) still holds its lists;
-    indexing any sentence rebuilds what it needs.
+    indexing any sentence rebuilds what it needs. A document of at most `keep_tokens` tokens keeps
+    every view's lists for all the extractors (building them once is most of the facts step's cost);
+    a longer one releases them, so its memory stays that of a few sentences.
     """
 
-    def __init__(self, items: list[Sent]) -> None:
+    def __init__(self, items: list[Sent], keep: bool = False) -> None:
         self._items = items
+        self._keep = keep
 
     def __len__(self) -> int:
         return len(self._items)
@@ -266,6 +269,9 @@ class Sents(SequenceABC[Sent]):
 
     def __iter__(self) -> Iterator[Sent]:
         items = self._items
+        if self._keep:
+            yield from items
+            return
         try:
             for k, s in enumerate(items):
                 yield s
@@ -284,4 +290,8 @@ def build_sents(doc: Document) -> Sents:
         from reader.nlp.pos import tag_words
 
         tagger = tag_words
-    return Sents([Sent(doc, idx, tagger) for idx in range(len(doc.sentences))])
+    return Sents([Sent(doc, idx, tagger) for idx in range(len(doc.sentences))], keep=len(doc.tokens) <= KEEP_TOKENS)
+
+
+# Up to this many tokens (a 300 KB article), the sentence views keep their lists (about 150 bytes a token).
+KEEP_TOKENS = 60_000

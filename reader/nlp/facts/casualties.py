@@ -320,12 +320,15 @@ def dedupe(facts: list[Fact]) -> list[Fact]:
     return [Fact(f.kind, f.evidence, {k: v for k, v in f.fields.items() if not k.startswith("_")}) for f in keep]
 
 
+_ABOUT_DEATHS = frozenset({"toll", "tolls", "deaths", "dead", "killed", "died"})
+
+
 def run_all(doc: Document, sents: list[Sent]) -> list[Fact]:
     """All casualty facts in a document, restatements removed."""
     out: list[Fact] = []
     for i, s in enumerate(sents):
-        prev = sents[i - 1].lowtext if i else ""
-        after_deaths = "toll" in prev or any(w in prev for w in ("deaths", "dead", "killed", "died"))
+        prev = set(sents[i - 1].lower) if i else set()
+        after_deaths = bool(_ABOUT_DEATHS.intersection(prev))  # words, so "deadline" is not "dead"
         try:
             out.extend(extract(s, after_deaths))
         except (IndexError, ValueError):

@@ -167,7 +167,8 @@ def _for_anchored(sent: Sent) -> list[Fact]:
 
 
 _RELEASE = frozenset("released freed returned handed handing receiving received getting got exchanged swapped "
-                     "release releases releasing free frees freeing hand hands".split())
+                     "release releases releasing free frees freeing hand hands repatriated repatriating "
+                     "flew flown transferred transferring bused bussed".split())
 _RETURN_CUES = ("in exchange", "in return", "while receiving", "while handing", "and received", "in a swap", "each released",
                 "each freed", "one-for-one", " while ")
 
