@@ -43,3 +43,79 @@ def test_sentence_views_are_the_same_whether_kept_or_released(monkeypatch) -> No
     kept = extract_facts(make_doc(text))
     monkeypatch.setattr(base, "KEEP_TOKENS", 0)
     assert extract_facts(make_doc(text)) == kept and len(kept) >= 3
+
+
+def _votes(text: str) -> list[tuple[int | None, int | None, int | None]]:
+    return [(d["for"], d["against"], d["abstain"]) for d in facts_of(text, "vote")]
+
+
+def test_votes_to_none_and_supporting_opposing() -> None:
+    assert _votes("The council renewed the mandate by 12 votes to none, with three abstentions.") == [(12, 0, 3)]
+    assert _votes("The motion was defeated, with 48 members supporting it and 97 opposing.") == [(48, 97, None)]
+
+
+def test_an_unknown_voter_noun_counts_when_it_votes() -> None:
+    assert _votes("The assembly passed it, with 29 MCAs voting in favour, six against and two abstaining.") == [
+        (29, 6, 2)]
+
+
+def test_two_votes_in_one_sentence_stay_apart() -> None:
+    text = ("The bill, which cleared the lower house by 130 votes to 95, with four abstentions, passed the Senate "
+            "with 40 votes in favour, 25 against and one abstention.")
+    assert _votes(text) == [(130, 95, 4), (40, 25, 1)]
+
+
+def test_each_side_of_a_swap_in_its_own_sentence() -> None:
+    text = ("The rebels freed 120 people on Friday, the mediators said, in the largest exchange this year. "
+            "The government released 95 fighters from two prisons later that day.")
+    assert _exchanges(text) == [[120, 95]]
+    text = ("Kyiv said it had brought home 88 soldiers. Moscow said 90 of its servicemen had been returned in turn.")
+    assert _exchanges(text) == [[88, 90]]
+
+
+def test_a_release_told_twice_is_not_a_swap() -> None:
+    text = "Militants freed 12 hostages on Monday. The 12 hostages were released near the border, police said."
+    assert _exchanges(text) == []
+
+
+def test_bodies_both_ways_and_a_deal_that_saw() -> None:
+    text = "Kyiv received the bodies of 500 soldiers, while 40 bodies were handed over to Russia."
+    assert _exchanges(text) == [[500, 40]]
+    text = "Gunmen have released 25 farmers, in a deal that saw the authorities free six members of the gang."
+    assert _exchanges(text) == [[25, 6]]
+
+
+def test_people_lists_and_ages_count_victims() -> None:
+    assert _casualties("Police said a farmer and his three sons were killed in the landslide.") == [(4, None)]
+    assert _casualties("Separately, a woman in her 60s died after being hit by a bus.") == [(1, None)]
+
+
+def test_injuries_named_after_a_treatment() -> None:
+    assert _casualties("The derailment left 22 passengers with minor injuries.") == [(None, 22)]
+    assert _casualties("Forty people were rescued, nine of whom were taken to hospital with injuries.") == [(None, 9)]
+    assert _casualties("Nine fans were treated for cuts and bruises after the crush.") == [(None, 9)]
+
+
+def test_the_number_of_people_confirmed_dead() -> None:
+    assert _casualties("The number of people confirmed dead after the ferry capsized rose to 16.") == [(16, None)]
+
+
+def test_an_earlier_figure_gives_way_to_the_later_one() -> None:
+    text = ("A missile strike killed two people and injured 30, the governor said. "
+            "The mayor had earlier put the number of injured at 25.")
+    assert _casualties(text) == [(2, 30)]
+
+
+def test_deaths_split_by_where_they_happened_are_parts_of_the_toll() -> None:
+    text = ("Nine people died when the bus overturned. Seven passengers died on the spot, while two others "
+            "succumbed to their injuries in hospital.")
+    assert _casualties(text) == [(9, None)]
+
+
+def test_a_toll_and_an_injured_count_a_few_sentences_apart_are_one_incident() -> None:
+    text = ("The death toll from the attack on the market rose to 20, officials said. Witnesses described panic. "
+            "Thirty people were wounded.")
+    assert _casualties(text) == [(20, 30)]
+    text = ("The death toll from the attack on the market rose to 20, officials said. "
+            "Later, a second blast wounded 30 people at a bus station.")
+    assert _casualties(text) == [(20, None), (None, 30)]

@@ -5,16 +5,16 @@ from __future__ import annotations
 import re
 
 from reader.document import Document, Fact, Span
-from reader.nlp.facts.base import AUX, DASHES, Sent
+from reader.nlp.facts.base import AUX, DASHES, PERSON_NOUNS, Sent
 from reader.nlp.numbers import NumberSpan
 
 # cue word -> (kind, where the count is: "before" the cue, "after" it, or both)
-KILLED_BEFORE = frozenset("killed dead died die dies slain perished deaths fatalities drowned executed".split())
+KILLED_BEFORE = frozenset("killed dead died die dies slain perished deaths fatalities drowned executed succumbed".split())
 KILLED_AFTER = frozenset("killing killed kills kill claimed".split())
 INJURED_BEFORE = frozenset("injured wounded hurt injuries injured. wounded. hospitalized hospitalised".split())
 INJURED_AFTER = frozenset("injuring wounding injured wounded hurting injures wounds".split())
 TRIGGERS = ("kill", "dead", "died", "die ", "dies", "death", "slain", "perish", "fatalit", "wound", "injur", "hurt",
-            "toll", "drown", "executed", "lives", "hospitali", "risen", "rose")
+            "toll", "drown", "executed", "lives", "hospitali", "risen", "rose", "succumb", "treated")
 # "are estimated to have died", "are likely to have been killed", "are presumed dead".
 _HEDGES = frozenset("estimated to likely presumed expected understood".split())
 _PASSIVE_AUX = frozenset({"were", "was", "been", "are", "is", "be", "being"})
@@ -35,7 +35,7 @@ def _gap_ok(sent: Sent, n: NumberSpan, cue: int) -> bool:
             return False
         k = noun_end
     # "members of the same family", "people in the car": a short prepositional tail
-    if k < cue and sent.lower[k] in ("of", "in", "on", "from", "inside", "aboard") and cue - k <= 5:
+    if k < cue and sent.lower[k] in ("of", "in", "on", "from", "inside", "aboard") and cue - k <= 7:
         j = k + 1
         while j < cue and (sent.tags[j].startswith(("DT", "JJ", "NN", "PRP$", "CD")) or sent.words[j][:1].isupper()):
             j += 1
@@ -65,6 +65,7 @@ def _one_person(sent: Sent, cue: int) -> NumberSpan | None:
         return None
     while k > 0 and sent.lower[k - 1] in AUX:
         k -= 1
+    k = _past_age(sent.lower, k)  # "a man in his 50s died", "a woman aged 71 was killed"
     if k < 2 or sent.lower[k - 1] not in _ONE_PERSON:
         return None
     j = k - 2
@@ -73,6 +74,120 @@ def _one_person(sent: Sent, cue: int) -> NumberSpan | None:
     if j < 0 or sent.lower[j] not in ("a", "an") or (j > 0 and sent.lower[j - 1] not in (",", "said", "that", "when", "after", "and")):
         return None
     return NumberSpan(j, j + 1, 1)
+
+
+_DECADES = re.compile(r"^(?:\d0s|(?:twen|thir|for|fif|six|seven|eigh|nine)ties|teens)$")
+
+
+def _past_age(low: list[str], k: int) -> int:
+    """The token index before an age phrase ending at k ("in his 50s", "in her early twenties", "aged 71",
+    ", 34,"); k when there is none."""
+    j = k
+    if j > 0 and low[j - 1] == ",":
+        j -= 1
+    if j >= 3 and _DECADES.match(low[j - 1]):
+        i = j - 1
+        if low[i - 1] in ("early", "late", "mid"):
+            i -= 1
+        if i >= 2 and low[i - 1] in ("his", "her", "their") and low[i - 2] == "in":
+            return i - 2
+    if j >= 2 and low[j - 1].isdigit() and low[j - 2] == "aged":
+        j -= 2
+        return j - 1 if j > 0 and low[j - 1] == "," else j
+    return k
+
+
+# A person's relatives and companions, counted in "a woman and her two daughters".
+_KIN = frozenset("wife husband son daughter mother father brother sister child baby grandson granddaughter "
+                 "grandmother grandfather nephew niece cousin uncle aunt friend colleague partner fiancee fiance "
+                 "companion".split())
+_KIN_PLURAL = frozenset("sons daughters children brothers sisters grandchildren friends colleagues relatives "
+                        "nephews nieces cousins parents".split())
+
+
+def _people_list(sent: Sent, cue: int) -> NumberSpan | None:
+    """The count of a list of people before a cue's auxiliaries: "a woman and her two daughters were killed"
+    (3), "a man, his wife and their son died" (3)."""
+    low = sent.lower
+    k = cue
+    while k > 0 and (low[k - 1] in AUX or low[k - 1] in _MANNER):
+        k -= 1
+    total, parts, j = 0, 0, k
+    joined = -1  # where the list stood before the last "and"/"," was taken in
+    while j > 0:
+        head = low[j - 1]
+        i = j - 1
+        if head in _ONE_PERSON or head in _KIN or (head + "s" in PERSON_NOUNS and not head.endswith("s")):
+            while i > 0 and (sent.tags[i - 1].startswith("JJ") or "-old" in low[i - 1]):
+                i -= 1
+            if i == 0 or low[i - 1] not in ("a", "an", "his", "her", "their", "one"):
+                return None
+            total, i = total + 1, i - 1
+        elif head in _KIN_PLURAL or head in sent_plural_people(sent, i):
+            while i > 0 and sent.tags[i - 1].startswith("JJ"):
+                i -= 1
+            num = sent.number_ending_before(i)
+            if num is None:
+                return None
+            total, i = total + num.value, num.start
+            if i > 0 and low[i - 1] in ("his", "her", "their"):
+                i -= 1
+        else:
+            if joined >= 0:
+                j = joined  # the word before "and" is not another person: the list ended there
+            break
+        parts += 1
+        j = i
+        joined = -1
+        if j > 0 and low[j - 1] in ("and", ","):
+            joined = j
+            j -= 1
+            if j > 0 and low[j - 1] == ",":
+                j -= 1
+            continue
+        break
+    if parts < 2 or j in sent.used:
+        return None
+    if j > 0 and low[j - 1] not in (",", "said", "that", "when", "after", "and", "while", "as"):
+        return None
+    return NumberSpan(j, k, total)
+
+
+def sent_plural_people(sent: Sent, i: int) -> frozenset[str]:
+    """The word at i if it is a plural people noun ("daughters", "passengers"), as a one-word set."""
+    w = sent.lower[i]
+    return frozenset({w}) if w.endswith("s") and sent.is_personish(i, i + 1) else frozenset()
+
+
+# Injury phrases a count of people comes before: "14 of whom were taken to hospital with injuries",
+# "left 14 passengers with minor injuries", "were treated for minor injuries".
+_INJURY_GAP = frozenset("of whom who were was had have has been being later also then all taken treated admitted rushed "
+                        "airlifted flown to a the hospital hospitals local nearby with for sustained suffered received "
+                        "minor serious critical severe multiple various life-threatening non-life-threatening "
+                        "light slight head burn gunshot stab and in".split())
+
+
+def _injuries_count(sent: Sent, cue: int) -> NumberSpan | None:
+    """The people count of "injuries" at cue: "14 of whom were taken to hospital with injuries", "left 14
+    passengers with minor injuries", "Fourteen passengers were treated for minor injuries"."""
+    low = sent.lower
+    if cue == 0 or low[cue - 1] in ("no", "their", "his", "her", "its", "of") and low[cue - 2 : cue - 1] != ["with"]:
+        return None
+    for n in reversed(sent.numbers):
+        if n.end > cue or cue - n.end > 14 or n.start in sent.used or sent.is_year_token(n):
+            continue
+        k = sent.noun_run(n.end, limit=3)
+        if k > n.end and not sent.is_personish(n.end, k):
+            return None
+        if k == n.end and low[k : k + 2] != ["of", "whom"] and not (k < cue and low[k] in AUX):
+            return None
+        if n.start > 0 and low[n.start - 1] in ("no", "not"):
+            return None
+        if all(w in _INJURY_GAP for w in low[k:cue]) and ("with" in low[k:cue] or "for" in low[k:cue] or
+                                                          "sustained" in low[k:cue] or "suffered" in low[k:cue]):
+            return n
+        return None
+    return None
 
 
 def _before_count(sent: Sent, cue: int) -> NumberSpan | None:
@@ -146,6 +261,19 @@ def _toll(sent: Sent, cue: int) -> NumberSpan | None:
 
 
 _EARLIER = frozenset("initially earlier previously first".split())
+_REPORTED = frozenset("put stood reported given gave counted said confirmed registered recorded".split())
+
+
+def _earlier_figure(low: list[str]) -> bool:
+    """True for a sentence giving an earlier figure: "had put the toll at 24", "initially reported two deaths",
+    "had earlier put the number of injured at 17" (not "Earlier this month, five people were killed")."""
+    for k, w in enumerate(low):
+        nxt = low[k + 1 : k + 3]
+        if w in ("initially", "previously") or (w in _EARLIER and _REPORTED.intersection(nxt)):
+            return True
+        if w == "had" and (_REPORTED.intersection(nxt[:1]) or (nxt[:1] and nxt[0] in _EARLIER and _REPORTED.intersection(nxt))):
+            return True
+    return False
 _TO_DEATH = frozenset("stabbed shot beaten crushed burned burnt hacked trampled starved frozen mauled".split())
 _UPDATE = frozenset("rose risen rising climbed jumped increased reached grown grew now".split())
 # "bringing the death toll to five", "raising the toll to 31".
@@ -164,7 +292,23 @@ def _toll_cue(low: list[str], c: int, after_deaths: bool = False) -> bool:
     if w == "toll":
         return ("death" in low[max(0, c - 3) : c] or bool(KILLED_BEFORE.intersection(low)) or "dead" in low
                 or after_deaths)
-    return w == "number" and c + 2 < len(low) and low[c + 1] == "of" and low[c + 2] in _NUMBER_OF
+    return w == "number" and _number_of(low, c) >= 0
+
+
+_NUMBER_OF_INJURED = frozenset({"injured", "wounded", "hurt", "injuries"})
+
+
+def _number_of(low: list[str], c: int) -> int:
+    """For "number" at c: the index of the casualty word of "the number of dead", "the number of people
+    confirmed dead", "the number of injured"; -1 if there is none."""
+    if c + 2 >= len(low) or low[c + 1] != "of":
+        return -1
+    for k in range(c + 2, min(len(low), c + 6)):
+        if low[k] in _NUMBER_OF or low[k] in _NUMBER_OF_INJURED:
+            return k
+        if low[k] in (",", ".", ";", "rose", "risen", "stood", "is", "was", "has", "had"):
+            break
+    return -1
 
 
 def extract(sent: Sent, after_deaths: bool = False) -> list[Fact]:
@@ -188,7 +332,8 @@ def extract(sent: Sent, after_deaths: bool = False) -> list[Fact]:
         n = None
         is_toll = False
         if _toll_cue(low, c, after_deaths):
-            kind, n = "killed", _toll(sent, c + (2 if w == "number" else 0))
+            at = _number_of(low, c) if w == "number" else c
+            kind, n = "injured" if low[at] in _NUMBER_OF_INJURED else "killed", _toll(sent, at)
             is_toll = n is not None
             if is_toll and (_UPDATE.intersection(low[c + 1 : n.start]) or _BRINGING.intersection(low[max(0, c - 4) : c])):
                 toll_update = True
@@ -197,11 +342,15 @@ def extract(sent: Sent, after_deaths: bool = False) -> list[Fact]:
             n = _before_count(sent, c - 2) or _one_person(sent, c - 2)
         elif w == "lost" and low[c + 1 : c + 3] in (["their", "lives"], ["his", "life"], ["her", "life"]):
             kind, n = "killed", _before_count(sent, c)
+        elif w == "injuries" and not (prev == "to" and c >= 2 and low[c - 2] in ("succumbed", "succumbing")):
+            kind, n = "injured", _before_count(sent, c) or _injuries_count(sent, c)
+        elif w == "treated" and nxt == "for" and prev in _PASSIVE_AUX:
+            kind, n = "injured", _before_count(sent, c)
         elif w in KILLED_BEFORE or w in INJURED_BEFORE:
             kind = "killed" if w in KILLED_BEFORE else "injured"
             n = _before_count(sent, c)
             if n is None and w in ("killed", "died", "injured", "wounded", "hurt"):
-                n = _one_person(sent, c)
+                n = _one_person(sent, c) or _people_list(sent, c)
             if n is None and (w in KILLED_AFTER or w in INJURED_AFTER) and prev not in _PASSIVE_AUX:
                 n = _after_count(sent, c)
         elif w in KILLED_AFTER or w in INJURED_AFTER:
@@ -236,8 +385,7 @@ def extract(sent: Sent, after_deaths: bool = False) -> list[Fact]:
         }
         if toll_update:
             fields["_update"] = True
-        if _EARLIER.intersection(low) or any(a == "had" and b in ("put", "stood", "reported", "given")
-                                             for a, b in zip(low, low[1:])):
+        if _earlier_figure(low):
             fields["_earlier"] = True  # "had put the toll at 24", "initially reported two deaths"
         if any(n is not None and _continues(sent, n) for n in g.values()):
             fields["_continues"] = True
@@ -297,6 +445,13 @@ def _subsumed(a: dict, b: dict) -> bool:
     return bool(given) and all(b[k] == a[k] for k in given)
 
 
+def _superseded(a: dict, others: list[dict]) -> bool:
+    """True when a later report gives every count `a` gives, at least as high."""
+    given = [k for k in ("killed", "injured") if a[k] is not None]
+    return bool(given) and any(not b.get("_earlier") and all(b[k] is not None and b[k] >= a[k] for k in given)
+                               for b in others)
+
+
 def dedupe(facts: list[Fact]) -> list[Fact]:
     """Drop restated tolls (a headline or later sentence repeating part of a fact) and superseded tolls."""
     keep: list[Fact] = []
@@ -315,6 +470,10 @@ def dedupe(facts: list[Fact]) -> list[Fact]:
                     and b["killed"] is not None and a["killed"] < b["killed"] and a["injured"] in (None, b["injured"]):
                 restated = True
                 break
+        # an earlier figure ("had earlier put the number of injured at 17") gives way to a later report
+        # that gives the same counts, at least as high ("injured 21")
+        if not restated and a.get("_earlier") and _superseded(a, [g.fields for j, g in enumerate(facts) if j != i]):
+            restated = True
         if not restated:
             keep.append(f)
     return [Fact(f.kind, f.evidence, {k: v for k, v in f.fields.items() if not k.startswith("_")}) for f in keep]
@@ -325,12 +484,70 @@ _ABOUT_DEATHS = frozenset({"toll", "tolls", "deaths", "dead", "killed", "died"})
 
 def run_all(doc: Document, sents: list[Sent]) -> list[Fact]:
     """All casualty facts in a document, restatements removed."""
-    out: list[Fact] = []
+    found: list[tuple[int, Fact]] = []
     for i, s in enumerate(sents):
         prev = set(sents[i - 1].lower) if i else set()
         after_deaths = bool(_ABOUT_DEATHS.intersection(prev))  # words, so "deadline" is not "dead"
         try:
-            out.extend(extract(s, after_deaths))
+            found.extend((i, f) for f in extract(s, after_deaths))
         except (IndexError, ValueError):
             continue
-    return dedupe(_carry_injured(_merge_continuations(out, sents)))
+    found = _drop_breakdowns(found, sents)
+    out = _merge_nearby(_merge_continuations([f for _, f in found], sents), found, sents)
+    return dedupe(_carry_injured(out))
+
+
+# Openings of a sentence about another incident: "Separately, ...", "Elsewhere, ...", "In a separate attack".
+_OTHER_INCIDENT = frozenset("separately elsewhere meanwhile earlier previously last also further another separate "
+                            "later hours days moments second".split())
+# Phrases that split a toll already given: "11 passengers died on the spot, while two others succumbed".
+_BREAKDOWN = ("on the spot", "at the scene", "on arrival", "succumbed", "later died", "died later", "instantly",
+              "in hospital", "of them")
+
+
+def _other_incident(sent: Sent) -> bool:
+    """True when a sentence opens on another incident ("Separately, ...", "In a separate attack ...")."""
+    head = sent.lower[:4]
+    if _OTHER_INCIDENT.intersection(head):
+        return True
+    # "In Sumy, five people were injured": a sentence that opens on another place
+    words = sent.words
+    if len(words) > 3 and sent.lower[0] in ("in", "at", "near", "outside") and words[1][:1].isupper():
+        return "," in words[2:6]
+    return False
+
+
+def _drop_breakdowns(found: list[tuple[int, Fact]], sents: list[Sent]) -> list[tuple[int, Fact]]:
+    """Drop counts that split a toll given just before ("Thirteen people died ... 11 passengers died on the
+    spot, while two others succumbed to their injuries"): deaths no more than the toll, within 3 sentences."""
+    out: list[tuple[int, Fact]] = []
+    for i, f in found:
+        k = f.fields["killed"]
+        part = (k is not None and f.fields["injured"] is None and any(c in sents[i].lowtext for c in _BREAKDOWN)
+                and any(j < i and i - j <= 3 and g.fields["killed"] is not None and g.fields["killed"] > k
+                        for j, g in out))
+        if not part:
+            out.append((i, f))
+    return out
+
+
+def _merge_nearby(facts: list[Fact], found: list[tuple[int, Fact]], sents: list[Sent]) -> list[Fact]:
+    """Join a death toll and an injured count given up to 3 sentences later about the same incident ("The toll
+    ... rose to 43 dead." ... "Twelve people were wounded") when nothing between reports casualties and the
+    later sentence does not open on another incident."""
+    index = {id(f): i for i, f in found}
+    out: list[Fact] = []
+    for f in facts:
+        prev = out[-1] if out else None
+        i, j = index.get(id(prev), -1), index.get(id(f), -1)
+        if (prev is not None and i >= 0 and j > i and j - i <= 3
+                and prev.fields["killed"] is not None and prev.fields["injured"] is None
+                and f.fields["killed"] is None and f.fields["injured"] is not None
+                and not f.fields.get("_earlier") and not prev.fields.get("_earlier")
+                and not any(_other_incident(sents[k]) for k in range(i + 1, j + 1))):
+            merged = {**prev.fields, "injured": f.fields["injured"]}
+            out[-1] = Fact(prev.kind, Span(prev.evidence.start, f.evidence.end), merged)
+            index[id(out[-1])] = j
+            continue
+        out.append(f)
+    return out

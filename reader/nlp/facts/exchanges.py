@@ -8,7 +8,7 @@ from reader.nlp.numbers import NumberSpan
 
 CUES = frozenset("exchanged exchange swapped swap swaps exchanges traded handed freed released returned".split())
 STRONG = ("exchang", "swap", "traded", "in return", "prisoner", "hostage", "captive", "while receiving", "while handing",
-          "one-for-one")
+          "one-for-one", "repatriat", "in turn", "in a deal", "under a deal", "part of a deal", "bodies", "remains")
 _TRADE_NOUNS = frozenset(
     "prisoners prisoner pows captives detainees hostages soldiers troops personnel servicemen fighters "
     "civilians people bodies players inmates nationals citizens defenders servicemembers marines sailors "
@@ -170,7 +170,10 @@ _RELEASE = frozenset("released freed returned handed handing receiving received 
                      "release releases releasing free frees freeing hand hands repatriated repatriating "
                      "flew flown transferred transferring bused bussed".split())
 _RETURN_CUES = ("in exchange", "in return", "while receiving", "while handing", "and received", "in a swap", "each released",
-                "each freed", "one-for-one", " while ")
+                "each freed", "one-for-one", " while ", "in turn", "in a deal", "under a deal", "part of a deal",
+                "in a trade")
+# Verbs a count of people comes before in the passive: "34 bodies were handed over", "150 servicemen had been returned".
+_PASSIVE_RELEASE = frozenset("released freed returned handed repatriated transferred exchanged swapped flown".split())
 
 
 def _release_count(sent: Sent, c: int) -> NumberSpan | None:
@@ -178,7 +181,7 @@ def _release_count(sent: Sent, c: int) -> NumberSpan | None:
     k = c + 1
     if k < len(sent) and sent.lower[k] in ("over", "back", "home"):
         k += 1
-    num = _count_after(sent, k)
+    num = _count_after(sent, _remains(sent, k))  # "received the bodies of 909 soldiers"
     if num is None:
         return None
     end = _plain_noun(sent, num.end)
@@ -193,6 +196,39 @@ def _release_count(sent: Sent, c: int) -> NumberSpan | None:
 _PERIODS = frozenset("day week month night year".split())
 
 
+def _passive_count(sent: Sent, c: int) -> NumberSpan | None:
+    """The count of people before a passive release verb at c: "34 bodies were handed over", "150 Russian
+    servicemen had been returned"."""
+    low = sent.lower
+    k = c
+    while k > 0 and low[k - 1] in ("been", "be", "being", "were", "was", "had", "have", "has", "are", "also", "later"):
+        k -= 1
+    if k == c or k < 2 or low[k - 1] in ("been", "be"):
+        return None
+    for num in sent.numbers:
+        if num.end < k and num.start not in sent.used and not sent.is_year_token(num) and not _in_aside(sent, num.start):
+            start = _past_possessive(low, num.end)  # "90 of its servicemen"
+            end = _plain_noun(sent, start)
+            if end == k and end > start and _people(sent, start, end):
+                return num
+    return None
+
+
+def _releases(sent: Sent) -> list[NumberSpan]:
+    """The people counts a sentence says were released, in text order: "freed 246 people", "34 bodies were
+    handed over"."""
+    counts: list[NumberSpan] = []
+    for c, w in enumerate(sent.lower):
+        num = None
+        if w in _RELEASE:
+            num = _release_count(sent, c)
+        if num is None and w in _PASSIVE_RELEASE:
+            num = _passive_count(sent, c)
+        if num is not None and all(num.start != x.start for x in counts):
+            counts.append(num)
+    return sorted(counts, key=lambda n: n.start)
+
+
 def _two_sided(sent: Sent) -> list[Fact]:
     """ "X released 13 hostages, and Y freed 39 prisoners in exchange", "handed over 6 while receiving 9",
     "a one-for-one swap"."""
@@ -200,12 +236,7 @@ def _two_sided(sent: Sent) -> list[Fact]:
     if not any(cue in lt for cue in _RETURN_CUES):
         return []
     low = sent.lower
-    counts: list[NumberSpan] = []
-    for c, w in enumerate(low):
-        if w in _RELEASE:
-            num = _release_count(sent, c)
-            if num is not None and all(num.start != x.start for x in counts):
-                counts.append(num)
+    counts = _releases(sent)
     if len(counts) == 2:
         for num in counts:
             sent.used.update(range(num.start, num.end))
@@ -305,13 +336,38 @@ _BROUGHT = frozenset("brought freed released returned repatriated rescued".split
 
 
 def _one_side(sent: Sent) -> NumberSpan | None:
-    """The people count of a one-way release: "brought home 157 defenders", "freed 40 hostages"."""
-    for c, w in enumerate(sent.lower):
-        if w in _BROUGHT:
-            num = _release_count(sent, c)
-            if num is not None:
-                return num
-    return None
+    """The people count of a one-way release: "brought home 157 defenders", "freed 40 hostages" (a count this
+    sentence reported as one side of an exchange is still one)."""
+    used = sent.used
+    sent.used = set()
+    try:
+        for c, w in enumerate(sent.lower):
+            if w in _BROUGHT:
+                num = _release_count(sent, c)
+                if num is not None:
+                    return num
+        return None
+    finally:
+        sent.used = used
+
+
+_SWAP_WORDS = frozenset("exchange exchanges exchanged swap swaps swapped trade traded".split())
+
+
+def _answering_release(sents: list[Sent], i: int) -> NumberSpan | None:
+    """The other side of the previous sentence's release: "... 150 Russian servicemen had been returned in turn",
+    or, in a passage about a swap, "The government released 427 Houthi fighters" after "The Houthis freed 246
+    people"."""
+    sent = sents[i]
+    low = sent.lower
+    if low[0] in ("among", "of", "including", "they", "those") or len(sent) < 4:
+        return None  # a part of the first release, or the same people
+    found = _releases(sent)
+    if len(found) != 1:
+        return None
+    cue = any(c in sent.lowtext for c in ("in return", "in turn", "in exchange", "for its part", "for their part"))
+    context = any(_SWAP_WORDS.intersection(sents[k].lower) for k in range(max(0, i - 2), i + 1))
+    return found[0] if cue or context else None
 
 
 def _in_return(sent: Sent) -> NumberSpan | None:
@@ -339,13 +395,17 @@ def run_all(doc: Document, sents: list[Sent]) -> list[Fact]:
             found = extract(s)
             one_sided = len(found) == 1 and found[0].fields["counts"][1] is None
             if (not found or one_sided) and i > 0:
-                other = _in_return(s)
+                other = _in_return(s) or _answering_release(sents, i)
                 mine = _one_side(sents[i - 1]) if other is not None else None
+                if mine is not None and mine.value == other.value and "each" not in s.lower and "same" not in s.lower:
+                    mine = None if _restates(sents[i - 1], s) else mine
                 if other is not None and mine is not None:
                     span = Span(sents[i - 1].span.start, s.span.end)
                     prev = sents[i - 1]
                     what = _what(prev.slice(mine.end, _plain_noun(prev, mine.end)), s.slice(other.end, _plain_noun(s, other.end)), s)
                     found = [Fact("exchange", span, {"counts": [mine.value, other.value], "what": what})]
+                    if out and out[-1].kind == "quantity" and out[-1].evidence == prev.span and out[-1].fields["value"] == mine.value:
+                        out.pop()  # the previous sentence's one side is now part of this exchange
         except (IndexError, ValueError):
             continue
         for fact in found:
@@ -354,3 +414,10 @@ def run_all(doc: Document, sents: list[Sent]) -> list[Fact]:
                 fact = Fact("quantity", fact.evidence, {"value": first, "unit": fact.fields["what"]})
             out.append(fact)
     return out
+
+
+def _restates(first: Sent, second: Sent) -> bool:
+    """True when two sentences with the same count are one release told twice (same people noun)."""
+    a = {w for w, t in zip(first.lower, first.tags) if t.startswith("NN")}
+    b = {w for w, t in zip(second.lower, second.tags) if t.startswith("NN")}
+    return bool({"prisoners", "hostages", "soldiers", "detainees", "people"} & a & b) and not (_SWAP_WORDS & set(second.lower))

@@ -26,6 +26,7 @@ ROLE_NOUNS: frozenset[str] = frozenset(
     mufti commodore brigadier taoiseach tanaiste attache emissary convener convenor vice-chair vice-chancellor
     steward constable detective premier-designate mayor-elect governor-elect commandant clerk meteorologist
     forecaster epidemiologist strategist solicitor barrister counsel coroner historian referee pastor
+    writer reporter journalist photographer columnist
     """.split()
 )
 
@@ -46,7 +47,8 @@ HONORIFICS: frozenset[str] = frozenset(
 # Words that are roles only in some uses; they need a capital letter or a modifier.
 WEAK_ROLES: frozenset[str] = frozenset(
     "head chief leader major general justice principal chair executive manager captain boss "
-    "economist analyst correspondent editor publisher professor researcher scientist lawyer".split()
+    "economist analyst correspondent editor publisher professor researcher scientist lawyer "
+    "writer reporter journalist photographer columnist".split()
 )
 
 # Nouns that can be the antecedent of "its" in "its governor".

@@ -37,8 +37,9 @@ VOTERS = frozenset(
     """.split()
 )
 _FOR_BEFORE = frozenset({"supported", "backed", "approved", "endorsed", "adopted", "passed"})  # "... by N"
-_FOR_AFTER = frozenset({"supported", "backed", "approved", "endorsed", "favour", "favor", "yes", "ayes", "aye"})
-_AGAINST_AFTER = frozenset({"against", "rejected", "opposed", "no", "nays", "nay", "objected", "dissented"})
+_FOR_AFTER = frozenset({"supported", "backed", "approved", "endorsed", "favour", "favor", "yes", "ayes", "aye",
+                        "supporting", "backing"})
+_AGAINST_AFTER = frozenset({"against", "rejected", "opposed", "no", "nays", "nay", "objected", "dissented", "opposing"})
 _ABSTAIN_AFTER = frozenset({"abstained", "abstaining", "abstain", "abstentions", "abstention"})
 # A score reported with one of these before it is a defeat: the larger side voted against
 # ("the House rejected the bill 210-198", "defeated by a vote of 52 to 47").
@@ -67,11 +68,12 @@ def _ordered(low: list[str], k: int, a: int | float, b: int | float) -> tuple[in
     return a, b
 
 
-def _score_votes(sent: Sent) -> list[dict[str, int | float | None]]:
-    """Every tally in a sentence: "voted 5-4", "passed 52-48", "by a vote of 210 to 198", "by 52 votes to 48"."""
+def _score_votes(sent: Sent) -> list[tuple[int, dict[str, int | float | None]]]:
+    """Every tally in a sentence with its token position: "voted 5-4", "passed 52-48", "by a vote of 210 to
+    198", "by 52 votes to 48", "by 14 votes to none"."""
     low = sent.lower
     n = len(sent)
-    found: list[dict[str, int | float | None]] = []
+    found: list[tuple[int, dict[str, int | float | None]]] = []
     for k, w in enumerate(sent.words):
         if k in sent.used:
             continue
@@ -81,7 +83,7 @@ def _score_votes(sent: Sent) -> list[dict[str, int | float | None]]:
             a, b = _ordered(low, k, int(m.group(1)), int(m.group(2)))
             fields: dict[str, int | float | None] = {"for": a, "against": b, "abstain": int(m.group(3)) if m.group(3) else None}
             sent.used.add(k)
-            found.append(fields)
+            found.append((k, fields))
             continue
         # "210 to 198" / "210 votes to 198" / "52 - 48"
         first = sent.number_at(k)
@@ -92,6 +94,8 @@ def _score_votes(sent: Sent) -> list[dict[str, int | float | None]]:
             j += 1
         if j < n and (low[j] == "to" or (low[j] in DASHES and j == first.end)):
             second = sent.number_at(j + 1)
+            if second is None and j + 1 < n and low[j + 1] in ("none", "nil", "zero") and "votes" in low[first.end : j]:
+                second = NumberSpan(j + 1, j + 2, 0)  # "by 14 votes to none"
             votey = bool(_VOTE_VERBS.intersection(low[max(0, k - 4) : k])) or "votes" in low[first.end : first.end + 1]
             if not votey and k > 0 and low[k - 1] in (",", "(") and (_VOTE_VERBS | {"hands", "adopted", "ratified"}).intersection(
                     low[max(0, k - 10) : k]):
@@ -100,7 +104,7 @@ def _score_votes(sent: Sent) -> list[dict[str, int | float | None]]:
             if second is not None and votey and not unit_after and not sent.is_year_token(second):
                 sent.used.update(range(first.start, second.end))
                 yes, no = _ordered(low, k, first.value, second.value)
-                found.append({"for": yes, "against": no, "abstain": None})
+                found.append((k, {"for": yes, "against": no, "abstain": None}))
     return found
 
 
@@ -136,11 +140,12 @@ def _nobody_against(sent: Sent, fields: dict[str, int | float | None]) -> None:
                 fields["against"] = 0
 
 
-def _descriptive(sent: Sent) -> dict[str, int | float | None]:
-    """Counts next to for/against/abstain cues: "supported by 143 countries", "35 states abstained"."""
+def _descriptive(sent: Sent) -> list[tuple[int, str, int | float]]:
+    """Counts next to for/against/abstain cues, as (token position, key, count): "supported by 143 countries",
+    "35 states abstained", "41 MCAs voting in favour"."""
     low = sent.lower
     n = len(sent)
-    fields: dict[str, int | float | None] = {}
+    items: list[tuple[int, str, int | float]] = []
     for num in sent.numbers:
         if num.start in sent.used or sent.is_year_token(num):
             continue
@@ -153,9 +158,12 @@ def _descriptive(sent: Sent) -> dict[str, int | float | None]:
         noun_end = sent.noun_run(e, limit=3)
         while noun_end > e + 1 and low[noun_end - 1] in ("voting", "abstaining"):
             noun_end -= 1  # "226 MPs voting in favour" ("voting" tagged as a noun)
+        if noun_end == e + 1 and low[e] in ("opposing", "supporting", "backing", "voting"):
+            noun_end = e  # "and 135 opposing" ("opposing" tagged as a noun)
         noun = low[noun_end - 1] if noun_end > e else ""
-        if noun and noun not in VOTERS and noun not in _ABSTAIN_AFTER and sent.tags[noun_end - 1] != "NNPS":
-            continue
+        if noun and noun not in VOTERS and noun not in _ABSTAIN_AFTER and sent.tags[noun_end - 1] != "NNPS" and not (
+                noun_end < n and low[noun_end] in ("voted", "voting") and noun.endswith("s")):
+            continue  # an unknown plural noun is a voter only when it votes: "41 MCAs voting in favour"
         key = None
         # "supported by 143 countries"
         if b >= 2 and low[b - 1] == "by" and low[b - 2] in _FOR_BEFORE:
@@ -190,12 +198,10 @@ def _descriptive(sent: Sent) -> dict[str, int | float | None]:
                 key = "for"  # "the measure received 217 votes, with 212 opposed"
         if noun in ("abstentions", "abstention") or noun in _ABSTAIN_AFTER:
             key = "abstain"  # "35 abstaining" tagged as a noun
-        if key is not None and key not in fields:
-            fields[key] = num.value
+        if key is not None:
+            items.append((num.start, key, num.value))
             sent.used.update(range(num.start, num.end))
-    if fields:
-        _nobody_against(sent, fields)
-    return fields
+    return items
 
 
 def extract_all(sent: Sent) -> list[dict[str, int | float | None]]:
@@ -205,15 +211,30 @@ def extract_all(sent: Sent) -> list[dict[str, int | float | None]]:
         return []
     if not sent.numbers and not any(_SCORE.match(w) for w in sent.words):
         return []
-    scores = _score_votes(sent)
-    fields = scores[0] if scores else {}
-    more = _descriptive(sent)
-    for k, v in more.items():
-        if fields.get(k) is None:
-            fields[k] = v
-    out = [fields, *scores[1:]]
-    return [{k: f.get(k) for k in ("for", "against", "abstain")} for f in out
+    groups = _group(_score_votes(sent), _descriptive(sent))
+    if groups and len(groups) == 1:
+        _nobody_against(sent, groups[0])
+    return [{k: f.get(k) for k in ("for", "against", "abstain")} for f in groups
             if any(f.get(k) is not None for k in ("for", "against", "abstain"))]
+
+
+def _group(scores: list[tuple[int, dict[str, int | float | None]]],
+           items: list[tuple[int, str, int | float]]) -> list[dict[str, int | float | None]]:
+    """The sentence's votes: each tally, with the descriptive counts that complete it, and the descriptive
+    counts of another vote ("cleared the lower house by 143 votes to 92, with six abstentions, and passed the
+    Senate with 46 votes in favour, 22 against and two abstentions") as a vote of their own. A count joins
+    the latest vote before it (or the first, when it comes before every tally) unless that vote has the
+    count's side already; then it starts a new vote."""
+    groups: list[tuple[int, dict[str, int | float | None]]] = [(k, dict(f)) for k, f in scores]
+    for pos, key, value in items:
+        before = [g for g in groups if g[0] < pos]
+        target = before[-1] if before else (groups[0] if groups else None)
+        if target is not None and target[1].get(key) is None:
+            target[1][key] = value
+        else:
+            groups.append((pos, {key: value}))
+            groups.sort(key=lambda g: g[0])
+    return [f for _, f in groups]
 
 
 def extract(sent: Sent) -> dict[str, int | float | None] | None:
