@@ -119,3 +119,30 @@ def test_a_toll_and_an_injured_count_a_few_sentences_apart_are_one_incident() ->
     text = ("The death toll from the attack on the market rose to 20, officials said. "
             "Later, a second blast wounded 30 people at a bus station.")
     assert _casualties(text) == [(20, None), (None, 30)]
+
+
+def test_organisers_and_managing_directors() -> None:
+    from tests.facts_helpers import officials
+
+    text = "Ama Owusu-Mensah, the union's regional organiser for the North, said staff were exhausted."
+    assert officials(text, "Ama Owusu-Mensah") == {("Ama Owusu-Mensah", "union's regional organiser for the North")}
+    text = "Northern Rail's managing director, Hollis Grant, said he was disappointed."
+    assert officials(text, "Hollis Grant") == {("Hollis Grant", "managing director")}
+
+
+def test_a_place_named_after_a_person_is_not_an_official() -> None:
+    from reader.pipeline import analyze
+
+    doc = analyze("Nine residents were taken to Queen Mary Hospital, Senior Officer Lam Ka-ho said.")
+    names = {e.id: e.name for e in doc.entities}
+    assert all("Hospital" not in names[f.fields["person"]] for f in doc.facts if f.kind == "official")
+
+
+def test_chairing_a_meeting_is_not_an_office_but_heading_a_long_body_is() -> None:
+    from tests.facts_helpers import officials
+
+    text = "Mira Castell, who chaired a meeting of the regional flood authority on Monday, spoke first."
+    assert officials(text, "Mira Castell") == set()
+    text = "Tomas Ruiz, who heads a coalition of farmers' groups in the upper valley districts, objected."
+    assert officials(text, "Tomas Ruiz") == {
+        ("Tomas Ruiz", "head of a coalition of farmers' groups in the upper valley districts")}

@@ -21,10 +21,17 @@ _DATES = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
     "august september october november december yesterday today tomorrow".split()
 )
-_FORCE_JJ = frozenset({"acting", "outgoing", "incoming", "serving", "ruling", "reigning", "presiding"})
+_FORCE_JJ = frozenset({"acting", "outgoing", "incoming", "serving", "ruling", "reigning", "presiding", "managing",
+                       "founding", "consulting", "visiting"})
+# A PERSON span ending in one of these is a place or body named after a person ("Queen Elizabeth Hospital").
+_FACILITY_WORDS = frozenset("hospital university college school academy airport station bridge street road avenue "
+                            "square park stadium centre center institute foundation hall museum library cathedral "
+                            "church mosque temple prize award memorial".split())
 _COPULA = frozenset({"is", "was", "became", "becomes", "remains", "remained", "'s"})
 _COPULA2 = {("has", "been"), ("had", "been"), ("serves", "as"), ("served", "as"), ("was", "named"),
             ("was", "appointed"), ("was", "elected"), ("is", "now"), ("was", "then"), ("has", "served")}
+_EVENTS = frozenset("meeting meetings session sessions talks hearing hearings conference summit discussion discussions "
+                    "call negotiations visit raid attack march protest".split())
 _HEADS_VERBS = {"heads": "head", "headed": "head", "leads": "leader", "led": "leader", "chairs": "chair",
                 "chaired": "chair", "runs": "head", "ran": "head", "oversees": "overseer", "commands": "commander",
                 "commanded": "commander", "directs": "director", "represents": "representative"}
@@ -64,6 +71,9 @@ def _names_in(sent: Sent, mentions: SpanIndex[str]) -> list[_Name]:
         if not toks:
             continue
         i, j = toks[0], toks[-1] + 1
+        if sent.lower[j - 1] in _FACILITY_WORDS or (j < len(sent) and sent.lower[j] in _FACILITY_WORDS
+                                                    and sent.words[j][:1].isupper()):
+            continue
         while i < j - 1 and (is_role_word(sent.words[i]) or sent.lower[i] in HONORIFICS or singular_role(sent.words[i])):
             i += 1  # NER put a title inside the name: "President Vladimir Putin", "Justices Ana Ruiz"
         names.append(_Name(i, j, eid))
@@ -358,7 +368,9 @@ def _relative_role(sent: Sent, k: int, prev: Sent | None, items: list[tuple[str,
     if low[k] in _HEADS_VERBS:
         end = _clause_end(sent, k + 1)
         obj = sent.slice(k + 1, end)
-        if obj and end - (k + 1) <= 8:
+        if set(low[k + 1 : k + 4]) & _EVENTS:
+            return ""  # "who chaired a meeting of ...", "who led the talks": an event, not an office
+        if obj and end - (k + 1) <= 12:
             return f"{_HEADS_VERBS[low[k]]} of {obj}"
         return ""
     # "who has (special) responsibility for southern Russia and Crimea"

@@ -26,7 +26,7 @@ ROLE_NOUNS: frozenset[str] = frozenset(
     mufti commodore brigadier taoiseach tanaiste attache emissary convener convenor vice-chair vice-chancellor
     steward constable detective premier-designate mayor-elect governor-elect commandant clerk meteorologist
     forecaster epidemiologist strategist solicitor barrister counsel coroner historian referee pastor
-    writer reporter journalist photographer columnist
+    writer reporter journalist photographer columnist organiser organizer campaigner activist
     """.split()
 )
 
@@ -48,7 +48,7 @@ HONORIFICS: frozenset[str] = frozenset(
 WEAK_ROLES: frozenset[str] = frozenset(
     "head chief leader major general justice principal chair executive manager captain boss "
     "economist analyst correspondent editor publisher professor researcher scientist lawyer "
-    "writer reporter journalist photographer columnist".split()
+    "writer reporter journalist photographer columnist organiser organizer campaigner activist".split()
 )
 
 # Nouns that can be the antecedent of "its" in "its governor".
