@@ -37,6 +37,7 @@ BLIND_FORMAT_DIRS = {
     "blind": BLIND_DIR,
     "blind2": BLIND2_DIR,
     "dev3": BLIND_DIR.parent / "facts_dev3",
+    "dev4": BLIND_DIR.parent / "facts_dev4",
     "blind3": BLIND_DIR.parent / "facts_blind3",
 }
 SPLITS = ("dev", "heldout", "all", "dev2", *BLIND_FORMAT_DIRS)
