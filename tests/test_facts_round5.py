@@ -146,3 +146,43 @@ def test_chairing_a_meeting_is_not_an_office_but_heading_a_long_body_is() -> Non
     text = "Tomas Ruiz, who heads a coalition of farmers' groups in the upper valley districts, objected."
     assert officials(text, "Tomas Ruiz") == {
         ("Tomas Ruiz", "head of a coalition of farmers' groups in the upper valley districts")}
+
+
+def test_declared_dead_bodies_recovered_and_sustained_injuries() -> None:
+    assert _casualties("Two guards were pronounced dead at the scene. Five others were wounded.") == [(2, 5)]
+    assert _casualties("At least 17 bodies were recovered after the boat capsized on the lake.") == [(17, None)]
+    assert _casualties("Rescuers recovered the bodies of nine people from the mud.") == [(9, None)]
+    assert _casualties("Four people lost their lives and 19 sustained injuries when the bus overturned.") == [(4, 19)]
+
+
+def test_bodies_handed_over_are_not_a_toll() -> None:
+    assert _casualties("Thailand returned the bodies of 12 Cambodian soldiers killed in fighting last month.") == []
+
+
+def test_a_riot_left_one_inmate_dead_and_a_man_wounded_with_his_son() -> None:
+    assert _casualties("A riot at the prison left one inmate dead and two guards seriously hurt.") == [(1, 2)]
+    assert _casualties("A landmine killed a 41-year-old man and wounded his son near the village.") == [(1, 1)]
+
+
+def test_a_later_victim_counted_by_ordinal_updates_the_toll() -> None:
+    text = ("Bombs struck the plant, killing four people, the governor said. A fifth victim, a 60-year-old man, "
+            "succumbed to his injuries overnight. Twenty people sustained injuries in the attack.")
+    assert _casualties(text) == [(5, 20)]
+
+
+def test_an_earlier_toll_being_revised_is_not_the_figure() -> None:
+    text = "A drone strike on the market killed 23 people on Saturday, a medical source said, revising an earlier toll of 15."
+    assert _casualties(text) == [(23, None)]
+
+
+def test_a_toll_in_another_paragraph_does_not_take_another_incident_s_injured() -> None:
+    text = ("Two people were killed and seven injured in shelling of the town, the governor said.\n\n"
+            "The death toll from Monday's explosion at a fuel depot has risen to 13, the minister said. "
+            "The ministry had earlier reported nine deaths. A total of 71 people were injured.")
+    assert sorted(_casualties(text)) == [(2, 7), (13, 71)]
+
+
+def test_the_same_toll_in_two_places_is_two_incidents() -> None:
+    text = ("A drone strike on the city killed three people, the governor said.\n\n"
+            "In the southern Kherson region, a man and his two sons were killed when a shell hit their home.")
+    assert _casualties(text) == [(3, None), (3, None)]

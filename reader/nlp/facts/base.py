@@ -197,6 +197,8 @@ class Sent:
         head = self.lower[j - 1]
         if head in PERSON_NOUNS:
             return True
+        if head + "s" in PERSON_NOUNS and self.words[j - 1].islower() and self.tags[j - 1] in ("NN", "JJ"):
+            return True  # a singular people noun: "one inmate", "a trader"
         return self.tags[j - 1] == "NNPS" or (self.words[j - 1][:1].isupper() and head.endswith(("ans", "ians", "is", "ese")))
 
 

@@ -14,10 +14,12 @@ KILLED_AFTER = frozenset("killing killed kills kill claimed".split())
 INJURED_BEFORE = frozenset("injured wounded hurt injuries injured. wounded. hospitalized hospitalised".split())
 INJURED_AFTER = frozenset("injuring wounding injured wounded hurting injures wounds".split())
 TRIGGERS = ("kill", "dead", "died", "die ", "dies", "death", "slain", "perish", "fatalit", "wound", "injur", "hurt",
-            "toll", "drown", "executed", "lives", "hospitali", "risen", "rose", "succumb", "treated")
+            "toll", "drown", "executed", "lives", "hospitali", "risen", "rose", "succumb", "treated", "bodies")
 # "are estimated to have died", "are likely to have been killed", "are presumed dead".
 _HEDGES = frozenset("estimated to likely presumed expected understood".split())
 _PASSIVE_AUX = frozenset({"were", "was", "been", "are", "is", "be", "being"})
+# "were pronounced dead", "were confirmed dead", "was found dead", "are feared dead".
+_DECLARED = frozenset("pronounced confirmed found reported declared feared believed presumed".split())
 # How the harm was done, between the auxiliary and the cue: "were shot and wounded", "was fatally stabbed".
 _MANNER = frozenset("shot stabbed beaten struck hit run attacked and fatally critically seriously badly slightly "
                     "severely mortally".split())
@@ -49,7 +51,8 @@ def _gap_ok(sent: Sent, n: NumberSpan, cue: int) -> bool:
         while j < cue and sent.words[j] not in (",", *DASHES):
             j += 1
         k = j + 1 if j < cue else j
-    while k < cue and (sent.lower[k] in AUX or sent.lower[k] in _HEDGES or sent.tags[k] in ("RB", "MD")):
+    while k < cue and (sent.lower[k] in AUX or sent.lower[k] in _HEDGES or sent.tags[k] in ("RB", "MD")
+                       or (sent.lower[k] in _DECLARED and sent.lower[cue] in ("dead", "killed"))):
         k += 1
     while k < cue and sent.lower[k] in _MANNER and sent.lower[k - 1] != ",":
         k += 1
@@ -176,10 +179,13 @@ def _injuries_count(sent: Sent, cue: int) -> NumberSpan | None:
     for n in reversed(sent.numbers):
         if n.end > cue or cue - n.end > 14 or n.start in sent.used or sent.is_year_token(n):
             continue
-        k = sent.noun_run(n.end, limit=3)
+        k = min(sent.noun_run(n.end, limit=3), cue)
+        while k > n.end and sent.tags[k - 1].startswith("VB"):
+            k -= 1  # "14 sustained injuries", "people sustained injuries": the verb is not part of the noun
         if k > n.end and not sent.is_personish(n.end, k):
             return None
-        if k == n.end and low[k : k + 2] != ["of", "whom"] and not (k < cue and low[k] in AUX):
+        if k == n.end and low[k : k + 2] != ["of", "whom"] and not (k < cue and (low[k] in AUX or low[k] in (
+                "sustained", "suffered", "received"))):
             return None
         if n.start > 0 and low[n.start - 1] in ("no", "not"):
             return None
@@ -196,6 +202,9 @@ def _before_count(sent: Sent, cue: int) -> NumberSpan | None:
     for n in sent.numbers:
         if n.end > cue or cue - n.end > 12 or n.start in sent.used:
             continue
+        if n.start >= 2 and sent.lower[n.start - 1] == "of" and sent.lower[n.start - 2] in ("bodies", "remains") \
+                and not _RECOVERED.intersection(sent.lower[max(0, n.start - 6) : n.start]):
+            continue  # "returned the bodies of 12 soldiers killed in fighting": a handover, not a toll
         if sent.is_year_token(n) or (n.start > 0 and sent.words[n.start - 1] in ("$", "£", "€")):
             continue
         if n.end < len(sent) and sent.words[n.end] in ("%", "-", "–"):
@@ -212,6 +221,10 @@ def _after_count(sent: Sent, cue: int) -> NumberSpan | None:
     k = cue + 1
     if k < len(sent) and sent.lower[k] in ("and", "or") and k + 1 < len(sent) and sent.lower[k + 1] in INJURED_AFTER | KILLED_AFTER:
         return None  # "killed and wounded 12": ambiguous
+    if k + 1 < len(sent) and sent.lower[k] in ("his", "her", "their"):
+        if sent.lower[k + 1] in _KIN and k + 1 not in sent.used:
+            return NumberSpan(k, k + 2, 1)  # "wounded his son"
+        k += 1  # "injuring her two daughters"
     n = sent.count_at(k)
     if n is None and k < len(sent) and sent.lower[k] in ("a", "an"):
         return _one_object(sent, k)
@@ -261,6 +274,7 @@ def _toll(sent: Sent, cue: int) -> NumberSpan | None:
 
 
 _EARLIER = frozenset("initially earlier previously first".split())
+_PRIOR = frozenset("earlier previous initial original preliminary".split())
 _REPORTED = frozenset("put stood reported given gave counted said confirmed registered recorded".split())
 
 
@@ -280,7 +294,11 @@ _UPDATE = frozenset("rose risen rising climbed jumped increased reached grown gr
 _BRINGING = frozenset("bringing brought brings taking took takes pushing pushed raising raised lifting".split())
 # A count that continues the previous sentence's incident: "Another 25 soldiers were wounded", "nine others".
 _CONTINUING = frozenset({"another", "further", "additional"})
-_NUMBER_OF = frozenset({"dead", "deaths", "fatalities", "killed", "victims"})
+_NUMBER_OF = frozenset({"dead", "deaths", "fatalities", "killed", "victims", "lives"})
+_RECOVERED = frozenset("recovered retrieved pulled found discovered".split())
+_ORDINALS = {w: k for k, w in enumerate("second third fourth fifth sixth seventh eighth ninth tenth".split(), start=2)}
+_VICTIMS = frozenset("victim person man woman child boy girl soldier passenger worker resident".split())
+_ORDINAL_DEATH = frozenset("died dies succumbed killed dead".split())
 
 
 def _toll_cue(low: list[str], c: int, after_deaths: bool = False) -> bool:
@@ -334,6 +352,8 @@ def extract(sent: Sent, after_deaths: bool = False) -> list[Fact]:
         if _toll_cue(low, c, after_deaths):
             at = _number_of(low, c) if w == "number" else c
             kind, n = "injured" if low[at] in _NUMBER_OF_INJURED else "killed", _toll(sent, at)
+            if set(low[max(0, c - 3) : c]) & _PRIOR:
+                n = None  # "revising an earlier toll of 15": the figure it replaces
             is_toll = n is not None
             if is_toll and (_UPDATE.intersection(low[c + 1 : n.start]) or _BRINGING.intersection(low[max(0, c - 4) : c])):
                 toll_update = True
@@ -342,6 +362,14 @@ def extract(sent: Sent, after_deaths: bool = False) -> list[Fact]:
             n = _before_count(sent, c - 2) or _one_person(sent, c - 2)
         elif w == "lost" and low[c + 1 : c + 3] in (["their", "lives"], ["his", "life"], ["her", "life"]):
             kind, n = "killed", _before_count(sent, c)
+        elif w == "bodies" and (_RECOVERED.intersection(low[c + 1 : c + 4]) or (c >= 2 and _RECOVERED.intersection(
+                low[max(0, c - 3) : c]))):
+            kind = "killed"  # "17 bodies were recovered", "recovered the bodies of 12 people"
+            n = None if prev == "more" else (_before_count(sent, c) or (
+                _after_count(sent, c + 1) if nxt == "of" else None))
+        elif w in _ORDINALS and prev in ("a", "the") and nxt in _VICTIMS and _ORDINAL_DEATH.intersection(low[c:]):
+            kind, n = "killed", NumberSpan(c, c + 1, _ORDINALS[w])  # "A fifth victim ... succumbed": the toll is five
+            toll_update = True
         elif w == "injuries" and not (prev == "to" and c >= 2 and low[c - 2] in ("succumbed", "succumbing")):
             kind, n = "injured", _before_count(sent, c) or _injuries_count(sent, c)
         elif w == "treated" and nxt == "for" and prev in _PASSIVE_AUX:
@@ -387,6 +415,8 @@ def extract(sent: Sent, after_deaths: bool = False) -> list[Fact]:
             fields["_update"] = True
         if _earlier_figure(low):
             fields["_earlier"] = True  # "had put the toll at 24", "initially reported two deaths"
+        if "since" in low or ("so" in low and "far" in low) or "total" in low and "a" in low and "toll" not in low:
+            fields["_cumulative"] = True  # "has killed at least 43 people since July": no later injured count joins it
         if any(n is not None and _continues(sent, n) for n in g.values()):
             fields["_continues"] = True
         out.append(Fact("casualties", sent.span, fields))
@@ -433,7 +463,7 @@ def _carry_injured(facts: list[Fact]) -> list[Fact]:
         for i in range(j - 1, -1, -1):
             a = out[i].fields
             if a["killed"] is not None and a["killed"] < b["killed"]:
-                if a["injured"] is not None:
+                if a["injured"] is not None and _same_report(a, b):
                     out[j] = Fact(f.kind, f.evidence, {**b, "injured": a["injured"]})
                 break
     return out
@@ -452,6 +482,11 @@ def _superseded(a: dict, others: list[dict]) -> bool:
                                for b in others)
 
 
+def _same_report(a: dict, b: dict) -> bool:
+    """Whether `b` (an update) can revise `a`: an earlier figure, the headline or lede, or the same paragraph."""
+    return bool(a.get("_earlier")) or a.get("_para", 0) <= 1 or a.get("_para") == b.get("_para")
+
+
 def dedupe(facts: list[Fact]) -> list[Fact]:
     """Drop restated tolls (a headline or later sentence repeating part of a fact) and superseded tolls."""
     keep: list[Fact] = []
@@ -462,12 +497,13 @@ def dedupe(facts: list[Fact]) -> list[Fact]:
             if i == j:
                 continue
             b = g.fields
-            if _subsumed(a, b) and (not _subsumed(b, a) or j < i):
-                restated = True  # b says as much or more; identical facts keep the first
+            if _subsumed(a, b) and (not _subsumed(b, a) or j < i) and not (_subsumed(b, a) and a.get("_other")):
+                restated = True  # b says as much or more; identical facts keep the first unless told as another incident
                 break
             # "the death toll has risen to 31" replaces an earlier "24 killed" with no injured count
             if (b.get("_update") and (j > i or a.get("_earlier"))) and a["killed"] is not None \
-                    and b["killed"] is not None and a["killed"] < b["killed"] and a["injured"] in (None, b["injured"]):
+                    and b["killed"] is not None and a["killed"] < b["killed"] and a["injured"] in (None, b["injured"]) \
+                    and _same_report(a, b):
                 restated = True
                 break
         # an earlier figure ("had earlier put the number of injured at 17") gives way to a later report
@@ -485,21 +521,32 @@ _ABOUT_DEATHS = frozenset({"toll", "tolls", "deaths", "dead", "killed", "died"})
 def run_all(doc: Document, sents: list[Sent]) -> list[Fact]:
     """All casualty facts in a document, restatements removed."""
     found: list[tuple[int, Fact]] = []
+    para = 0
     for i, s in enumerate(sents):
         prev = set(sents[i - 1].lower) if i else set()
+        if i and "\n" in doc.text[sents[i - 1].span.end : s.span.start]:
+            para += 1
         after_deaths = bool(_ABOUT_DEATHS.intersection(prev))  # words, so "deadline" is not "dead"
         try:
-            found.extend((i, f) for f in extract(s, after_deaths))
+            facts = extract(s, after_deaths)
         except (IndexError, ValueError):
             continue
+        other = _other_incident(s)
+        for f in facts:
+            f.fields["_para"] = para
+            if other:
+                f.fields["_other"] = True
+            found.append((i, f))
     found = _drop_breakdowns(found, sents)
     out = _merge_nearby(_merge_continuations([f for _, f in found], sents), found, sents)
     return dedupe(_carry_injured(out))
 
 
 # Openings of a sentence about another incident: "Separately, ...", "Elsewhere, ...", "In a separate attack".
-_OTHER_INCIDENT = frozenset("separately elsewhere meanwhile earlier previously last also further another separate "
-                            "later hours days moments second".split())
+_OTHER_INCIDENT = frozenset("separately elsewhere meanwhile earlier previously last also further separate later "
+                            "hours days moments".split())
+_PLACES_AWAY = frozenset({"elsewhere", "separately", "meanwhile"})
+_EVENT_NOUNS = frozenset("attack incident strike blast explosion accident crash raid clash shooting fire".split())
 # Phrases that split a toll already given: "11 passengers died on the spot, while two others succumbed".
 _BREAKDOWN = ("on the spot", "at the scene", "on arrival", "succumbed", "later died", "died later", "instantly",
               "in hospital", "of them")
@@ -507,13 +554,16 @@ _BREAKDOWN = ("on the spot", "at the scene", "on arrival", "succumbed", "later d
 
 def _other_incident(sent: Sent) -> bool:
     """True when a sentence opens on another incident ("Separately, ...", "In a separate attack ...")."""
-    head = sent.lower[:4]
-    if _OTHER_INCIDENT.intersection(head):
-        return True
-    # "In Sumy, five people were injured": a sentence that opens on another place
+    low = sent.lower
+    if low[:1] and low[0] in _OTHER_INCIDENT or _PLACES_AWAY.intersection(low[:2]):
+        return True  # "Separately, ...", "Earlier, ...", "Elsewhere ..."
+    if "separate" in low[:4] or any(a == "another" and b in _EVENT_NOUNS for a, b in zip(low[:4], low[1:5])):
+        return True  # "In a separate attack", "In another incident"
+    # "In Sumy, five people were injured", "In the southern Kherson region, ...": it opens on another place
     words = sent.words
-    if len(words) > 3 and sent.lower[0] in ("in", "at", "near", "outside") and words[1][:1].isupper():
-        return "," in words[2:6]
+    if len(words) > 3 and low[0] in ("in", "at", "near", "outside") and "," in words[2:8]:
+        comma = words.index(",", 2)
+        return any(w[:1].isupper() for w in words[1:comma])
     return False
 
 
@@ -538,16 +588,19 @@ def _merge_nearby(facts: list[Fact], found: list[tuple[int, Fact]], sents: list[
     index = {id(f): i for i, f in found}
     out: list[Fact] = []
     for f in facts:
-        prev = out[-1] if out else None
+        at = len(out) - 1
+        while at >= 0 and out[at].fields.get("_earlier"):
+            at -= 1  # "He had put the toll at 70." between a toll and its injured count
+        prev = out[at] if at >= 0 else None
         i, j = index.get(id(prev), -1), index.get(id(f), -1)
         if (prev is not None and i >= 0 and j > i and j - i <= 3
                 and prev.fields["killed"] is not None and prev.fields["injured"] is None
                 and f.fields["killed"] is None and f.fields["injured"] is not None
-                and not f.fields.get("_earlier") and not prev.fields.get("_earlier")
+                and not f.fields.get("_earlier") and not prev.fields.get("_cumulative")
                 and not any(_other_incident(sents[k]) for k in range(i + 1, j + 1))):
             merged = {**prev.fields, "injured": f.fields["injured"]}
-            out[-1] = Fact(prev.kind, Span(prev.evidence.start, f.evidence.end), merged)
-            index[id(out[-1])] = j
+            out[at] = Fact(prev.kind, Span(prev.evidence.start, f.evidence.end), merged)
+            index[id(out[at])] = j
             continue
         out.append(f)
     return out
