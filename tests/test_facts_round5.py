@@ -186,3 +186,38 @@ def test_the_same_toll_in_two_places_is_two_incidents() -> None:
     text = ("A drone strike on the city killed three people, the governor said.\n\n"
             "In the southern Kherson region, a man and his two sons were killed when a shell hit their home.")
     assert _casualties(text) == [(3, None), (3, None)]
+
+
+def test_two_handovers_of_captives_in_one_sentence() -> None:
+    text = "The militia freed five hostages on Monday and the army released 140 prisoners, mediators said."
+    assert _exchanges(text) == [[5, 140]]
+    assert _exchanges("Police freed five suspects on Monday and the court released 14 witnesses.") == []
+
+
+def test_a_single_person_on_one_side() -> None:
+    assert _exchanges("Caracas freed eight Americans in exchange for a single pilot held in Florida.") == [[8, 1]]
+    assert _exchanges("The two armies exchanged a soldier each at the crossing on Wednesday.") == [[1, 1]]
+
+
+def test_a_swap_told_as_a_total_and_its_split() -> None:
+    assert _exchanges("A total of 300 prisoners, 150 from each side, were freed on Monday in an exchange.") == [[150, 150]]
+    assert _exchanges("The first exchange involved 200 detainees, 120 released by the rebels and 80 by the army.") == [
+        [120, 80]]
+
+
+def test_a_passive_side_with_an_aside_and_an_answer_two_sentences_on() -> None:
+    text = ("Sixty Ukrainian civilians, some of whom had been held since 2022, were returned home. "
+            "Russia in turn received 25 of its civilians.")
+    assert _exchanges(text) == [[60, 25]]
+    text = ("On Thursday, Russia released 16 people from its prisons. The prisoners were flown to Ankara. "
+            "In turn, three countries freed eight Russians.")
+    assert _exchanges(text) == [[16, 8]]
+
+
+def test_running_totals_and_the_same_people_again_are_not_swaps() -> None:
+    text = ("The two sides swapped 100 prisoners each. More than 4,000 Ukrainians have been returned home "
+            "since the start of the war.")
+    assert _exchanges(text) == [[100, 100]]
+    text = ("Hamas released four captives in exchange for 200 prisoners. The four women were handed over to the "
+            "Red Cross.")
+    assert _exchanges(text) == [[4, 200]]

@@ -26,7 +26,8 @@ PERSON_NOUNS: frozenset[str] = frozenset(
     journalist doctors medics paramedics firefighters rescuers villagers protesters protestors
     demonstrators pilgrims tourists guards members member crew crewmembers sailors marines airmen
     staff employees officials official relatives family families patients miners fishermen farmers
-    nationals citizens settlers gunmen attackers suspects insurgents rebels combatants recruits
+    nationals citizens settlers gunmen attackers suspects insurgents rebels combatants recruits pilots
+    businessmen businesswomen dealers smugglers spies agents traders rangers sepoys constables
     volunteers nurses teachers activists peacekeepers militiamen jihadists terrorists gendarmes troopers
     conscripts cadets infants toddlers youths minors newborns occupants inhabitants locals immigrants
     labourers laborers engineers contractors agents rangers truckers traders vendors herders shepherds

@@ -6,9 +6,11 @@ from reader.document import Document, Fact, Span
 from reader.nlp.facts.base import AUX, Sent
 from reader.nlp.numbers import NumberSpan
 
-CUES = frozenset("exchanged exchange swapped swap swaps exchanges traded handed freed released returned".split())
+CUES = frozenset("exchanged exchange swapped swap swaps exchanges traded handed freed released returned return free "
+                 "release".split())
 STRONG = ("exchang", "swap", "traded", "in return", "prisoner", "hostage", "captive", "while receiving", "while handing",
-          "one-for-one", "repatriat", "in turn", "in a deal", "under a deal", "part of a deal", "bodies", "remains")
+          "one-for-one", "repatriat", "in turn", "in a deal", "under a deal", "part of a deal", "bodies", "remains",
+          "reciprocal", "each side")
 _TRADE_NOUNS = frozenset(
     "prisoners prisoner pows captives detainees hostages soldiers troops personnel servicemen fighters "
     "civilians people bodies players inmates nationals citizens defenders servicemembers marines sailors "
@@ -41,7 +43,15 @@ def _what(first: str, second: str, sent: Sent) -> str:
 
 
 def _count_after(sent: Sent, k: int) -> NumberSpan | None:
+    """The count starting at token k; "a soldier", "a single pilot", "one detainee" count one."""
     n = sent.count_at(k)
+    if n is None and k + 1 < len(sent) and sent.lower[k] in ("a", "an"):
+        j = k + 1
+        while j < len(sent) and j - k < 4 and (sent.lower[j] in ("single", "lone", "sole") or sent.tags[j].startswith("JJ")
+                                               or (sent.words[j][:1].isupper() and sent.tags[j] == "NNP")):
+            j += 1
+        if j < len(sent) and sent.tags[j] == "NN" and sent.is_personish(j, j + 1) and k not in sent.used:
+            return NumberSpan(k, k + 1, 1)
     if n is None or n.start in sent.used:
         return None
     return n
@@ -171,7 +181,7 @@ _RELEASE = frozenset("released freed returned handed handing receiving received 
                      "flew flown transferred transferring bused bussed".split())
 _RETURN_CUES = ("in exchange", "in return", "while receiving", "while handing", "and received", "in a swap", "each released",
                 "each freed", "one-for-one", " while ", "in turn", "in a deal", "under a deal", "part of a deal",
-                "in a trade")
+                "in a trade", "reciprocal")
 # Verbs a count of people comes before in the passive: "34 bodies were handed over", "150 servicemen had been returned".
 _PASSIVE_RELEASE = frozenset("released freed returned handed repatriated transferred exchanged swapped flown".split())
 
@@ -205,6 +215,12 @@ def _passive_count(sent: Sent, c: int) -> NumberSpan | None:
         k -= 1
     if k == c or k < 2 or low[k - 1] in ("been", "be"):
         return None
+    if low[k - 1] == ",":  # "Seventy-five civilians, some of whom had been held since 2022, were returned home"
+        j = k - 2
+        while j > 0 and k - j < 14 and low[j] != ",":
+            j -= 1
+        if j > 0 and low[j] == "," and low[j + 1] in ("some", "many", "most", "all", "who", "which", "including", "among"):
+            k = j
     for num in sent.numbers:
         if num.end < k and num.start not in sent.used and not sent.is_year_token(num) and not _in_aside(sent, num.start):
             start = _past_possessive(low, num.end)  # "90 of its servicemen"
@@ -229,14 +245,24 @@ def _releases(sent: Sent) -> list[NumberSpan]:
     return sorted(counts, key=lambda n: n.start)
 
 
+def _trade_noun_after(sent: Sent, num: NumberSpan) -> bool:
+    """Whether the count's noun phrase is one of the people swaps trade (hostages, prisoners, soldiers ...)."""
+    start = _past_possessive(sent.lower, num.end)
+    end = _plain_noun(sent, start)
+    return end > start and sent.lower[end - 1] in _TRADE_NOUNS
+
+
 def _two_sided(sent: Sent) -> list[Fact]:
     """ "X released 13 hostages, and Y freed 39 prisoners in exchange", "handed over 6 while receiving 9",
     "a one-for-one swap"."""
     lt = sent.lowtext
-    if not any(cue in lt for cue in _RETURN_CUES):
-        return []
     low = sent.lower
+    cued = any(cue in lt for cue in _RETURN_CUES)
+    if not cued and not any(w in ("and", ",", "while", "after") for w in low):
+        return []
     counts = _releases(sent)
+    if not cued and not (len(counts) == 2 and all(_trade_noun_after(sent, n) for n in counts)):
+        return []  # "Hamas freed three hostages and Israel released 183 prisoners": two handovers of captives
     if len(counts) == 2:
         for num in counts:
             sent.used.update(range(num.start, num.end))
@@ -263,7 +289,8 @@ def extract(sent: Sent) -> list[Fact]:
     for c, w in enumerate(low):
         if w not in CUES:
             continue
-        if w in ("handed", "freed", "released", "returned") and not ("exchange" in lt or "in return" in lt or "swap" in lt):
+        if w in ("handed", "freed", "released", "returned", "return", "free", "release") and not (
+                "exchange" in lt or "in return" in lt or "swap" in lt):
             continue
         # 1) "N X were exchanged for M Y": count before the cue
         for num in reversed(sent.numbers):
@@ -346,12 +373,43 @@ def _one_side(sent: Sent) -> NumberSpan | None:
                 num = _release_count(sent, c)
                 if num is not None:
                     return num
-        return None
+        found = _releases(sent)  # "the remains of 14 soldiers were handed to the army"
+        return found[0] if len(found) == 1 else None
     finally:
         sent.used = used
 
 
-_SWAP_WORDS = frozenset("exchange exchanges exchanged swap swaps swapped trade traded".split())
+_SWAP_WORDS = frozenset("exchange exchanges exchanged swap swaps swapped trade traded repatriation repatriated "
+                        "handover handovers".split())
+
+
+def _split_total(sent: Sent) -> list[Fact]:
+    """A swap told as a total and its split: "390 prisoners, 195 from each side, were freed", "a total of 243
+    detainees, 146 released by the SDF and 97 by Damascus"."""
+    low = sent.lower
+    if not (_SWAP_WORDS.intersection(low) or _RELEASE.intersection(low)):
+        return []
+    for num in sent.numbers:
+        e = num.end
+        if num.start in sent.used or sent.is_year_token(num):
+            continue
+        if low[e : e + 3] in (["from", "each", "side"], ["on", "each", "side"], ["for", "each", "side"]):
+            sent.used.update(range(num.start, num.end))
+            return [Fact("exchange", sent.span, {"counts": [num.value, num.value], "what": _what("", "", sent)})]
+        if e + 2 < len(sent) and low[e] in ("released", "freed", "returned", "handed") and "by" in low[e + 1 : e + 3]:
+            for other in sent.numbers:
+                if other.start > e and low[other.start - 1] == "and" and low[other.end : other.end + 1] == ["by"]:
+                    sent.used.update(range(num.start, num.end))
+                    sent.used.update(range(other.start, other.end))
+                    counts = [num.value, other.value]
+                    return [Fact("exchange", sent.span, {"counts": counts, "what": _what("", "", sent)})]
+    return []
+
+
+def _cumulative(sent: Sent) -> bool:
+    """True for a sentence giving a running total ("in total", "since the start of the war", "so far")."""
+    lt = sent.lowtext
+    return any(c in lt for c in (" in total", "since the ", "so far", "to date", "altogether", "in all "))
 
 
 def _answering_release(sents: list[Sent], i: int) -> NumberSpan | None:
@@ -362,10 +420,13 @@ def _answering_release(sents: list[Sent], i: int) -> NumberSpan | None:
     low = sent.lower
     if low[0] in ("among", "of", "including", "they", "those") or len(sent) < 4:
         return None  # a part of the first release, or the same people
+    if _cumulative(sent) or _cumulative(sents[i - 1]):
+        return None  # "more than 5,800 Ukrainians have been returned since the start of the invasion": a running total
     found = _releases(sent)
-    if len(found) != 1:
-        return None
-    cue = any(c in sent.lowtext for c in ("in return", "in turn", "in exchange", "for its part", "for their part"))
+    if len(found) != 1 or (found[0].start > 0 and low[found[0].start - 1] in ("the", "these", "those", "all")):
+        return None  # "The four women ... were handed over": the people already counted
+    cue = any(c in sent.lowtext for c in ("in return", "in turn", "in exchange", "for its part", "for their part",
+                                          "reciprocal"))
     context = any(_SWAP_WORDS.intersection(sents[k].lower) for k in range(max(0, i - 2), i + 1))
     return found[0] if cue or context else None
 
@@ -392,11 +453,14 @@ def run_all(doc: Document, sents: list[Sent]) -> list[Fact]:
     out: list[Fact] = []
     for i, s in enumerate(sents):
         try:
-            found = extract(s)
+            found = _split_total(s) or extract(s)
             one_sided = len(found) == 1 and found[0].fields["counts"][1] is None
             if (not found or one_sided) and i > 0:
                 other = _in_return(s) or _answering_release(sents, i)
                 mine = _one_side(sents[i - 1]) if other is not None else None
+                if other is not None and mine is None and i > 1 and s.lower[:2] in (["in", "turn"], ["in", "return"]) \
+                        and not _releases(sents[i - 1]):
+                    mine = _one_side(sents[i - 2])  # "Russia released 13 people. <aside>. In turn, ... freed seven"
                 if mine is not None and mine.value == other.value and "each" not in s.lower and "same" not in s.lower:
                     mine = None if _restates(sents[i - 1], s) else mine
                 if other is not None and mine is not None:
