@@ -5,7 +5,7 @@ pipeline's modules and models once, then analyses one text per request and answe
 `reader.docpack` bytes over a socket. The caller's process never holds the pipeline's working
 memory (which Python's allocator would keep resident) and never shares its GIL with it.
 
-`AnalysisPool` keeps one warm child between articles; `AnalysisJob.cancel()` kills the child of
+`AnalysisPool` keeps one warm child between articles (stopped after IDLE_SECONDS unused); `AnalysisJob.cancel()` kills the child of
 a running analysis at once, and the caller reaps every child it stops. Each child also holds
 the read end of a "lifeline" pipe whose write end only the caller has: when the caller dies
 (even by SIGKILL) the pipe closes and the child exits, so none is left behind.
@@ -33,6 +33,9 @@ WARM_TEXT = "Mr Tomas Keller met officials of the River Council in Port Avel on 
 # Python keeps a big analysis's peak resident, and the next article does not need it.
 RECYCLE_GROWTH_MB = 32.0
 JOIN_SECONDS = 5.0
+# A warm child nobody has used for this long is stopped, so a reader who stays on one article holds
+# no analysis process (~120 MB of models); the next article's analysis starts a fresh one (~0.7 s).
+IDLE_SECONDS = 90.0
 
 
 class AnalysisFailed(Exception):
@@ -302,10 +305,12 @@ class AnalysisPool:
     """The analysis children of one app session: one kept warm for the next article."""
 
     def __init__(self, function: str = DEFAULT_FUNCTION, keep_idle: int = 1,
-                 recycle_growth_mb: float = RECYCLE_GROWTH_MB) -> None:
+                 recycle_growth_mb: float = RECYCLE_GROWTH_MB, idle_seconds: float | None = IDLE_SECONDS) -> None:
         self.function = function
         self.keep_idle = keep_idle
         self.recycle_growth_mb = recycle_growth_mb
+        self.idle_seconds = idle_seconds
+        self._timer: threading.Timer | None = None
         self._lock = threading.Lock()
         self._idle: list[Analyst] = []
         self._busy: list[Analyst] = []
@@ -324,6 +329,26 @@ class AnalysisPool:
             if self._closed or self._idle or self.keep_idle < 1:
                 return
             self._idle.append(self._spawn())
+            self._schedule_idle_stop()
+
+    def _schedule_idle_stop(self) -> None:
+        """(Re)start the countdown after which idle children are stopped (called with the lock held)."""
+        if self.idle_seconds is None:
+            return
+        if self._timer is not None:
+            self._timer.cancel()
+        self._timer = threading.Timer(self.idle_seconds, self._stop_idle)
+        self._timer.daemon = True
+        self._timer.start()
+
+    def _stop_idle(self) -> None:
+        """Stop the children nobody has used for `idle_seconds`: the next article starts a fresh one."""
+        with self._lock:
+            idle, self._idle = self._idle, []
+            self._timer = None
+        for analyst in idle:
+            analyst.stop()
+            analyst.reap()
 
     def acquire(self) -> Analyst:
         """An idle warm child, or a new one; AnalysisCancelled once the pool is closed."""
@@ -356,6 +381,7 @@ class AnalysisPool:
                     and len(self._idle) < self.keep_idle)
             if keep:
                 self._idle.append(analyst)
+                self._schedule_idle_stop()
             replace = not keep and not self._closed and not self._idle and self.keep_idle > 0
         if not keep:
             analyst.stop()
@@ -381,6 +407,9 @@ class AnalysisPool:
             self._closed = True
             analysts = self._idle + self._busy
             self._idle = []
+            if self._timer is not None:
+                self._timer.cancel()
+                self._timer = None
         for analyst in analysts:
             analyst.stop()
         for analyst in analysts:  # killed together above; a busy one's thread may be reaping it too

@@ -184,3 +184,16 @@ def test_children_exit_when_the_app_process_is_killed() -> None:
         parent.wait()
         if child and running(child):
             os.kill(child, signal.SIGKILL)
+
+
+def test_an_idle_warm_child_is_stopped_after_a_while_and_a_new_one_serves_the_next_text() -> None:
+    pool = AnalysisPool(idle_seconds=1.0)
+    try:
+        pool.analyse("Tomas Keller left Port Avel.", "t", "")
+        (first,) = pool.spawned
+        assert pool.pids() == [first]  # kept warm for the next article
+        assert wait_until(lambda: not pool.pids() and reaped(first), 15)  # unused: stopped and reaped
+        doc = pool.analyse("Mira Castell met the council.", "t", "")
+        assert doc.entities and len(pool.spawned) == 2 and pool.pids() == [pool.spawned[1]]
+    finally:
+        pool.close()
