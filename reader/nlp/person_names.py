@@ -51,7 +51,11 @@ def clean_word(word: str) -> str:
 
 
 def parse_person(surface: str) -> PersonName:
-    """Split a person name (titles already removed) into given names and surname."""
+    """Split a person name (titles already removed) into given names and surname.
+
+    East Asian names written family name first ("Liu Wenjie", "Pham Minh Chinh", "Kim Dong-soo")
+    have their first word as the surname; an Arabic article before the last word belongs to the
+    surname ("Mohammed bin Zayed Al Nahyan" -> "al nahyan")."""
     words = [w for w in _WORD.findall(surface)]
     while len(words) > 1 and clean_word(words[-1]) in NAME_SUFFIXES:
         words.pop()
@@ -60,9 +64,41 @@ def parse_person(surface: str) -> PersonName:
     if len(words) == 2 and HYPHENATED_GIVEN.match(words[1]) and len(words[0]) <= 5:
         # surname first, hyphenated given name last: "Kim Dong-soo" is Mr Kim
         return PersonName((clean_word(words[1]),), clean_word(words[0]))
+    if surname_first(words):
+        return PersonName(tuple(clean_word(w) for w in words[1:]), clean_word(words[0]))
     surname = clean_word(words[-1])
-    given = tuple(clean_word(w) for w in words[:-1] if w[:1].isupper() or w[:1].isdigit())
+    rest = words[:-1]
+    if rest and rest[-1] in _ARTICLES:
+        surname = clean_word(rest.pop()) + " " + surname
+    given = tuple(clean_word(w) for w in rest if w[:1].isupper() or w[:1].isdigit())
     return PersonName(tuple(g for g in given if g), surname)
+
+
+_ARTICLES = frozenset(("Al", "El"))
+
+
+def surname_first(words: list[str]) -> bool:
+    """Whether a name of 2-4 capitalised words is written family name first ("Wang Yi", "Nguyen Thi
+    Thu Ha", "Kim Jong Un"; not "Lee Anderson" or "Kim Clijsters").
+
+    The first word must be a Chinese, Korean or Vietnamese family name. When it is also a Western
+    given name (Lee, Kim), the rest must be East Asian given names, or two short syllables that are
+    not Western given names ("Kim Jong Un", "Lee Hsien Loong")."""
+    from reader.nlp.ner.gazetteers import fold_accents, load_international, western_first_names
+
+    if not 2 <= len(words) <= 4 or not all(w[:1].isupper() and w.replace("-", "").isalpha() for w in words):
+        return False
+    names = load_international()
+    first = fold_accents(clean_word(words[0]))
+    if first not in names.surnames_first:
+        return False
+    western = western_first_names()
+    if first not in western:
+        return True
+    rest = [fold_accents(clean_word(w)) for w in words[1:]]
+    if all(r in names.east_asian_given and r not in western for r in rest):
+        return True
+    return len(rest) == 2 and all(len(r) <= 5 and r not in western for r in rest)
 
 
 def _given_match(a: str, b: str) -> bool:
@@ -101,12 +137,24 @@ def first_name_genders() -> dict[str, str]:
     return out
 
 
+@lru_cache(maxsize=1)
+def international_genders() -> dict[str, str]:
+    """Given name (lower-cased) -> "m" or "f" from the hand-written international list
+    (models/international_names.json); empty if it is missing or unreadable."""
+    from reader.nlp.ner.gazetteers import load_international
+
+    try:
+        return load_international().genders
+    except (OSError, ValueError, KeyError):
+        return {}
+
+
 def gender_of(given: tuple[str, ...]) -> str:
     """ "m", "f" or "" (unknown) from the first full given name."""
     genders = first_name_genders()
     for name in given:
         if len(name) > 2:
-            return genders.get(name, "")
+            return genders.get(name) or international_genders().get(name, "")
     return ""
 
 

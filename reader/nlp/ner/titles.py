@@ -22,16 +22,34 @@ tagging (no retraining):
 4. A two- or three-word ORG/MISC span of plain capitalised words right after a role noun ("the health
    minister, Renu Mandal") or right before ", a/the ... <role noun>" is a person, unless one of its
    words marks an organisation ("Ministry", "Group", "Bank").
+
+Names from other traditions (`join_name_parts`, run first, and rules 5-6):
+
+- Name particles join the parts of one person's name: "Khalid" + "bin" + "Rashid Al-Mansouri",
+  "Abdel Fattah" + "el-Sisi", "Maria" + "del" + "Carmen Alva" become one PER span (the particle
+  must stand between a person, or a known given name, and a capitalised word).
+- A known given name, or a family name written first ("Ding", "Le", "Pham"), right before a PER span
+  starts it ("Ding" + "Xuexiang"); a one-word place/organisation span that is a known given name right
+  before a PER span joins it ("Hassan" + "Sheikh Mohamud").
+5. An ORG/MISC span after a title ("Minister of", "Governor of the") that ends in a known given name +
+   a name or a family name written first + a given name is split: the end is a person ("... Bank of
+   China Pan Gongsheng"). Its lead, like any ORG/MISC span between "<Minister/Secretary> of" and a
+   person ("Minister of Emergency Management Liu Wenjie"), or of one or two words before
+   "Minister"/"Secretary" and a person ("Unification Minister Kim"), names a portfolio: dropped.
+6. A PER span that opens with a title word that is not also a given name ("Lawmaker Fatemeh Rahbar")
+   loses it; one that ends in a place word ("Sheikh Zayed Road") is a place.
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import AbstractSet, Mapping, Sequence
 
 from reader.nlp.facts.roles import PARTY_TAG, ROLE_NOUNS, TITLE_ABBREVIATIONS, WEAK_ROLES, is_role_word, singular_role
+from reader.nlp.ner.gazetteers import load_international
 from reader.nlp.ner.normalize import norm
 from reader.nlp.ner.tagger import PARTICLES as _PARTICLES
 from reader.nlp.person_names import HYPHENATED_GIVEN, NAME_SUFFIXES, PERSON_TITLES, TITLE_WORDS
@@ -74,6 +92,8 @@ class Lists:
     first_names: AbstractSet[str]
     common: AbstractSet[str]
     entries: dict[tuple[str, ...], tuple[str, ...]]
+    # Family names written before the given name (Chinese, Korean, Vietnamese), normalised.
+    surnames_first: AbstractSet[str] = field(default_factory=lambda: load_international().surnames_first)
 
 
 @lru_cache(maxsize=65536)
@@ -182,12 +202,25 @@ def person_words(tokens: Sequence[Sequence[str]], spans: Sequence[Sequence[Span]
 
 
 def split_titles(tokens: Sequence[str], spans: Sequence[Span], lists: Lists, persons: Mapping[str, int]) -> list[Span]:
-    """One sentence's spans with titles split out (rules 1-3 of the module docstring), in order."""
-    spans = sorted(spans)
+    """One sentence's spans with titles split out and name parts joined (the rules of the module
+    docstring), in order."""
+    spans = join_name_parts(tokens, spans, lists)
     starts = {i: typ for i, _, typ in spans}
     out: list[Span] = []
     for span in spans:
         i, j, typ = span
+        if typ in ("ORG", "MISC") and not any(is_title(tokens[x]) for x in range(i, j)):
+            m = _trailing_person(tokens, i, j, lists)
+            if m is not None:  # rule 5: "... Bank of China Pan Gongsheng"
+                lead = m
+                while lead > i and tokens[lead - 1].lower() in _CONNECTORS:
+                    lead -= 1
+                if lead > i and not _portfolio_of(tokens, i):
+                    out.append((i, lead, typ))
+                out.append((m, j, "PER"))
+                continue
+            if _portfolio_of(tokens, i) and starts.get(j) == "PER":
+                continue  # "Minister of Emergency Management Liu Wenjie"
         k = _trailing_run(tokens, i, j)
         if i < k < j and is_title(tokens[k - 1]):
             t = k - 1
@@ -209,6 +242,8 @@ def split_titles(tokens: Sequence[str], spans: Sequence[Span], lists: Lists, per
                 continue
             if j - i == 1 and norm(tokens[i]) in lists.common and norm(tokens[j]) in _PORTFOLIO:
                 continue
+            if j - i <= 2 and norm(tokens[j]) in _PORTFOLIO and _plain_words(tokens, i, j, lists):
+                continue  # "Unification Minister Kim Yung-ho": a portfolio
         if typ in ("ORG", "MISC") and _person_by_role(tokens, i, j):
             out.append((i, j, "PER"))
             continue
@@ -217,7 +252,7 @@ def split_titles(tokens: Sequence[str], spans: Sequence[Span], lists: Lists, per
             out.append((i, j, "LOC" if place else "ORG"))
             continue
         out.append(span)
-    return out
+    return [_person_edges(tokens, sp, lists) if sp[2] == "PER" else sp for sp in out]
 
 
 def _runs_into_person(tokens: Sequence[str], i: int, j: int, starts: dict[int, str]) -> bool:
@@ -284,3 +319,178 @@ def _person_by_role(tokens: Sequence[str], i: int, j: int) -> bool:
 # Words that end an appositive before its role noun could come (", as chief executive").
 _FUNCTION_WORDS = frozenset("as to for of in on at by with and or but who which that said says is was".split())
 
+
+
+# Lower-case words between a given name and a father's or family name ("Khalid bin Rashid"); all but
+# "ben" join any name on their left but a title word ("Reema bint Bandar", not "Sultan bin Saad":
+# the pipeline would drop "Sultan" from the person's name as a title).
+_JOINERS = frozenset("bin bint binti ibn ben".split())
+# The Arabic article in lower case, alone ("Bashar al Assad") or fused ("al-Sudani", "el-Sisi").
+_ARTICLES = frozenset(("al", "el"))
+_FUSED_ARTICLE = re.compile(r"(?:al|el|ad|ar|as|ash|at|az|an|ul|ud)[-‐‑][A-Z]\w")
+# Lower-case particles inside Romance, Dutch and German names ("Lula da Silva", "María del Carmen").
+_NAME_PARTICLES = frozenset("de da do dos das del della di du la le van von der den ter".split())
+_PARTS = _JOINERS | _ARTICLES | _NAME_PARTICLES
+# Titles whose "of" introduces a portfolio ("Minister of Public Security"), not an organisation.
+_PORTFOLIO_OF = frozenset("minister ministers secretary secretaries commissioner".split())
+# Given names that are more often months or days ("From January to June Comelf exported").
+_CALENDAR = frozenset(
+    "january february march april may june july august september october november december "
+    "monday tuesday wednesday thursday friday saturday sunday".split()
+)
+# Last words that make a PER-tagged span a place (not "hill" or "park": also surnames).
+_STREET = frozenset("road street avenue boulevard square airport".split())
+# Gazetteer categories that make a word a known name of something other than a portfolio.
+_NAMED_CATS = frozenset(("LOC", "NAT", "trLOC", "trORG", "trMISC", "trPER", "FIRST"))
+
+
+def _cap_name(token: str) -> bool:
+    """A capitalised name word that is not a title ("Rashid", "Al-Mansouri", "Al")."""
+    return token[:1].isupper() and not token.isupper() and _name_like(token) and not is_title(token)
+
+
+def join_name_parts(tokens: Sequence[str], spans: Sequence[Span], lists: Lists) -> list[Span]:
+    """One sentence's spans with the parts of a person's name joined across name particles ("bin",
+    "al-", "del") and a known given name or family name written first before a PER span added to it."""
+    spans = sorted([*spans, *_article_names(tokens, spans, lists)])
+    n = len(tokens)
+    if _PARTS.isdisjoint(tokens) and not any(j < n and _FUSED_ARTICLE.match(tokens[j]) for _, j, _ in spans):
+        return _given_before(tokens, spans, lists)  # most sentences: no particle to join across
+    by_start = {s[0]: s for s in spans}
+    covered = {k for i, j, _ in spans for k in range(i, j)}
+
+    def right_part(p: int) -> int:
+        """End of the name part that starts at p: a span, or up to 3 capitalised words."""
+        if p in by_start:
+            return by_start[p][1]
+        q = p
+        while q < n and q - p < 3 and q not in covered and (_cap_name(tokens[q]) or _FUSED_ARTICLE.match(tokens[q])):
+            q += 1
+        return q
+
+    out: list[Span] = []
+    absorbed: set[int] = set()
+    for i, j, typ in spans:
+        if i in absorbed:
+            continue
+        given = norm(tokens[i]) in lists.first_names and not tokens[i].isupper()
+        if typ == "PER" and i >= 2 and tokens[i - 1] in _JOINERS and i - 2 not in covered and _cap_name(tokens[i - 2]):
+            a = i - 2  # "Khalid" + "bin" + PER "Rashid Al-Mansouri"
+            while a > 0 and i - a < 4 and a - 1 not in covered and _cap_name(tokens[a - 1]):
+                a -= 1
+            i = a
+        while j < n:
+            t = tokens[j]
+            left_ok = typ == "PER" or given or (t != "ben" and not is_title(tokens[i]))
+            if t in _JOINERS and j + 1 < n and _cap_name(tokens[j + 1]) and left_ok:
+                end = right_part(j + 1)
+            elif typ == "PER" and t in _ARTICLES and j + 1 < n and _cap_name(tokens[j + 1]):
+                end = right_part(j + 1)
+            elif typ == "PER" and _FUSED_ARTICLE.match(t) and j not in covered:
+                end = j + 1
+            elif typ == "PER" and t in _NAME_PARTICLES:
+                m = j + 1 if j + 1 < n and tokens[j + 1] in _NAME_PARTICLES else j
+                nxt = by_start.get(m + 1)
+                if nxt is None or nxt[2] != "PER":
+                    break
+                end = nxt[1]
+            else:
+                break
+            if end <= j + (t in _JOINERS or t in _ARTICLES):
+                break
+            for s in spans:
+                if j <= s[0] < end:
+                    absorbed.add(s[0])
+                    end = max(end, s[1])
+            j, typ = end, "PER"
+        out.append((i, j, typ))
+    return _given_before(tokens, out, lists)
+
+
+def _article_names(tokens: Sequence[str], spans: Sequence[Span], lists: Lists) -> list[Span]:
+    """New PER spans for untagged names written as a known given name and a name fused with the Arabic
+    article ("Bashar al-Assad")."""
+    out: list[Span] = []
+    for k in range(1, len(tokens)):
+        if "-" in tokens[k] and _FUSED_ARTICLE.match(tokens[k]) and _known_given(tokens[k - 1], lists):
+            if not any(i <= x < j for i, j, _ in spans for x in (k - 1, k)):
+                out.append((k - 1, k + 1, "PER"))
+    return out
+
+
+def _given_before(tokens: Sequence[str], spans: list[Span], lists: Lists) -> list[Span]:
+    """PER spans extended over a known given name or family name written first right before them
+    ("Ding" + "Xuexiang"), and a one-word span that is a given name joined to the PER span after it."""
+    out: list[Span] = []
+    for i, j, typ in spans:
+        if typ == "PER" and i > 0:
+            if out and out[-1][1] == i and out[-1][1] - out[-1][0] == 1 and _known_given(tokens[i - 1], lists):
+                i = out.pop()[0]  # "Hassan" (LOC) + "Sheikh Mohamud"
+            elif (not out or out[-1][1] < i) and tokens[i - 1].isalpha() and _cap_name(tokens[i - 1]):
+                w = norm(tokens[i - 1])
+                if _known_given(tokens[i - 1], lists) or (w in lists.surnames_first and w not in lists.common):
+                    i -= 1
+        out.append((i, j, typ))
+    return out
+
+
+def _known_given(token: str, lists: Lists) -> bool:
+    """A capitalised word that is a known given name and not a common word."""
+    w = norm(token)
+    return len(w) > 1 and w in lists.first_names and w not in lists.common and w not in _CALENDAR and _cap_name(token)
+
+
+def _after_title(tokens: Sequence[str], i: int) -> bool:
+    """Whether a title or role word stands before token i, across "of", "the" and possessives."""
+    k = i - 1
+    while k >= 0 and i - k <= 3 and (tokens[k].lower() in ("of", "the") or tokens[k] in _POSSESSIVE):
+        k -= 1
+    return k >= 0 and k < i - 1 and (is_title(tokens[k]) or is_role_word(tokens[k]))
+
+
+def _portfolio_of(tokens: Sequence[str], i: int) -> bool:
+    """Whether the words from i follow "<Minister/Secretary> of" (a portfolio, not an organisation)."""
+    return i >= 2 and tokens[i - 1] == "of" and norm(tokens[i - 2]) in _PORTFOLIO_OF
+
+
+def _trailing_person(tokens: Sequence[str], i: int, j: int, lists: Lists) -> int | None:
+    """Rule 5: where a person's name (a given name and a name, or a family name written first and a
+    given name) ends an ORG/MISC span written after a title, or None."""
+    if not _after_title(tokens, i):
+        return None
+    for size in (3, 2):
+        m = j - size
+        if m <= i:
+            continue
+        words = tokens[m:j]
+        if not all(_cap_name(w) and norm(w) not in _ORG_WORDS and norm(w) not in lists.common for w in words):
+            continue
+        if any(c in _NOT_PERSON_CATS for c in lists.entries.get(tuple(norm(w) for w in words), ())):
+            continue
+        first = norm(words[0])
+        if first in lists.first_names or first in lists.surnames_first:
+            while m - 2 > i and tokens[m - 1] in _JOINERS and _cap_name(tokens[m - 2]):
+                m -= 2  # "... Trade Thani bin Ahmed Al Zeyoudi"
+            return m
+    return None
+
+
+def _plain_words(tokens: Sequence[str], i: int, j: int, lists: Lists) -> bool:
+    """Whether tokens[i:j] are capitalised words that name nothing on their own (a portfolio)."""
+    for x in range(i, j):
+        w = norm(tokens[x])
+        if not tokens[x].isalpha() or tokens[x].isupper() or w in _ORG_WORDS:
+            return False
+        if _NAMED_CATS.intersection(lists.entries.get((w,), ())):
+            return False
+    return not _NAMED_CATS.intersection(lists.entries.get(tuple(norm(t) for t in tokens[i:j]), ()))
+
+
+def _person_edges(tokens: Sequence[str], span: Span, lists: Lists) -> Span:
+    """Rule 6: a PER span without a title word that opens it; one ending in a place word is a place."""
+    i, j, typ = span
+    if j - i >= 2 and norm(tokens[j - 1]) in _STREET:
+        return (i - 1 if i and is_title(tokens[i - 1]) else i, j, "LOC")  # "Sheikh Zayed Road"
+    while j - i >= 2 and is_title(tokens[i]) and norm(tokens[i]) not in lists.first_names and tokens[i + 1][:1].isupper():
+        i += 1
+    return (i, j, typ)
