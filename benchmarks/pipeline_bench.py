@@ -8,6 +8,7 @@ Prints medians of several runs and ratios; never pass/fail. Usage:
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import statistics
 import subprocess
@@ -27,13 +28,17 @@ def step_times(text: str, runs: int) -> dict[str, float]:
     from reader.pipeline import STEPS, load_step
 
     out: dict[str, list[float]] = {name: [] for name, _ in STEPS}
-    for _ in range(runs):
-        doc = Document(text=text)
-        for name, path in STEPS:
-            step = load_step(path)
-            t = time.perf_counter()
-            doc = step(doc)
-            out[name].append(time.perf_counter() - t)
+    gc.disable()  # as `analyze` runs the steps (with the collector on, it dominates some steps' times)
+    try:
+        for _ in range(runs):
+            doc = Document(text=text)
+            for name, path in STEPS:
+                step = load_step(path)
+                t = time.perf_counter()
+                doc = step(doc)
+                out[name].append(time.perf_counter() - t)
+    finally:
+        gc.enable()
     return {k: statistics.median(v) for k, v in out.items()}
 
 

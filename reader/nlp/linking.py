@@ -20,9 +20,9 @@ from __future__ import annotations
 import bisect
 import json
 import re
-from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import attrgetter
 from pathlib import Path
 
 from reader.document import ENTITY_LABELS, Document, Entity, Mention
@@ -47,6 +47,7 @@ _OPENERS = (
 _PARTICLES = "von|van|de|der|den|da|du|di|del|la|le|el|al|bin|ibn|ben|bint|dos|das|y"
 _LEADING_JUNK = re.compile(rf"(?:(?:{_OPENERS})|(?!(?:{_PARTICLES})\b)[a-z][\w'’-]*)[ \t]+")
 _TRAIL = "".join(",;:!?\"'“”‘’()[]")
+_SPAN = attrgetter("start", "end")
 
 
 # Titles that also open organisation names: they make a PERSON only before a given name or two+ words.
@@ -311,6 +312,21 @@ def _join_acronyms(names: list[_Name], uf: _Union) -> None:
             uf.union(i, roots.pop())
 
 
+def _majority_label(names: list[_Name], idx: list[int]) -> str:
+    """The label most of an entity's names have; on a tie, the label of the first-written of them."""
+    if len(idx) == 1:
+        return names[idx[0]].label
+    counts: dict[str, int] = {}
+    for i in idx:
+        label = names[i].label
+        counts[label] = counts.get(label, 0) + 1
+    top = max(counts.values())
+    tied = [label for label, c in counts.items() if c == top]
+    if len(tied) == 1:
+        return tied[0]
+    return next(names[i].label for i in sorted(idx, key=lambda k: names[k].start) if counts[names[i].label] == top)
+
+
 def _rank(n: _Name) -> tuple[int, bool, int, int]:
     return (len(n.surface.split()), any(c.islower() for c in n.surface), len(n.surface), -n.start)
 
@@ -318,6 +334,8 @@ def _rank(n: _Name) -> tuple[int, bool, int, int]:
 def _canonical(names: list[_Name], idx: list[int], label: str) -> str:
     """The entity's name: a person's longest full form; for other things the longest form of the
     first-written name that is not an acronym ("Velmora, formerly Port Eastwick" -> "Velmora")."""
+    if len(idx) == 1:
+        return names[idx[0]].surface
     if label != "PERSON":
         variants: set[str] = set()
         for form in {names[i].surface for i in idx if " " in names[i].surface}:
@@ -366,9 +384,7 @@ def link(doc: Document) -> list[Entity]:
     labels: dict[int, str] = {}
     canon: dict[int, str] = {}
     for root, idx in members.items():
-        counts = Counter(names[i].label for i in idx)
-        top = max(counts.values())
-        labels[root] = next(names[i].label for i in sorted(idx, key=lambda k: names[k].start) if counts[names[i].label] == top)
+        labels[root] = _majority_label(names, idx)
         canon[root] = _canonical(names, idx, labels[root])
 
     mentions: dict[int, list[Mention]] = {root: [] for root in members}
@@ -394,12 +410,12 @@ def link(doc: Document) -> list[Entity]:
         last_end = e
         mentions[root].append(Mention(s, e, kind))  # type: ignore[arg-type]
 
-    order = sorted(mentions, key=lambda r: min(m.start for m in mentions[r]))
-    out: list[Entity] = []
-    for k, root in enumerate(order, 1):
-        ms = tuple(sorted(mentions[root], key=lambda m: (m.start, m.end)))
-        out.append(Entity(id=f"e{k}", label=labels[root], name=canon[root], mentions=ms))  # type: ignore[arg-type]
-    return out
+    in_order = {root: tuple(sorted(ms, key=_SPAN)) for root, ms in mentions.items()}
+    order = sorted(in_order, key=lambda r: in_order[r][0].start)
+    return [
+        Entity(id=f"e{k}", label=labels[root], name=canon[root], mentions=in_order[root])  # type: ignore[arg-type]
+        for k, root in enumerate(order, 1)
+    ]
 
 
 def run(doc: Document) -> Document:

@@ -17,6 +17,8 @@ the same output, so NLTK is only needed for training:
   the t-th token of every chain at once.
 - Exact ties are rescored in floating point in NLTK's own feature order, so whatever its
   rounding makes of them is reproduced.
+- A word type's context form, tag-dictionary class and feature rows are kept across calls (most
+  words of a new text are known ones), so a short text does not pay for building them again.
 
 Modern typography (curly quotes, dashes) is mapped to the treebank's ASCII conventions first.
 """
@@ -24,6 +26,7 @@ Modern typography (curly quotes, dashes) is mapped to the treebank's ASCII conve
 from __future__ import annotations
 
 import json
+import threading
 from functools import lru_cache
 from itertools import chain
 from pathlib import Path
@@ -31,7 +34,7 @@ from typing import Any, Iterator, Mapping, Sequence
 
 import numpy as np
 
-from reader.document import Document, Token
+from reader.document import Document, make_tokens
 
 MODEL_PATH = Path(__file__).resolve().parent / "models" / "pos.json"
 
@@ -46,6 +49,9 @@ _OFFSETS = np.array([offset for _, offset in _STATIC], np.intp)
 _SHIFT = 6  # scores are (weight x 1000) << 6 plus a class index below 64
 _CHUNK = 16_384  # scored tokens scored together: bounds the (tokens x classes) score matrices
 _BATCH = 32_768  # tokens `run` tags per call: bounds the word lists and per-token arrays
+# Word types whose context form, tag-dictionary class and feature rows are kept (~100 bytes each
+# besides the word); the table is emptied when full.
+MAX_WORD_TYPES = 50_000
 
 # Typography the WSJ treebank never saw, mapped to its conventions.
 _TYPO: dict[str, str] = {
@@ -80,7 +86,7 @@ class PosModel:
     """Averaged-perceptron weights as a dense integer matrix, tag dictionary and classes."""
 
     __slots__ = ("tagdict", "classes", "_known", "_rows", "_zero", "_weights", "_base", "_pair", "_tagword_cols",
-                 "_tagword", "_pad_roles")
+                 "_tagword", "_pad_roles", "_types", "_forms", "_type_known", "_type_roles", "_lock")
 
     def __init__(self, weights: Mapping[str, Mapping[str, float]], tagdict: Mapping[str, str], classes: Sequence[str]):
         self.tagdict: dict[str, str] = dict(tagdict)
@@ -121,6 +127,43 @@ class PosModel:
         self._tagword = np.full((n_tags, len(self._tagword_cols) + 1), zero, np.int32)
         self._tagword[[tag_index[t] for t, _ in split], word_cols] = [self._rows[name] for name in names]
         self._pad_roles = self._role_rows([*_START, *_END], [*_START, *_END])
+        self._lock = threading.Lock()  # the word type table grows as texts come
+        self._reset_types()
+
+    def _reset_types(self) -> None:
+        """Empty the word type table but for the four pads (ids 0-3: -START-, -START2-, -END-, -END2-)."""
+        pads = len(self._pad_roles)
+        self._types: dict[str, int] = {}  # word -> its id: its row in the tables below
+        self._forms: list[str] = [*_START, *_END]  # per id, the context form
+        self._type_known = np.full(4 * pads, -1, np.intp)  # per id, its tag-dictionary class, or -1
+        self._type_roles = np.zeros((4 * pads, len(_STATIC) + 1), np.int32)  # per id, `_role_rows`
+        self._type_roles[:pads] = self._pad_roles
+
+    def _type_ids(self, words: Sequence[str]) -> np.ndarray:
+        """The ids of words in the word type table, adding the new ones (emptied first when it is full)."""
+        types = self._types
+        new = [w for w in dict.fromkeys(words) if w not in types]
+        if new and len(types) + len(new) > MAX_WORD_TYPES:
+            self._reset_types()
+            types = self._types
+            new = list(dict.fromkeys(words))
+        if new:
+            first = len(self._forms)
+            end = first + len(new)
+            if end > len(self._type_known):  # grow by doubling
+                size = max(end, 2 * len(self._type_known))
+                known = np.full(size, -1, np.intp)
+                known[:first] = self._type_known[:first]
+                roles = np.zeros((size, self._type_roles.shape[1]), np.int32)
+                roles[:first] = self._type_roles[:first]
+                self._type_known, self._type_roles = known, roles
+            forms = [context_form(w) for w in new]
+            known_get = self._known.get
+            self._type_known[first:end] = [known_get(w, -1) for w in new]
+            self._type_roles[first:end] = self._role_rows(new, forms)
+            self._forms += forms
+            types.update(zip(new, range(first, end)))
+        return np.fromiter(map(types.__getitem__, words), np.intp, len(words))
 
     @classmethod
     def from_json(cls, data: Mapping[str, Any]) -> PosModel:
@@ -154,32 +197,27 @@ class PosModel:
         n_sents = len(lengths)
         if n != sum(lengths):
             raise ValueError("sentence lengths do not add up to the number of words")
-        # word types, numbered in order of first occurrence
-        first: dict[str, int] = {}
-        occurrence = np.fromiter(map(first.setdefault, words, range(n)), np.intp, n)
-        types = list(first)
-        type_of = np.searchsorted(np.fromiter(first.values(), np.intp, len(first)), occurrence)
-        # slots: each sentence's tokens with two pads before and two after, for _START and _END
-        starts = np.zeros(n_sents, np.intp)
-        np.cumsum(lengths[:-1], out=starts[1:])
-        starts += 4 * np.arange(n_sents)
-        slot = np.arange(n) + 2 + 4 * np.repeat(np.arange(n_sents), lengths)
-        size = n + 4 * n_sents
-        context = np.empty(size, np.intp)  # the word type at each slot; len(types) + k for the k-th pad word
-        context[slot] = type_of
-        ends = starts + 2 + np.asarray(lengths, np.intp)
-        for k, pads in enumerate((starts, starts + 1, ends, ends + 1)):
-            context[pads] = len(types) + k
-        known_get = self._known.get
-        known = np.fromiter((known_get(w, -1) for w in types), np.intp, len(types))
-        tags = np.empty(size, np.intp)  # predicted tags as in `_pair`; -1 until scored
-        tags[starts] = len(self.classes) + 1
-        tags[starts + 1] = len(self.classes)
-        tags[slot] = known[type_of]
-        scored = slot[tags[slot] < 0]
-        if scored.size:
-            self._score(scored, tags, context, types)
-        return tags[slot]
+        with self._lock:
+            # slots: each sentence's tokens with two pads before and two after, for _START and _END
+            starts = np.zeros(n_sents, np.intp)
+            np.cumsum(lengths[:-1], out=starts[1:])
+            starts += 4 * np.arange(n_sents)
+            slot = np.arange(n) + 2 + 4 * np.repeat(np.arange(n_sents), lengths)
+            size = n + 4 * n_sents
+            context = np.empty(size, np.intp)  # the word type id at each slot (0-3 for the pads)
+            type_of = self._type_ids(words)
+            context[slot] = type_of
+            ends = starts + 2 + np.asarray(lengths, np.intp)
+            for k, pads in enumerate((starts, starts + 1, ends, ends + 1)):
+                context[pads] = k
+            tags = np.empty(size, np.intp)  # predicted tags as in `_pair`; -1 until scored
+            tags[starts] = len(self.classes) + 1
+            tags[starts + 1] = len(self.classes)
+            tags[slot] = self._type_known[type_of]
+            scored = slot[tags[slot] < 0]
+            if scored.size:
+                self._score(scored, tags, context)
+            return tags[slot]
 
     def _role_rows(self, words: Sequence[str], forms: Sequence[str]) -> np.ndarray:
         """Per word (and its context form): its `_STATIC` feature rows, then its `_tagword` column."""
@@ -196,7 +234,7 @@ class PosModel:
         ]
         return np.array(table, np.intp).reshape(len(table), len(_STATIC) + 1)
 
-    def _score(self, scored: np.ndarray, tags: np.ndarray, context: np.ndarray, types: Sequence[str]) -> None:
+    def _score(self, scored: np.ndarray, tags: np.ndarray, context: np.ndarray) -> None:
         """Tag the `scored` slots greedily, chain step by chain step, in batches of `_CHUNK`."""
         # chains: scored slots at most 2 apart; a token's depth in its chain is its step
         index = np.arange(scored.size)
@@ -205,8 +243,8 @@ class PosModel:
         depth = index - np.maximum.accumulate(index * chain_start)
         order = np.argsort(depth, kind="stable")
         scored, depth = scored[order], depth[order]
-        forms = [context_form(w) for w in types] + [*_START, *_END]
-        roles = np.concatenate((self._role_rows(types, forms[: len(types)]), self._pad_roles))
+        forms = self._forms
+        roles = self._type_roles
         w = self._weights
         pair = self._pair
         tagword_rows = self._tagword
@@ -297,4 +335,4 @@ def run(doc: Document) -> Document:
         sentences = [[normalize_token(text[t.start : t.end]) for t in tokens[a:b]] for a, b in batch]
         for (a, b), labels in zip(batch, model.tag_sents(sentences)):
             tags[a:b] = labels
-    return doc.with_layers(tokens=[Token(t.start, t.end, p) for t, p in zip(tokens, tags)])
+    return doc.with_layers(tokens=make_tokens([t.start for t in tokens], [t.end for t in tokens], tags))

@@ -19,7 +19,11 @@ PRONOUNS: dict[str, str] = {
     "he": "m", "him": "m", "his": "m", "himself": "m",
     "she": "f", "her": "f", "hers": "f", "herself": "f",
 }
-_PRONOUN = re.compile(r"(?<![\w'’-])(?:" + "|".join(PRONOUNS) + r")(?![\w-])", re.IGNORECASE)
+# A pronoun as a whole word (no letter, apostrophe or hyphen before it, no letter or hyphen after it) in
+# any ASCII case: its first letter comes first in the pattern, so that the regex engine skips ahead to
+# the next h or s, and the other letters follow in an ASCII case-insensitive group (so every match is
+# one of PRONOUNS once lower-cased: Unicode case folding would also take "ſhe" or "hİm").
+_PRONOUN = re.compile(r"[HhSs](?<![\w'’-].)(?ai:" + "|".join(f"(?<={w[0]}){w[1:]}" for w in PRONOUNS) + r")(?![\w-])")
 _NOMINATIVE = frozenset(("he", "she"))
 SAY_VERBS: frozenset[str] = frozenset(
     """

@@ -3,16 +3,17 @@
 Sentence splitting is two-level: the text is first cut into blocks at line breaks
 (paragraphs, list items, headlines; a line wrapped in the middle of a sentence is
 joined back), then NLTK's Punkt splits each block with our own abbreviation list.
-Tokens come from `NLTKWordTokenizer.span_tokenize` per sentence.
+Tokens are those of NLTK's `NLTKWordTokenizer.span_tokenize` per sentence (`WordTokenizer`).
 """
 
 from __future__ import annotations
 
 import re
 from functools import lru_cache
+from operator import itemgetter
 from typing import Iterator
 
-from reader.document import Document, Sentence, Token
+from reader.document import Document, Sentence, Token, make_tokens
 
 # Lower-cased, without the final full stop, as Punkt stores them.
 ABBREVIATIONS: frozenset[str] = frozenset(
@@ -34,6 +35,7 @@ _WRAPPED = re.compile(r"[a-z,;]$")
 _LIST_OR_HEADING = re.compile(r"\s*(?:[-*+•–—]\s|#{1,6}\s|>|\d+[.)]\s)")
 _FALLBACK_TOKEN = re.compile(r"\w+(?:[-'’.]\w+)*|[^\w\s]", re.UNICODE)
 _MAX_BLOCK = 20_000
+_FIRST, _SECOND = itemgetter(0), itemgetter(1)
 
 
 @lru_cache(maxsize=1)
@@ -45,38 +47,13 @@ def _punkt():  # type: ignore[no-untyped-def]
     return PunktSentenceTokenizer(params)
 
 
-class _Guarded:
-    """A compiled pattern whose `sub` first checks a cheap necessary condition for a match.
-
-    `needs` lists substrings one of which must be in the text for the pattern to match
-    anywhere (None: always run). When none is present the text is returned unchanged,
-    exactly what `sub` would return, without a regex scan.
-    """
-
-    __slots__ = ("pattern", "needs")
-
-    def __init__(self, pattern: re.Pattern[str], needs: tuple[str, ...] | None) -> None:
-        self.pattern = pattern
-        self.needs = needs
-
-    def sub(self, repl: str, text: str) -> str:
-        """`re.sub` when the text can match, else the text itself."""
-        needs = self.needs
-        if needs is not None:
-            for n in needs:
-                if n in text:
-                    break
-            else:
-                return text
-        return self.pattern.sub(repl, text)
-
-
 def _needs(pattern: str) -> tuple[str, ...] | None:
-    """Substrings one of which every match of one of NLTK's tokenizer patterns contains (None: unknown).
+    """Substrings one of which must be in the text for one of NLTK's tokenizer substitutions to change
+    the tokens (None: unknown, always run it).
 
-    Keyed by the pattern source, so a changed NLTK pattern is simply run unguarded. The
-    substitutions before a pattern only insert spaces and turn double quotes into `` or '',
-    so letter runs ("cannot") are never created, only split.
+    Keyed by the pattern source, so a changed NLTK pattern is simply run unguarded. For all but one
+    pattern they are substrings every match contains; the substitutions before a pattern only insert
+    spaces and turn double quotes into `` or '', so letter runs ("cannot") are never created, only split.
     """
     return _NEEDS.get(pattern)
 
@@ -108,6 +85,9 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "([»”’])": ("»", "”", "’"),
     r"''": ("''",),
     r'"': ('"',),
+    # Collapsing whitespace runs matters only to the patterns after it that need an apostrophe: the
+    # others (\b, (?=\s)) and the final split() read any run of whitespace as one space.
+    r"\s+": ("'",),
     r"([^' ])('[sS]|'[mM]|'[dD]|') ": ("'",),
     r"([^' ])('ll|'LL|'re|'RE|'ve|'VE|n't|N'T) ": ("'",),
     # contractions (case-insensitive): a distinctive piece in every spelling
@@ -122,37 +102,145 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     r"(?i) ('t)(?#X)(is)\b": ("'",),
     r"(?i) ('t)(?#X)(was)\b": ("'",),
 }
+# Needles made of these characters are in the text a substitution sees only if they were in the
+# sentence (in some case): the substitutions before never create them.
+_STATIC = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.-")
+_QUOTE_RUNS = re.compile(r"``|'{2}|\"")
+
+
+_GROUP_REF = re.compile(r"\\(?:(\d+)|g<(\d+)>)")
+
+
+def _replacement(template: str):  # type: ignore[no-untyped-def]
+    """A function giving what `re` makes of a replacement template for a match, or the template itself
+    when it refers to no group (or holds another escape). Python 3.11's `re` expands a template with
+    group references in Python, through two calls per match; this is one."""
+    pieces = _GROUP_REF.split(template)  # literal, group, g<group>, literal, ...
+    literals = pieces[0::3]
+    groups = [int(a or b) for a, b in zip(pieces[1::3], pieces[2::3])]
+    if not groups or any("\\" in lit for lit in literals):
+        return template
+    if len(groups) == 1:
+        (g,), (a, b) = groups, literals
+        return lambda m: a + (m[g] or "") + b
+    if len(groups) == 2:
+        (g, h), (a, b, c) = groups, literals
+        return lambda m: a + (m[g] or "") + b + (m[h] or "") + c
+    if len(groups) == 3:
+        (g, h, i), (a, b, c, d) = groups, literals
+        return lambda m: a + (m[g] or "") + b + (m[h] or "") + c + (m[i] or "") + d
+    return lambda m: literals[0] + "".join((m[k] or "") + lit for k, lit in zip(groups, literals[1:]))
+
+
+class _Step:
+    """One of NLTK's substitutions (a stdlib-compiled pattern and its replacement) and when it can
+    change the tokens: `chars`, per needle, the characters the sentence must hold (besides letters and
+    the space); `static`, needles to look for in the lower-cased sentence; `dynamic`, needles to look
+    for in the text as the substitutions before left it (None: no such check)."""
+
+    __slots__ = ("sub", "repl", "chars", "static", "dynamic")
+
+    def __init__(self, pattern: re.Pattern[str], repl: str, needs: tuple[str, ...] | None) -> None:
+        self.sub = pattern.sub
+        self.repl = _replacement(repl)
+        self.chars = None if needs is None else tuple(frozenset(c for c in n if c != " " and not c.isalpha()) for n in needs)
+        multi = needs is not None and any(len(n) > 1 for n in needs)
+        static = multi and all(set(n) <= _STATIC for n in needs)  # type: ignore[union-attr]
+        self.static = tuple(dict.fromkeys(n.lower() for n in needs)) if static else None  # type: ignore[union-attr]
+        self.dynamic = needs if multi and not static else None
+
+
+class WordTokenizer:
+    """NLTK's `NLTKWordTokenizer.span_tokenize`: its patterns in its order and its span alignment, with
+    each substitution run only where it can change the tokens.
+
+    NLTK 3.10 routes every pattern through `nltk.redos` (the `regex` engine under a timeout), a guard
+    for caller-supplied patterns; these are NLTK's own fixed patterns, and the stdlib engine gives
+    identical spans (checked on all CoNLL-2003 training sentences). Most of the ~35 substitutions cannot
+    change a given sentence (no quote, no dash, no "cannot"). The substitutions only insert spaces and
+    turn double quotes into `` or '', so the sentence's own characters (with ` and ' when it has a
+    quote) bound what any of them can see: the substitutions a set of characters allows are worked out
+    once per set; those needing a longer substring check for it before their regex runs.
+    """
+
+    def __init__(self) -> None:
+        from nltk.tokenize import NLTKWordTokenizer as base
+
+        def step(pattern, repl: str) -> _Step:  # type: ignore[no-untyped-def]
+            if not isinstance(pattern, re.Pattern):
+                pattern = re.compile(pattern.pattern, pattern.flags & (re.I | re.M | re.S | re.U | re.X))
+            return _Step(pattern, repl, _needs(pattern.pattern))
+
+        # `NLTKWordTokenizer.tokenize`: the head substitutions, " " + text + " ", the tail ones, split().
+        self._head = [
+            step(p, r) for p, r in (*base.STARTING_QUOTES, *base.PUNCTUATION, base.PARENS_BRACKETS, base.DOUBLE_DASHES)
+        ]
+        self._tail = [step(p, r) for p, r in base.ENDING_QUOTES]
+        self._tail += [step(p, r" \1 \2 ") for p in (*base.CONTRACTIONS2, *base.CONTRACTIONS3)]
+        self._alphabet = frozenset().union(*(c for s in self._head + self._tail for c in s.chars or ()))
+        self._plans: dict[frozenset[str], tuple[tuple, tuple]] = {}
+
+    def _plan(self, chars: frozenset[str]) -> tuple[tuple, tuple]:
+        """The head and tail steps that can matter for a sentence holding these (`_alphabet`) characters."""
+        plan = self._plans.get(chars)
+        if plan is None:
+            seen = chars | {"`", "'"} if chars & {'"', "'"} else chars
+
+            def can(s: _Step) -> bool:
+                return s.chars is None or any(c <= seen for c in s.chars)
+
+            plan = tuple(
+                tuple((s.sub, s.repl, s.static, s.dynamic) for s in steps if can(s)) for steps in (self._head, self._tail)
+            )
+            if len(self._plans) > 4096:
+                self._plans.clear()
+            self._plans[chars] = plan  # type: ignore[assignment]
+        return plan  # type: ignore[return-value]
+
+    def tokenize(self, text: str) -> list[str]:
+        """`NLTKWordTokenizer().tokenize(text)`."""
+        head, tail = self._plan(self._alphabet.intersection(text))
+        low = text.lower()
+        for k, steps in enumerate((head, tail)):
+            if k:
+                text = " " + text + " "
+            for sub, repl, static, dynamic in steps:
+                if static is not None:
+                    for n in static:
+                        if n in low:
+                            break
+                    else:
+                        continue
+                elif dynamic is not None:
+                    for n in dynamic:
+                        if n in text:
+                            break
+                    else:
+                        continue
+                text = sub(repl, text)
+        return text.split()
+
+    def span_tokenize(self, text: str) -> list[tuple[int, int]]:
+        """`list(NLTKWordTokenizer().span_tokenize(text))`; raises where NLTK's alignment fails."""
+        tokens = self.tokenize(text)
+        if '"' in text or "''" in text:
+            # The tokenizer turned double quotes into `` and '': put back the text's own, in order.
+            quotes = iter([m.group() for m in _QUOTE_RUNS.finditer(text)])
+            tokens = [next(quotes) if tok in ('"', "``", "''") else tok for tok in tokens]
+        out = []
+        point = 0
+        find = text.index
+        for token in tokens:
+            start = find(token, point)
+            point = start + len(token)
+            out.append((start, point))
+        return out
 
 
 @lru_cache(maxsize=1)
-def _word_tokenizer():  # type: ignore[no-untyped-def]
-    """NLTK's word tokenizer with its patterns compiled by the stdlib `re`, each behind a cheap guard.
-
-    NLTK 3.10 routes every pattern through `nltk.redos` (the `regex` engine under a
-    timeout), a guard for caller-supplied patterns; these are NLTK's own fixed patterns,
-    and the stdlib engine gives identical spans (checked on all CoNLL-2003 training
-    sentences) about 15% faster. Most of the ~35 patterns cannot match a given sentence
-    (no quote, no dash, no "cannot"): `_Guarded` skips those scans with a substring test.
-    """
-    from nltk.tokenize import NLTKWordTokenizer
-
-    def std(pattern):  # type: ignore[no-untyped-def]
-        if not isinstance(pattern, re.Pattern):
-            pattern = re.compile(pattern.pattern, pattern.flags & (re.I | re.M | re.S | re.U | re.X))
-        return _Guarded(pattern, _needs(pattern.pattern))
-
-    base = NLTKWordTokenizer
-
-    class StdlibWordTokenizer(NLTKWordTokenizer):
-        STARTING_QUOTES = [(std(p), r) for p, r in base.STARTING_QUOTES]
-        ENDING_QUOTES = [(std(p), r) for p, r in base.ENDING_QUOTES]
-        PUNCTUATION = [(std(p), r) for p, r in base.PUNCTUATION]
-        PARENS_BRACKETS = (std(base.PARENS_BRACKETS[0]), base.PARENS_BRACKETS[1])
-        DOUBLE_DASHES = (std(base.DOUBLE_DASHES[0]), base.DOUBLE_DASHES[1])
-        CONTRACTIONS2 = [std(p) for p in base.CONTRACTIONS2]
-        CONTRACTIONS3 = [std(p) for p in base.CONTRACTIONS3]
-
-    return StdlibWordTokenizer()
+def _word_tokenizer() -> WordTokenizer:
+    """The word tokenizer, built once."""
+    return WordTokenizer()
 
 
 def blocks(text: str) -> Iterator[tuple[int, int]]:
@@ -227,9 +315,11 @@ def tokenize_sentence(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Token spans of one sentence, as absolute offsets."""
     sentence = text[start:end]
     try:
-        spans = list(_word_tokenizer().span_tokenize(sentence))
+        spans = _word_tokenizer().span_tokenize(sentence)
     except Exception:  # NLTK's span alignment can fail on odd quote runs: never let it crash
         spans = [m.span() for m in _FALLBACK_TOKEN.finditer(sentence)]
+    if "’" not in sentence:
+        return [(start + s, start + e) for s, e in spans if e > s]
     out: list[tuple[int, int]] = []
     for s, e in spans:
         if e <= s:
@@ -245,12 +335,15 @@ def tokenize_sentence(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def segment(text: str) -> tuple[list[Sentence], list[Token]]:
     """Split a text into sentences and tokens, each sentence knowing its token range."""
     sentences: list[Sentence] = []
-    tokens: list[Token] = []
+    starts: list[int] = []
+    ends: list[int] = []
     for s, e in split_sentences(text):
-        first = len(tokens)
-        tokens.extend(Token(a, b) for a, b in tokenize_sentence(text, s, e))
-        sentences.append(Sentence(s, e, first, len(tokens)))
-    return sentences, tokens
+        first = len(starts)
+        spans = tokenize_sentence(text, s, e)
+        starts += map(_FIRST, spans)
+        ends += map(_SECOND, spans)
+        sentences.append(Sentence(s, e, first, len(starts)))
+    return sentences, make_tokens(starts, ends)
 
 
 def run(doc: Document) -> Document:

@@ -164,20 +164,21 @@ def viterbi(scores: np.ndarray, lengths: np.ndarray, transition: np.ndarray) -> 
     step = np.arange(n) - np.repeat(np.cumsum(size) - size, size)
     where = np.empty(n, np.intp)
     where[offset[step] + sentence] = starts[sentence] + step  # ... is at offset[t] + b
-    state = scores[where].T.copy()
-    path = np.empty_like(state)  # best score of a path ending in each label of each token
-    path[:, : active[0]] = state[:, : active[0]]
+    path = scores[where].T.copy()  # [label, step-major token]: the state scores, then the best path scores
     previous = transition[:, :, None]
+    offsets, running = offset.tolist(), active.tolist()  # plain ints: cheaper slicing in the loops
+    best = np.maximum.reduce
     for t in range(1, steps):
-        before, at, k = offset[t - 1], offset[t], active[t]
-        best = (path[:, None, before : before + k] + previous).max(axis=0)  # [label, sentence]
-        path[:, at : at + k] = best + state[:, at : at + k]
+        before, at, k = offsets[t - 1], offsets[t], running[t]
+        now = path[:, at : at + k]
+        now += best(path[:, None, before : before + k] + previous, axis=0)
     last = path[:, offset[size - 1] + np.arange(len(size))].argmax(axis=0)
     chosen = np.empty(n, np.intp)
     for t in range(steps - 1, 0, -1):
-        before, at, k = offset[t - 1], offset[t], active[t]
-        chosen[at : at + k] = last[:k]
-        last[:k] = (path[:, before : before + k] + transition[:, last[:k]]).argmax(axis=0)
-    chosen[: active[0]] = last
+        before, at, k = offsets[t - 1], offsets[t], running[t]
+        now = last[:k]
+        chosen[at : at + k] = now
+        now[:] = (path[:, before : before + k] + transition[:, now]).argmax(axis=0)
+    chosen[: running[0]] = last
     labels[where] = chosen
     return labels

@@ -11,6 +11,7 @@ hold the models' integer attribute ids instead (features no model has are left o
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from itertools import compress
 from typing import Mapping, Sequence, Union
 
@@ -44,8 +45,10 @@ def shape(token: str) -> str:
     return "".join(out)
 
 
+@lru_cache(maxsize=1 << 15)
 def short_shape(token: str) -> str:
-    """Shape with runs collapsed ("Paris" -> "Xx", "US-made" -> "X-x")."""
+    """Shape with runs collapsed ("Paris" -> "Xx", "US-made" -> "X-x"); cached (the document cues ask
+    for every capitalised word's)."""
     return _RUNS.sub(r"\1", shape(token))
 
 
@@ -105,7 +108,7 @@ def first_word(tokens: Sequence[str]) -> int:
 
 def headline(tokens: Sequence[str]) -> bool:
     """True for an ALL-CAPS sentence (a headline or dateline)."""
-    letters = [t for t in tokens if t.isalpha() or any(c.isalpha() for c in t)]
+    letters = [t for t in tokens if t.isalpha() or any(map(str.isalpha, t))]
     if len(letters) < 2:
         return bool(letters) and letters[0].isupper() and len(letters[0]) > 3
     caps = sum(1 for t in letters if t.isupper())
@@ -246,50 +249,49 @@ class Featurizer:
         mixed: dict[str, str] = {}
         titles = self.titles
         common = self.common
+        capitalised: list[tuple[str, str]] = []  # every capitalised token and its norm, in order
         for toks, ns, is_caps in zip(sentences, norms, caps):
             run = 0
             start = first_word(toks)
             for i, t in enumerate(toks):
                 c0 = t[:1]
-                if c0.islower():
-                    lower.add(ns[i])
+                if not c0.isupper():
+                    if c0.islower():
+                        lower.add(ns[i])
+                    run = 0
+                    continue
+                capitalised.append((t, ns[i]))
                 if is_caps:
                     continue
-                if c0.isupper():
-                    if i > start:
-                        cap_mid.add(ns[i])
-                        if ns[i - 1] in titles:
-                            after_title.add(ns[i])
-                    if ns[i] not in mixed and not t.isupper():
-                        mixed[ns[i]] = short_shape(t)
-                    if ns[i] in titles or (i == start and ns[i] in common):
-                        run = 0  # "Mr Smith", "Both Paris": the first word is not part of a name
-                        continue
-                    if run:
-                        run_last.add(ns[i])
-                        run_first.add(ns[i - 1])
-                    run += 1
-                else:
-                    run = 0
+                if i > start:
+                    cap_mid.add(ns[i])
+                    if ns[i - 1] in titles:
+                        after_title.add(ns[i])
+                if ns[i] not in mixed and not t.isupper():
+                    mixed[ns[i]] = short_shape(t)
+                if ns[i] in titles or (i == start and ns[i] in common):
+                    run = 0  # "Mr Smith", "Both Paris": the first word is not part of a name
+                    continue
+                if run:
+                    run_last.add(ns[i])
+                    run_first.add(ns[i - 1])
+                run += 1
         out: dict[str, list[str]] = {}
-        for toks, ns in zip(sentences, norms):
-            for t, k in zip(toks, ns):
-                if not t[:1].isupper():
-                    continue
-                upper = t.isupper()
-                key = "^" + k if upper else k
-                if key in out:
-                    continue
-                f = ["D:cm" + str(int(k in cap_mid)) + "lo" + str(int(k in lower))]
-                if k in after_title:
-                    f.append("D:title")
-                if k in run_last:
-                    f.append("D:last")
-                if k in run_first:
-                    f.append("D:firstw")
-                if upper and k in mixed:
-                    f.append("D:mix=" + mixed[k])
-                out[key] = f
+        for t, k in capitalised:
+            upper = t.isupper()
+            key = "^" + k if upper else k
+            if key in out:
+                continue
+            f = ["D:cm" + str(int(k in cap_mid)) + "lo" + str(int(k in lower))]
+            if k in after_title:
+                f.append("D:title")
+            if k in run_last:
+                f.append("D:last")
+            if k in run_first:
+                f.append("D:firstw")
+            if upper and k in mixed:
+                f.append("D:mix=" + mixed[k])
+            out[key] = f
         return out
 
 
