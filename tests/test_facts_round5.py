@@ -212,6 +212,8 @@ def test_a_passive_side_with_an_aside_and_an_answer_two_sentences_on() -> None:
     text = ("On Thursday, Russia released 16 people from its prisons. The prisoners were flown to Ankara. "
             "In turn, three countries freed eight Russians.")
     assert _exchanges(text) == [[16, 8]]
+    (fact,) = [f for f in extract_facts(make_doc(text)) if f.kind == "exchange"]
+    assert fact.evidence.start == 0 and fact.fields["what"] == "people / Russians"  # from the answered sentence
 
 
 def test_running_totals_and_the_same_people_again_are_not_swaps() -> None:

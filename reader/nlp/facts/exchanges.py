@@ -457,19 +457,20 @@ def run_all(doc: Document, sents: list[Sent]) -> list[Fact]:
             one_sided = len(found) == 1 and found[0].fields["counts"][1] is None
             if (not found or one_sided) and i > 0:
                 other = _in_return(s) or _answering_release(sents, i)
-                mine = _one_side(sents[i - 1]) if other is not None else None
+                src = sents[i - 1]  # the sentence with the release this one answers
+                mine = _one_side(src) if other is not None else None
                 if other is not None and mine is None and i > 1 and s.lower[:2] in (["in", "turn"], ["in", "return"]) \
-                        and not _releases(sents[i - 1]):
-                    mine = _one_side(sents[i - 2])  # "Russia released 13 people. <aside>. In turn, ... freed seven"
+                        and not _releases(src):
+                    src = sents[i - 2]  # "Russia released 13 people. <aside>. In turn, ... freed seven"
+                    mine = _one_side(src)
                 if mine is not None and mine.value == other.value and "each" not in s.lower and "same" not in s.lower:
-                    mine = None if _restates(sents[i - 1], s) else mine
+                    mine = None if _restates(src, s) else mine
                 if other is not None and mine is not None:
-                    span = Span(sents[i - 1].span.start, s.span.end)
-                    prev = sents[i - 1]
-                    what = _what(prev.slice(mine.end, _plain_noun(prev, mine.end)), s.slice(other.end, _plain_noun(s, other.end)), s)
+                    span = Span(src.span.start, s.span.end)
+                    what = _what(src.slice(mine.end, _plain_noun(src, mine.end)), s.slice(other.end, _plain_noun(s, other.end)), s)
                     found = [Fact("exchange", span, {"counts": [mine.value, other.value], "what": what})]
-                    if out and out[-1].kind == "quantity" and out[-1].evidence == prev.span and out[-1].fields["value"] == mine.value:
-                        out.pop()  # the previous sentence's one side is now part of this exchange
+                    if out and out[-1].kind == "quantity" and out[-1].evidence == src.span and out[-1].fields["value"] == mine.value:
+                        out.pop()  # the earlier sentence's one side is now part of this exchange
         except (IndexError, ValueError):
             continue
         for fact in found:
