@@ -126,7 +126,7 @@ def _people_list(sent: Sent, cue: int) -> NumberSpan | None:
             if i == 0 or low[i - 1] not in ("a", "an", "his", "her", "their", "one"):
                 return None
             total, i = total + 1, i - 1
-        elif head in _KIN_PLURAL or head in sent_plural_people(sent, i):
+        elif head in _KIN_PLURAL or (head.endswith("s") and sent.is_personish(i, i + 1)):  # "her two daughters"
             while i > 0 and sent.tags[i - 1].startswith("JJ"):
                 i -= 1
             num = sent.number_ending_before(i)
@@ -154,12 +154,6 @@ def _people_list(sent: Sent, cue: int) -> NumberSpan | None:
     if j > 0 and low[j - 1] not in (",", "said", "that", "when", "after", "and", "while", "as"):
         return None
     return NumberSpan(j, k, total)
-
-
-def sent_plural_people(sent: Sent, i: int) -> frozenset[str]:
-    """The word at i if it is a plural people noun ("daughters", "passengers"), as a one-word set."""
-    w = sent.lower[i]
-    return frozenset({w}) if w.endswith("s") and sent.is_personish(i, i + 1) else frozenset()
 
 
 # Injury phrases a count of people comes before: "14 of whom were taken to hospital with injuries",
@@ -288,6 +282,8 @@ def _earlier_figure(low: list[str]) -> bool:
         if w == "had" and (_REPORTED.intersection(nxt[:1]) or (nxt[:1] and nxt[0] in _EARLIER and _REPORTED.intersection(nxt))):
             return True
     return False
+
+
 _TO_DEATH = frozenset("stabbed shot beaten crushed burned burnt hacked trampled starved frozen mauled".split())
 _UPDATE = frozenset("rose risen rising climbed jumped increased reached grown grew now".split())
 # "bringing the death toll to five", "raising the toll to 31".
@@ -415,7 +411,7 @@ def extract(sent: Sent, after_deaths: bool = False) -> list[Fact]:
             fields["_update"] = True
         if _earlier_figure(low):
             fields["_earlier"] = True  # "had put the toll at 24", "initially reported two deaths"
-        if "since" in low or ("so" in low and "far" in low) or "total" in low and "a" in low and "toll" not in low:
+        if "since" in low or ("so" in low and "far" in low) or ("total" in low and "a" in low and "toll" not in low):
             fields["_cumulative"] = True  # "has killed at least 43 people since July": no later injured count joins it
         if any(n is not None and _continues(sent, n) for n in g.values()):
             fields["_continues"] = True

@@ -212,7 +212,7 @@ def extract_all(sent: Sent) -> list[dict[str, int | float | None]]:
     if not sent.numbers and not any(_SCORE.match(w) for w in sent.words):
         return []
     groups = _group(_score_votes(sent), _descriptive(sent))
-    if groups and len(groups) == 1:
+    if len(groups) == 1:
         _nobody_against(sent, groups[0])
     return [{k: f.get(k) for k in ("for", "against", "abstain")} for f in groups
             if any(f.get(k) is not None for k in ("for", "against", "abstain"))]
