@@ -27,7 +27,7 @@ PERSON_NOUNS: frozenset[str] = frozenset(
     demonstrators pilgrims tourists guards members member crew crewmembers sailors marines airmen
     staff employees officials official relatives family families patients miners fishermen farmers
     nationals citizens settlers gunmen attackers suspects insurgents rebels combatants recruits pilots
-    businessmen businesswomen dealers smugglers spies agents traders rangers sepoys constables
+    businessmen businesswomen diplomats envoys jawans dealers smugglers spies agents traders rangers sepoys constables
     volunteers nurses teachers activists peacekeepers militiamen jihadists terrorists gendarmes troopers
     conscripts cadets infants toddlers youths minors newborns occupants inhabitants locals immigrants
     labourers laborers engineers contractors agents rangers truckers traders vendors herders shepherds
@@ -198,8 +198,9 @@ class Sent:
         head = self.lower[j - 1]
         if head in PERSON_NOUNS:
             return True
-        if head + "s" in PERSON_NOUNS and self.words[j - 1].islower() and self.tags[j - 1] in ("NN", "JJ"):
-            return True  # a singular people noun: "one inmate", "a trader"
+        if ((head + "s" in PERSON_NOUNS or head.endswith("man") and head[:-3] + "men" in PERSON_NOUNS)
+                and self.words[j - 1].islower() and self.tags[j - 1] in ("NN", "JJ")):
+            return True  # a singular people noun: "one inmate", "a trader", "a businessman"
         return self.tags[j - 1] == "NNPS" or (self.words[j - 1][:1].isupper() and head.endswith(("ans", "ians", "is", "ese")))
 
 

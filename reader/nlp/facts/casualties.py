@@ -33,9 +33,16 @@ def _gap_ok(sent: Sent, n: NumberSpan, cue: int) -> bool:
     k = n.end
     noun_end = min(sent.noun_run(k), cue)
     if noun_end > k:
-        if not sent.is_personish(k, noun_end):
+        if not (sent.is_personish(k, noun_end) or _agent_plural(sent, noun_end - 1)):
             return False
         k = noun_end
+    # "19 pilgrims returning from the festival were injured": a participle and its short phrase
+    if k > n.end and k < cue and sent.tags[k] in ("VBG", "VBN") and sent.lower[k] not in AUX and cue - k <= 8:
+        j = k + 1
+        while j < cue and (sent.tags[j].startswith(("IN", "DT", "JJ", "NN", "PRP$", "CD", "TO")) or sent.words[j][:1].isupper()):
+            j += 1
+        if j < cue and sent.lower[j] in AUX:
+            k = j
     # "members of the same family", "people in the car": a short prepositional tail
     if k < cue and sent.lower[k] in ("of", "in", "on", "from", "inside", "aboard") and cue - k <= 7:
         j = k + 1
@@ -59,6 +66,17 @@ def _gap_ok(sent: Sent, n: NumberSpan, cue: int) -> bool:
     return k == cue
 
 
+# Endings of plural nouns that name people by what they do ("deminers", "devotees", "spectators", "cyclists").
+_AGENT_ENDINGS = ("ers", "ors", "ees", "ists", "ians", "ants")
+
+
+def _agent_plural(sent: Sent, k: int) -> bool:
+    """True when token k is a lower-case plural noun naming people by what they do ("deminers", "devotees")."""
+    w = sent.lower[k]
+    return (sent.tags[k] == "NNS" and sent.words[k].islower() and w.endswith(_AGENT_ENDINGS) and len(w) > 5
+            and w not in _KIN_PLURAL and w not in ("mothers", "fathers"))  # kin are counted as a list of people
+
+
 def _one_person(sent: Sent, cue: int) -> NumberSpan | None:
     """ "A 45-year-old man was killed", "an officer was wounded": a count of one."""
     k = cue
@@ -69,11 +87,14 @@ def _one_person(sent: Sent, cue: int) -> NumberSpan | None:
     while k > 0 and sent.lower[k - 1] in AUX:
         k -= 1
     k = _past_age(sent.lower, k)  # "a man in his 50s died", "a woman aged 71 was killed"
-    if k < 2 or sent.lower[k - 1] not in _ONE_PERSON:
+    if k < 2 or not (sent.lower[k - 1] in _ONE_PERSON or sent.lower[k - 1] + "s" in PERSON_NOUNS):
         return None
     j = k - 2
-    while j >= 0 and j > k - 5 and (sent.tags[j].startswith("JJ") or "-old" in sent.lower[j]):
-        j -= 1
+    while j >= 0 and j > k - 5 and (sent.tags[j].startswith("JJ") or "-old" in sent.lower[j]
+                                    or (sent.tags[j] == "NNP" and sent.words[j][:1].isupper())):
+        j -= 1  # "a 45-year-old man", "a Bangladeshi peacekeeper"
+    if any(w in _ORDINALS for w in sent.lower[j + 1 : k]):
+        return None  # "a third person has died": the ordinal gives the toll
     if j < 0 or sent.lower[j] not in ("a", "an") or (j > 0 and sent.lower[j - 1] not in (",", "said", "that", "when", "after", "and")):
         return None
     return NumberSpan(j, j + 1, 1)
@@ -183,7 +204,8 @@ def _injuries_count(sent: Sent, cue: int) -> NumberSpan | None:
             return None
         if n.start > 0 and low[n.start - 1] in ("no", "not"):
             return None
-        if all(w in _INJURY_GAP for w in low[k:cue]) and ("with" in low[k:cue] or "for" in low[k:cue] or
+        if all(w in _INJURY_GAP or sent.tags[t].startswith("JJ") for t, w in enumerate(low[k:cue], start=k)) and (
+                "with" in low[k:cue] or "for" in low[k:cue] or
                                                           "sustained" in low[k:cue] or "suffered" in low[k:cue]):
             return n
         return None
@@ -205,6 +227,8 @@ def _before_count(sent: Sent, cue: int) -> NumberSpan | None:
             continue
         if n.end < len(sent) and sent.lower[n.end] in ("of", "years", "year", "days", "hours", "weeks", "months"):
             continue
+        if best is not None and sent.lower[n.start - 1] == "of" and n.start - best.end <= 4:
+            continue  # "eleven members of two families were injured": the count is the first one
         if _gap_ok(sent, n, cue):
             best = n
     return best
@@ -250,7 +274,7 @@ def _toll(sent: Sent, cue: int) -> NumberSpan | None:
     north rose to 31"."""
     low = sent.lower
     reach = cue + 7
-    for k in range(cue + 1, min(len(sent) - 1, cue + 14)):
+    for k in range(cue + 1, min(len(sent) - 1, cue + 20)):
         if low[k] in (",", ".", ";"):
             break
         if low[k] in _UPDATE or low[k] in ("stood", "stands", "was", "is"):
@@ -334,6 +358,8 @@ def extract(sent: Sent, after_deaths: bool = False) -> list[Fact]:
     groups: list[dict[str, NumberSpan | None]] = []
     cur: dict[str, NumberSpan | None] = {"killed": None, "injured": None}
     toll_update = False
+    group_toll = False  # the group's deaths are a toll ("the death toll rose to 21")
+    ordinal = False  # "a third person has died": the toll counts every death told elsewhere
     low = sent.lower
     for c, w in enumerate(low):
         prev = low[c - 1] if c else ""
@@ -365,11 +391,18 @@ def extract(sent: Sent, after_deaths: bool = False) -> list[Fact]:
                 _after_count(sent, c + 1) if nxt == "of" else None))
         elif w in _ORDINALS and prev in ("a", "the") and nxt in _VICTIMS and _ORDINAL_DEATH.intersection(low[c:]):
             kind, n = "killed", NumberSpan(c, c + 1, _ORDINALS[w])  # "A fifth victim ... succumbed": the toll is five
-            toll_update = True
+            toll_update = ordinal = True
         elif w == "injuries" and not (prev == "to" and c >= 2 and low[c - 2] in ("succumbed", "succumbing")):
             kind, n = "injured", _before_count(sent, c) or _injuries_count(sent, c)
-        elif w == "treated" and nxt == "for" and prev in _PASSIVE_AUX:
-            kind, n = "injured", _before_count(sent, c)
+        elif w == "treated" and prev in _PASSIVE_AUX and (nxt == "for" or _HOSPITAL.intersection(low[c + 1 : c + 9])):
+            kind, n = "injured", _before_count(sent, c)  # "34 others are still being treated at ... Hospital"
+        elif w in ("took", "taken", "rushed", "airlifted", "transported", "ferried") and "hospital" in low[c + 2 : c + 8]:
+            kind, n = "injured", _after_count(sent, c)  # "had taken 11 people to hospital with injuries"
+            if n is not None and "to" not in low[n.end : n.end + 4]:
+                n = None
+        elif w == "another" and nxt in INJURED_BEFORE and prev == "and" and cur["killed"] is not None \
+                and cur["injured"] is None:
+            kind, n = "injured", NumberSpan(c, c + 1, 1)  # "a peacekeeper was killed and another wounded"
         elif w in KILLED_BEFORE or w in INJURED_BEFORE:
             kind = "killed" if w in KILLED_BEFORE else "injured"
             n = _before_count(sent, c)
@@ -391,12 +424,21 @@ def extract(sent: Sent, after_deaths: bool = False) -> list[Fact]:
             continue  # "no one was hurt"
         if is_toll and cur["killed"] is not None:
             cur["killed"] = n  # "two died, bringing the death toll to three": the toll is the figure
+            group_toll = True
+        elif kind == "killed" and group_toll and cur["killed"] is not None and n.value < cur["killed"].value:
+            pass  # "the toll rose to 21 after three more victims died": a part of the toll
+        elif cur[kind] is not None and _others_after(low, n) and n.start > 0 and low[n.start - 1] == "and" \
+                and not {"separate", "another", "elsewhere"}.intersection(low[n.end :]):
+            # "a soldier was seriously injured and two others were slightly hurt": one count of three
+            cur[kind] = NumberSpan(cur[kind].start, cur[kind].end, cur[kind].value + n.value)
         elif cur[kind] is not None:
             groups.append(cur)  # a second incident in the same sentence
             cur = {"killed": None, "injured": None}
             cur[kind] = n
+            group_toll = is_toll
         else:
             cur[kind] = n
+            group_toll = group_toll or (is_toll and kind == "killed")
         sent.used.update(range(n.start, n.end))
     groups.append(cur)
     out = []
@@ -409,6 +451,8 @@ def extract(sent: Sent, after_deaths: bool = False) -> list[Fact]:
         }
         if toll_update:
             fields["_update"] = True
+        if ordinal:
+            fields["_ordinal"] = True
         if _earlier_figure(low):
             fields["_earlier"] = True  # "had put the toll at 24", "initially reported two deaths"
         if "since" in low or ("so" in low and "far" in low) or ("total" in low and "a" in low and "toll" not in low):
@@ -417,6 +461,14 @@ def extract(sent: Sent, after_deaths: bool = False) -> list[Fact]:
             fields["_continues"] = True
         out.append(Fact("casualties", sent.span, fields))
     return out
+
+
+_HOSPITAL = frozenset({"hospital", "hospitals", "institute", "clinic", "infirmary", "centre", "center"})
+
+
+def _others_after(low: list[str], n: NumberSpan) -> bool:
+    """True when the count at n is followed by "others" / "other people" ("and two others were hurt")."""
+    return low[n.end : n.end + 1] == ["others"] or low[n.end : n.end + 1] == ["other"]
 
 
 def _continues(sent: Sent, n: NumberSpan) -> bool:
@@ -533,7 +585,7 @@ def run_all(doc: Document, sents: list[Sent]) -> list[Fact]:
             if other:
                 f.fields["_other"] = True
             found.append((i, f))
-    found = _drop_breakdowns(found, sents)
+    found = _drop_breakdowns(_drop_before_ordinal(found), sents)
     out = _merge_nearby(_merge_continuations([f for _, f in found], sents), found, sents)
     return dedupe(_carry_injured(out))
 
@@ -563,6 +615,17 @@ def _other_incident(sent: Sent) -> bool:
     return False
 
 
+def _drop_before_ordinal(found: list[tuple[int, Fact]]) -> list[tuple[int, Fact]]:
+    """Drop deaths-only counts below an ordinal toll of the same incident ("A third person has died" ...
+    "police said two people had died"): the ordinal counts them."""
+    tolls = [f.fields["killed"] for _, f in found if f.fields.get("_ordinal") and not f.fields.get("_other")]
+    if not tolls:
+        return found
+    top = max(tolls)
+    return [(i, f) for i, f in found if f.fields.get("_ordinal") or f.fields.get("_other") or f.fields["injured"] is not None
+            or f.fields["killed"] is None or f.fields["killed"] >= top]
+
+
 def _drop_breakdowns(found: list[tuple[int, Fact]], sents: list[Sent]) -> list[tuple[int, Fact]]:
     """Drop counts that split a toll given just before ("Thirteen people died ... 11 passengers died on the
     spot, while two others succumbed to their injuries"): deaths no more than the toll, within 3 sentences."""
@@ -578,7 +641,7 @@ def _drop_breakdowns(found: list[tuple[int, Fact]], sents: list[Sent]) -> list[t
 
 
 def _merge_nearby(facts: list[Fact], found: list[tuple[int, Fact]], sents: list[Sent]) -> list[Fact]:
-    """Join a death toll and an injured count given up to 3 sentences later about the same incident ("The toll
+    """Join a death toll and an injured count given up to 4 sentences later about the same incident ("The toll
     ... rose to 43 dead." ... "Twelve people were wounded") when nothing between reports casualties and the
     later sentence does not open on another incident."""
     index = {id(f): i for i, f in found}
@@ -589,7 +652,7 @@ def _merge_nearby(facts: list[Fact], found: list[tuple[int, Fact]], sents: list[
             at -= 1  # "He had put the toll at 70." between a toll and its injured count
         prev = out[at] if at >= 0 else None
         i, j = index.get(id(prev), -1), index.get(id(f), -1)
-        if (prev is not None and i >= 0 and j > i and j - i <= 3
+        if (prev is not None and i >= 0 and j > i and j - i <= 4
                 and prev.fields["killed"] is not None and prev.fields["injured"] is None
                 and f.fields["killed"] is None and f.fields["injured"] is not None
                 and not f.fields.get("_earlier") and not prev.fields.get("_cumulative")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from reader.document import Document, Fact, Span
 from reader.nlp.facts.base import AUX, Sent
+from reader.nlp.facts.release_pairs import add_pairs, two_releases
 from reader.nlp.numbers import NumberSpan
 
 CUES = frozenset("exchanged exchange swapped swap swaps exchanges traded handed freed released returned return free "
@@ -453,7 +454,7 @@ def run_all(doc: Document, sents: list[Sent]) -> list[Fact]:
     out: list[Fact] = []
     for i, s in enumerate(sents):
         try:
-            found = _split_total(s) or extract(s)
+            found = _split_total(s) or extract(s) or two_releases(sents, i)
             one_sided = len(found) == 1 and found[0].fields["counts"][1] is None
             if (not found or one_sided) and i > 0:
                 other = _in_return(s) or _answering_release(sents, i)
@@ -478,7 +479,7 @@ def run_all(doc: Document, sents: list[Sent]) -> list[Fact]:
             if second is None:  # one side's count only: the contract's exchange needs both
                 fact = Fact("quantity", fact.evidence, {"value": first, "unit": fact.fields["what"]})
             out.append(fact)
-    return out
+    return add_pairs(out, sents)
 
 
 def _restates(first: Sent, second: Sent) -> bool:

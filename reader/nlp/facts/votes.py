@@ -122,6 +122,13 @@ def _skip_aside(sent: Sent, k: int) -> int:
     return k
 
 
+# Verbs after "voted to" that put the count in favour of, or against, the question.
+_TO_FOR = frozenset("accept approve back support endorse adopt uphold pass ratify confirm impeach remove convict "
+                    "ratify keep retain continue join strike".split())
+_TO_AGAINST = frozenset("reject oppose block overturn acquit throw dismiss".split())
+_SURVEY = frozenset("poll polls polled survey surveyed respondents pollster".split())
+_BALLOT = frozenset("ballot ballots vote votes voted voting".split())
+
 # Verbs whose object "N votes" is the count in favour.
 _RECEIVED = frozenset("received receiving won winning got garnered secured drew obtained gained attracted".split())
 
@@ -155,12 +162,21 @@ def _descriptive(sent: Sent) -> list[tuple[int, str, int | float]]:
         while b > 0 and low[b - 1] in ("least", "at", "more", "than", "only", "just", "some", "about", "nearly", "all"):
             b -= 1
         e = num.end
+        if e + 1 < n and low[e] == "of" and low[e + 1] in ("the", "its", "their"):
+            total = sent.number_at(e + 2)  # "Thirty-one of the 33 members present voted in favour"
+            if total is not None and total.value >= num.value:
+                e = total.end
+                if sent.noun_run(e, limit=3) > e:
+                    sent.used.update(range(total.start, total.end))
         noun_end = sent.noun_run(e, limit=3)
         while noun_end > e + 1 and low[noun_end - 1] in ("voting", "abstaining"):
             noun_end -= 1  # "226 MPs voting in favour" ("voting" tagged as a noun)
-        if noun_end == e + 1 and low[e] in ("opposing", "supporting", "backing", "voting"):
-            noun_end = e  # "and 135 opposing" ("opposing" tagged as a noun)
+        if noun_end > e and low[e] in ("opposing", "supporting", "backing", "voting"):
+            noun_end = e  # "and 135 opposing", "1,655 voting yes" ("opposing", "voting" tagged as nouns)
         noun = low[noun_end - 1] if noun_end > e else ""
+        if noun_end < n and noun_end > e and low[noun_end] in ("present", "voting") and noun_end + 1 < n and \
+                low[noun_end + 1] in ("voted", "cast"):
+            noun_end += 1  # "the 33 members present voted"
         if noun and noun not in VOTERS and noun not in _ABSTAIN_AFTER and sent.tags[noun_end - 1] != "NNPS" and not (
                 noun_end < n and low[noun_end] in ("voted", "voting") and noun.endswith("s")):
             continue  # an unknown plural noun is a voter only when it votes: "41 MCAs voting in favour"
@@ -172,6 +188,9 @@ def _descriptive(sent: Sent) -> list[tuple[int, str, int | float]]:
             key = "against"
         elif b >= 1 and low[b - 1] == "with" and noun_end < n and low[noun_end] in ("abstaining",):
             key = "abstain"
+        elif b >= 1 and low[b - 1] == "against" and noun_end < n and low[noun_end] in ("who", "that") and \
+                set(low[noun_end + 1 : noun_end + 4]) & (_AGAINST_AFTER | {"voted"}):
+            key = "against"  # "14 senators voting to uphold it against 27 who rejected it"
         if key is None:
             k = _skip_aside(sent, noun_end)
             while k < n and (low[k] in ("have", "had", "has", "were", "also", "all", "then", "later", "reportedly")):
@@ -183,8 +202,14 @@ def _descriptive(sent: Sent) -> list[tuple[int, str, int | float]]:
                 key = "for"
             elif k < n and low[k] == "for" and (noun in ("votes", "vote", "") or voted):
                 key = "for"  # "64 lawmakers voted for the bill"
-            elif k < n and low[k] in _FOR_AFTER and noun != "":
-                key = "for"
+            elif k < n and low[k] in _FOR_AFTER and (noun != "" or voted):
+                key = "for"  # "226 MPs supported it", "1,655 voting yes"
+            elif voted and k + 1 < n and low[k] == "to" and low[k + 1] in _TO_FOR:
+                key = "for"  # "14,208 voted to accept the offer"
+            elif voted and k + 1 < n and low[k] == "to" and low[k + 1] in _TO_AGAINST:
+                key = "against"
+            elif k < n and low[k] in _FOR_AFTER and _BALLOT.intersection(low):
+                key = "for"  # "3,214 backed the offer and 1,096 rejected it", in a sentence about a ballot
             elif k < n and low[k] in _AGAINST_AFTER:
                 key = "against"
             elif k < n and low[k] in _ABSTAIN_AFTER:
@@ -211,6 +236,8 @@ def extract_all(sent: Sent) -> list[dict[str, int | float | None]]:
         return []
     if not sent.numbers and not any(_SCORE.match(w) for w in sent.words):
         return []
+    if _SURVEY.intersection(low):
+        return []  # "in a poll of 800 residents, 410 backed the plan": an opinion poll, not a vote
     groups = _group(_score_votes(sent), _descriptive(sent))
     if len(groups) == 1:
         _nobody_against(sent, groups[0])
