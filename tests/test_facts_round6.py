@@ -153,3 +153,30 @@ def test_an_ordinal_toll_replaces_an_earlier_count() -> None:
             "On Monday, police said three people had died in the storm. The ambulance service said it had taken "
             "11 people to hospital with injuries.")
     assert _casualties(text) == [(4, 11)]
+
+
+# --- officials ----------------------------------------------------------------------------------------------
+
+def _officials(text: str, *persons: str) -> list[tuple[str, str]]:
+    return [(d["person"], d["role"]) for d in facts_of(text, "official", persons)]
+
+
+def test_a_role_of_a_body_whose_name_has_particles() -> None:
+    text = "The president of the Junta de Castilla, Ana María Ruiz Ortega, visited the area on Monday."
+    assert _officials(text, "Ana María Ruiz Ortega") == [("Ana María Ruiz Ortega", "president of the Junta de Castilla")]
+
+
+def test_a_role_from_a_body() -> None:
+    text = "\"It is a disgrace,\" said Armen Vardanyan, an MP from the opposition bloc."
+    assert _officials(text, "Armen Vardanyan") == [("Armen Vardanyan", "MP from the opposition bloc")]
+
+
+def test_an_abbreviated_title_opening_a_sentence_does_not_end_one() -> None:
+    text = "Paris welcomed the vote. Amb. Hélène Roux said the council had spoken. Sens. Alma Ortiz and Ben Kay objected."
+    found = _officials(text, "Hélène Roux")
+    assert found == [("Hélène Roux", "Ambassador")]
+
+
+def test_more_role_nouns() -> None:
+    text = "\"It is a start,\" said Somchai Phrom, a lecturer in politics at a university in Bangkok."
+    assert _officials(text, "Somchai Phrom") == [("Somchai Phrom", "lecturer in politics at a university in Bangkok")]

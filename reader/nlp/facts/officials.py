@@ -16,7 +16,9 @@ from reader.nlp.facts.roles import (
     singular_role,
 )
 
-_INR = frozenset({"of", "for", "to", "at", "in", "on", "with"})
+_INR = frozenset({"of", "for", "to", "at", "in", "on", "with", "from"})
+# Lower-case particles inside proper names ("Junta de Andalucía", "Alhaurín de la Vega", "Den Haag van ...").
+_NAME_PARTICLES = frozenset("de la del de' da do dos das di van von der den le du des y".split())
 _DATES = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
     "august september october november december yesterday today tomorrow".split()
@@ -112,6 +114,9 @@ def _marks(sent: Sent, names: list[_Name]) -> list[str]:
             tags[k] = "VBX"  # "was appointed ambassador": the verb is not part of the role
         elif k > 0 and w[:1].isupper() and t.startswith(("VB", "IN", "RB")) and low not in _INR:
             tags[k] = "NNP"  # a capitalised word mid-sentence is a name, whatever the tagger thought
+        elif low in _NAME_PARTICLES and w.islower() and 0 < k < len(sent) - 1 and sent.words[k - 1][:1].isupper() \
+                and (sent.words[k + 1][:1].isupper() or sent.lower[k + 1] in _NAME_PARTICLES):
+            tags[k] = "NNP"  # "the president of the Junta de Andalucía": a particle inside a name
         elif w.isupper() and w.isalpha() and len(w) > 1 and not t.startswith("NN"):
             tags[k] = "NNP"  # "UN", "EU", "NATO" mis-tagged as function words
     for k in range(1, len(tags) - 1):  # "pensions select committee": a verb tag between nouns is a modifier

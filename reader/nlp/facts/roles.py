@@ -27,6 +27,8 @@ ROLE_NOUNS: frozenset[str] = frozenset(
     steward constable detective premier-designate mayor-elect governor-elect commandant clerk meteorologist
     forecaster epidemiologist strategist solicitor barrister counsel coroner historian referee pastor
     writer reporter journalist photographer columnist organiser organizer campaigner activist
+    lecturer collector priest missionary jawan naik havildar subedar mla mlc msp mha ssp dsp sp ig dig
+    oc eo tehsildar sarpanch councillor-elect senator-elect
     """.split()
 )
 
@@ -48,7 +50,8 @@ HONORIFICS: frozenset[str] = frozenset(
 WEAK_ROLES: frozenset[str] = frozenset(
     "head chief leader major general justice principal chair executive manager captain boss "
     "economist analyst correspondent editor publisher professor researcher scientist lawyer "
-    "writer reporter journalist photographer columnist organiser organizer campaigner activist".split()
+    "writer reporter journalist photographer columnist organiser organizer campaigner activist "
+    "lecturer priest missionary".split()
 )
 
 # Nouns that can be the antecedent of "its" in "its governor".
