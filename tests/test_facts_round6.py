@@ -180,3 +180,12 @@ def test_an_abbreviated_title_opening_a_sentence_does_not_end_one() -> None:
 def test_more_role_nouns() -> None:
     text = "\"It is a start,\" said Somchai Phrom, a lecturer in politics at a university in Bangkok."
     assert _officials(text, "Somchai Phrom") == [("Somchai Phrom", "lecturer in politics at a university in Bangkok")]
+
+
+def test_a_headline_swap_told_again_in_the_body_is_one_fact() -> None:
+    text = ("Ruritania frees 6 Borduvians as Borduvia sends home 3 Ruritanians in swap\n\n"
+            "Ruritania's government released six jailed Borduvians on Saturday. Borduvia, in return, sent home three "
+            "Ruritanians who had been serving sentences.")
+    facts = facts_of(text, "exchange")
+    assert [f["counts"] for f in facts] == [[6, 3]]
+    assert facts[0]["evidence"]["start"] > text.index("\n")

@@ -466,6 +466,9 @@ def run_all(doc: Document, sents: list[Sent]) -> list[Fact]:
                     mine = _one_side(src)
                 if mine is not None and mine.value == other.value and "each" not in s.lower and "same" not in s.lower:
                     mine = None if _restates(src, s) else mine
+                if mine is not None and any(f.kind == "exchange" and f.evidence.start <= src.span.start
+                                            and src.span.end <= f.evidence.end for f in out):
+                    mine = None  # that sentence's swap is told already ("A frees 6 as B sends home 3" headline)
                 if other is not None and mine is not None:
                     span = Span(src.span.start, s.span.end)
                     what = _what(src.slice(mine.end, _plain_noun(src, mine.end)), s.slice(other.end, _plain_noun(s, other.end)), s)
@@ -479,7 +482,19 @@ def run_all(doc: Document, sents: list[Sent]) -> list[Fact]:
             if second is None:  # one side's count only: the contract's exchange needs both
                 fact = Fact("quantity", fact.evidence, {"value": first, "unit": fact.fields["what"]})
             out.append(fact)
-    return add_pairs(out, sents)
+    return _drop_headline_repeats(add_pairs(out, sents), sents)
+
+
+def _drop_headline_repeats(facts: list[Fact], sents: list[Sent]) -> list[Fact]:
+    """Drop an exchange told in the headline (the first sentence) when the body tells the same counts again."""
+    if not sents:
+        return facts
+    head = sents[0].span
+    swaps = [f for f in facts if f.kind == "exchange"]
+    return [f for f in facts if not (
+        f.kind == "exchange" and f.evidence.end <= head.end
+        and any(g is not f and g.evidence.start >= head.end and sorted(g.fields["counts"]) == sorted(f.fields["counts"])
+                for g in swaps))]
 
 
 def _restates(first: Sent, second: Sent) -> bool:
