@@ -75,6 +75,8 @@ def main() -> None:
     """Alternate old and new worker processes and print the medians."""
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--ref", default="HEAD", help="git revision of the baseline speed files")
+    ap.add_argument("--files", default=",".join(SPEED_FILES),
+                    help="comma-separated files taken at --ref on the old side (default: baseline.SPEED_FILES)")
     ap.add_argument("--rounds", type=int, default=5, help="processes per side")
     ap.add_argument("--runs", type=int, default=5, help="timed runs per measurement in each process")
     ap.add_argument("--no-big", action="store_true", help="leave out the 2 MB article")
@@ -85,7 +87,8 @@ def main() -> None:
         return
 
     current = snapshot()
-    base = baseline_tree(args.ref, SPEED_FILES, source=current)
+    files = tuple(f for f in args.files.split(",") if f)
+    base = baseline_tree(args.ref, files, source=current)
     results: dict[str, list[dict[str, float]]] = {"old": [], "new": []}
     try:
         for _ in range(args.rounds):
@@ -97,7 +100,7 @@ def main() -> None:
     finally:
         shutil.rmtree(base, ignore_errors=True)
         shutil.rmtree(current, ignore_errors=True)
-    print(f"old: {', '.join(SPEED_FILES)} at {args.ref}; new: working tree; medians of {args.rounds} processes each")
+    print(f"old: {', '.join(files)} at {args.ref}; new: working tree; medians of {args.rounds} processes each")
     print(f"{'':36} {'old':>10} {'new':>10} {'new/old':>8}")
     for key in results["new"][0]:
         old = statistics.median(r[key] for r in results["old"])

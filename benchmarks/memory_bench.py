@@ -1,9 +1,10 @@
 """Memory of the analysis: peak RSS of analysing generated articles, per pipeline step.
 
 Each size runs in a fresh process (peak RSS never goes down). Prints the baseline (Python
-with NLTK and the models loaded), then per step the process RSS after the step and the peak
-so far, and the time per step. Optionally (--trace) the Python heap per step from
-tracemalloc: live after the step and the step's own peak (slower; excludes C allocations).
+with the models loaded, then with NLTK too, which segmenting imports), then per step the
+process RSS after the step and the peak so far, and the time per step. Optionally (--trace)
+the Python heap per step from tracemalloc: live after the step and the step's own peak
+(slower; excludes C allocations).
 With --conll the article is made of CoNLL-2003 training sentences (read by path from
 ../shared/corpora; ~24,000 word types against the generated article's ~600), which shows
 what the per-word caches cost on a text with a real vocabulary. With --received the analysis
@@ -86,6 +87,11 @@ def measure(size: int, trace: bool, conll: bool = False) -> dict[str, object]:
     load_model()
     gc.collect()
     out["baseline_mb"] = rss_mb()
+    from reader.nlp.segment import segment
+
+    segment("Warm up NLTK. It is imported on first use.")
+    gc.collect()
+    out["nltk_mb"] = rss_mb()
     if trace:
         tracemalloc.start()
     rows = []
@@ -165,7 +171,8 @@ def print_received(res: dict) -> None:  # type: ignore[type-arg]
     """Print the --received figures."""
     print(f"== {res['size'] / 1000:,.0f} KB, {res['words']:,} words, {res['tokens']:,} tokens, analysed in a child")
     child = res["child"]
-    print(f"child process: RSS after warm-up {child.get('base_mb', 0):.0f} MB, peak {child.get('peak_mb', 0):.0f} MB")
+    print(f"child process: RSS after warm-up {child.get('base_mb', 0):.0f} MB, after the analysis "
+          f"{child.get('rss_mb', 0):.0f} MB, peak {child.get('peak_mb', 0):.0f} MB")
     print(f"receiving process: RSS {res['before_mb']:.0f} MB before, {res['after_mb']:.0f} MB after; "
           f"peak {res['peak_mb']:.0f} MB; analysis + transfer {res['total_s']:.2f} s "
           f"(packed {res['packed_mb']:.1f} MB, unpack {res['unpack_s']:.2f} s)")
@@ -203,7 +210,8 @@ def main() -> None:
             print_received(res)
             continue
         print(f"== {res['size'] / 1000:,.0f} KB, {res['words']:,} words, {res['tokens']:,} tokens")
-        print(f"python + text {res['python_mb']:.0f} MB; with NLTK and the models loaded {res['baseline_mb']:.0f} MB")
+        print(f"python + text {res['python_mb']:.0f} MB; with the models loaded {res['baseline_mb']:.0f} MB, "
+              f"and NLTK {res.get('nltk_mb', res['baseline_mb']):.0f} MB")
         for row in res["steps"]:
             heap = (f"  heap live {row['heap_mb']:6.1f} MB, step peak {row['heap_peak_mb']:6.1f} MB"
                     if "heap_mb" in row else "")

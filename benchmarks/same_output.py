@@ -59,11 +59,11 @@ def inputs(big: bool) -> dict[str, str]:
     return out
 
 
-def worker(out_dir: Path, big: bool) -> None:
-    """Analyse every input (twice) and write each full document as JSON to out_dir."""
+def worker(out_dir: Path) -> None:
+    """Analyse every input of out_dir/../inputs.json (twice) and write each full document as JSON to out_dir."""
     from reader.pipeline import analyze
 
-    texts = inputs(big)
+    texts = json.loads((out_dir.parent / "inputs.json").read_text(encoding="utf-8"))
     first: dict[str, str] = {}
     for k, (name, text) in enumerate(texts.items()):
         dumped = json.dumps(analyze(text, title="t", source="s").to_full_json(), ensure_ascii=False)
@@ -77,10 +77,10 @@ def worker(out_dir: Path, big: bool) -> None:
     (out_dir / "names.json").write_text(json.dumps({"names": list(texts), "unstable": unstable}), encoding="utf-8")
 
 
-def run_worker(pythonpath: Path, out_dir: Path, big: bool) -> None:
+def run_worker(pythonpath: Path, out_dir: Path) -> None:
     """Run `worker` in a fresh interpreter importing `reader` from `pythonpath`."""
     env = {**os.environ, "PYTHONPATH": str(pythonpath)}
-    cmd = [sys.executable, __file__, "--worker", str(out_dir)] + ([] if big else ["--no-big"])
+    cmd = [sys.executable, __file__, "--worker", str(out_dir)]
     subprocess.run(cmd, env=env, check=True)
 
 
@@ -101,21 +101,26 @@ def main() -> int:
     """Compare the working tree with the baseline; print one line per input that differs."""
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--ref", default="HEAD", help="git revision of the baseline speed files")
+    ap.add_argument("--files", default=",".join(SPEED_FILES),
+                    help="comma-separated files taken at --ref on the old side (default: baseline.SPEED_FILES)")
     ap.add_argument("--no-big", action="store_true", help="leave out the 2 MB article")
     ap.add_argument("--worker", help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.worker:
-        worker(Path(args.worker), not args.no_big)
+        worker(Path(args.worker))
         return 0
 
     tmp = Path(tempfile.mkdtemp(prefix="same-output-"))
     current = snapshot()
-    base = baseline_tree(args.ref, SPEED_FILES, source=current)
+    files = tuple(f for f in args.files.split(",") if f)
+    base = baseline_tree(args.ref, files, source=current)
     try:
         (tmp / "old").mkdir()
         (tmp / "new").mkdir()
-        run_worker(base, tmp / "old", not args.no_big)
-        run_worker(current, tmp / "new", not args.no_big)
+        # Read once for both sides (input files others are writing meanwhile stay the same for both).
+        (tmp / "inputs.json").write_text(json.dumps(inputs(not args.no_big), ensure_ascii=False), encoding="utf-8")
+        run_worker(base, tmp / "old")
+        run_worker(current, tmp / "new")
         old_meta = json.loads((tmp / "old" / "names.json").read_text(encoding="utf-8"))
         new_meta = json.loads((tmp / "new" / "names.json").read_text(encoding="utf-8"))
         bad = 0
@@ -133,7 +138,7 @@ def main() -> int:
             if old != new:
                 print(f"DIFF {name}: {first_difference(old, new)}")
                 bad += 1
-        print(f"{len(names)} inputs, {bad} differences (baseline: {', '.join(SPEED_FILES)} at {args.ref})")
+        print(f"{len(names)} inputs, {bad} differences (baseline: {', '.join(files)} at {args.ref})")
         return 1 if bad else 0
     finally:
         for path in (tmp, base, current):

@@ -34,7 +34,7 @@ WARM_TEXT = "Mr Tomas Keller met officials of the River Council in Port Avel on 
 RECYCLE_GROWTH_MB = 32.0
 JOIN_SECONDS = 5.0
 # A warm child nobody has used for this long is stopped, so a reader who stays on one article holds
-# no analysis process (~120 MB of models); the next article's analysis starts a fresh one (~0.7 s).
+# no analysis process (~90 MB with its models); the next article's analysis starts a fresh one (~0.7 s).
 IDLE_SECONDS = 90.0
 
 
@@ -58,6 +58,19 @@ def _status_mb() -> dict[str, float]:
     except (OSError, ValueError):
         pass
     return out
+
+
+def _trim_memory() -> None:
+    """Hand the C allocator's free memory back to the system (glibc's `malloc_trim`; elsewhere nothing).
+
+    Loading the models and analysing a long text free many blocks that the allocator would
+    otherwise keep resident (~7 MB after loading, ~12 MB after a 2 MB article); it takes ~1 ms."""
+    try:
+        import ctypes
+
+        ctypes.CDLL(None).malloc_trim(0)
+    except (OSError, AttributeError, TypeError):  # not glibc
+        pass
 
 
 def _exit_with_parent(lifeline: int) -> None:
@@ -90,6 +103,7 @@ def child_main(conn: Connection, function: str = DEFAULT_FUNCTION) -> None:
         analyze(WARM_TEXT, "", "")
     except Exception as exc:  # reported on the first request
         load_error = _one_line(f"{type(exc).__name__}: {exc}")
+    _trim_memory()
     base = _status_mb().get("rss_mb", 0.0)
     while True:
         try:
@@ -110,6 +124,7 @@ def child_main(conn: Connection, function: str = DEFAULT_FUNCTION) -> None:
             except Exception as exc:
                 status = {"ok": False, "error": _one_line(f"{type(exc).__name__}: {exc}")}
         del text
+        _trim_memory()
         status.update(_status_mb(), base_mb=base)
         try:
             conn.send_bytes(json.dumps(status).encode("utf-8"))

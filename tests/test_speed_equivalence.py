@@ -84,3 +84,190 @@ def test_pronouns_are_ascii_words() -> None:
     found = [text[m.start() : m.end()] for m in _PRONOUN.finditer(text)]
     assert found == ["He", "HIS", "she", "Herself", "she"]
     assert all(w.lower() in PRONOUNS for w in found)
+
+
+# Pieces for sentence splitting: abbreviations, initials, numbers, ellipses, quotes and brackets around stops.
+BLOCK_PIECES = [
+    "Mr.", "U.S.", "J.", "5.", "etc.", "...", "..", "!", "?", ".", '"', "“", "”", "’", "'", ")", "(", "--", "word",
+    "Word", "the", "The", "3.5", "A.", "no.", "Jan.", "-", ",", ";", ":", "»", "«", "é", "1990s.", "\n", " ", "  ",
+]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(BLOCK_PIECES), min_size=1, max_size=20).map("".join))
+def test_punkt_without_timed_wrappers_splits_as_nltk(text: str) -> None:
+    from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+
+    from reader.nlp.segment import ABBREVIATIONS, _punkt
+
+    params = PunktParameters()
+    params.abbrev_types = set(ABBREVIATIONS)
+    assert list(_punkt().span_tokenize(text)) == list(PunktSentenceTokenizer(params).span_tokenize(text))
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from([*PIECES, "x.", ".)", ". '", ".”  ", "a.b.", "...", ". \n"]), min_size=1, max_size=12)
+       .map("".join))
+def test_final_stop_shortcut_matches_re_sub(text: str) -> None:
+    from nltk.tokenize import NLTKWordTokenizer
+
+    from reader.nlp.segment import _FINAL_STOP, _at_last_stop, _replacement
+
+    patterns = {p.pattern: (p, r) for p, r in NLTKWordTokenizer.PUNCTUATION}
+    for source in _FINAL_STOP:
+        pattern, template = patterns[source]
+        stdlib = re.compile(pattern.pattern)
+        for repl in (template, _replacement(template)):
+            assert _at_last_stop(stdlib)(repl, text) == stdlib.sub(template, text)
+
+
+def _find_numbers_plainly(words: list[str]) -> list[tuple[int, int, float]]:
+    """`find_numbers` as it was before its cache: every word classified as it is read."""
+    from reader.nlp.numbers import _parse, _tidy, _word
+
+    out = []
+    i, n = 0, len(words)
+    while i < n:
+        first = _word(words[i])
+        if first is None or first[0] in ("and", "hundred", "scale", "dozen"):
+            i += 1
+            continue
+        kinds = [first]
+        j = i + 1
+        while j < n and j - i < 8:
+            k = _word(words[j])
+            if k is None:
+                break
+            kinds.append(k)
+            j += 1
+        parsed = _parse(kinds)
+        if parsed is None:
+            i += 1
+            continue
+        out.append((i, i + parsed[0], _tidy(parsed[1])))
+        i += parsed[0]
+    return out
+
+
+NUMBER_WORDS = ("a an and half hundred dozen thousand million bn one two twenty-one twenty three 3 3,200 1.5 4bn 1.5m "
+                "300k the people of - 2019 +5 -3 x nineteen ninety zero").split()
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(NUMBER_WORDS), max_size=14), st.booleans())
+def test_find_numbers_cache_changes_nothing(words: list[str], clear: bool) -> None:
+    from reader.nlp import numbers
+
+    if clear:
+        numbers._KINDS.clear()
+    found = [(n.start, n.end, n.value) for n in numbers.find_numbers(words)]
+    plain = _find_numbers_plainly(words)
+    assert found == plain
+    assert [type(v) for *_, v in found] == [type(v) for *_, v in plain]
+
+
+DATE_PIECES = [
+    "2023-01-05", "24", "February", "Feb.", "of", "2022", "Monday", "Monday,", "Jan.", "5,", "March", "Thursday's",
+    "in", "October", "2014", "people", "2014%", "1,000", "x", "$", ".", ",", " ", "  ", "\n", "-", "3rd", "Sept.",
+    "Wednesday", "Tuesday", "Saturday", "Sunday", "Friday", "Dec.", "November", "Aug.", "April", "June", "July",
+]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(DATE_PIECES), min_size=1, max_size=12).map(" ".join))
+def test_date_pattern_lookahead_changes_no_match(text: str) -> None:
+    from reader.nlp.facts.dates import DATE_RE
+
+    lead = "(?=[\\dJFMASONDTW])"
+    assert lead in DATE_RE.pattern
+    plain = re.compile(DATE_RE.pattern.replace(lead, "", 1), DATE_RE.flags)
+    assert [m.span() for m in DATE_RE.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["the", "The", "a", "an", "An", "his", "Her", "its", "one", "another", "their",
+                                 "old", "young", "man", "woman", "boy", "spokesman", "man-made", "driver", "x",
+                                 " ", "\t", "\n", ",", "-"]), min_size=1, max_size=12).map(" ".join))
+def test_blocker_lookahead_changes_no_match(text: str) -> None:
+    from reader.nlp.pronouns import _BLOCKER
+
+    lead = "(?=[AaOoTtHhIi])"
+    assert _BLOCKER.pattern.startswith(lead)
+    plain = re.compile(_BLOCKER.pattern[len(lead) :], _BLOCKER.flags)
+    assert [(m.span(), m.group("n")) for m in _BLOCKER.finditer(text)] == [
+        (m.span(), m.group("n")) for m in plain.finditer(text)
+    ]
+
+
+def _cue_lists_plainly(cues, toks, ts, norms):  # type: ignore[no-untyped-def]
+    """`LabelCues.rows` one token at a time, appending each cue to a fresh list (as `extend` did)."""
+    from reader.nlp.ner.features import _COORD
+
+    out = []
+    n = len(ts)
+    for i in range(n):
+        f = list(cues.own_f[ts[i]]) + cues.prev_f[ts[i - 1] if i else "<S>"]
+        f += cues.next_f[ts[i + 1] if i + 1 < n else "<S>"]
+        if i >= 2 and ts[i - 2] != "O" and toks[i - 1] in _COORD:
+            f += cues._cue("P:co=" + ts[i - 2][2:])
+        if i + 2 < n and ts[i + 2][:2] == "B-" and toks[i + 1] in _COORD:
+            f += cues._cue("P:co+=" + ts[i + 2][2:])
+        c = cues.counts.get(norms[i]) if toks[i][:1].isupper() else None
+        if c:
+            best, best_n, total = "", 0, 0
+            for typ, m in c.items():
+                m -= typ == ts[i][2:]
+                total += m
+                if m > best_n:
+                    best, best_n = typ, m
+            if best:
+                f += cues._cue("P:maj=" + best)
+                if best_n < total:
+                    f += cues._cue("P:mixed")
+        out.append(f)
+    return out
+
+
+def test_label_cue_rows_match_the_plain_lists() -> None:
+    import random
+
+    from reader.nlp.ner.features import LabelCues
+    from reader.nlp.ner.normalize import norm
+
+    rng = random.Random(11)
+    words = ["France", "and", "Corsica", ",", "or", "Kyiv", "the", "Blair", "Tony", "said", "&", "nor", "UN"]
+    tags = ["O", "B-LOC", "I-LOC", "B-PER", "I-PER", "B-ORG", "B-MISC"]
+    for vocab in (None, {f"P:{k}={t}": n for n, (k, t) in enumerate((k, t) for k in ("0", "-1", "+1") for t in tags)}):
+        for _ in range(300):
+            doc = [[rng.choice(words) for _ in range(rng.randint(0, 9))] for _ in range(rng.randint(1, 4))]
+            ts = [[rng.choice(tags) for _ in s] for s in doc]
+            norms = [[norm(w) for w in s] for s in doc]
+            cues = LabelCues(doc, ts, norms, vocab)
+            for toks, t, ns in zip(doc, ts, norms):
+                assert cues.rows(toks, t, ns) == _cue_lists_plainly(cues, toks, t, ns)
+
+
+def test_sentence_views_filled_at_once_match_the_lazy_ones() -> None:
+    from reader.nlp.facts.base import Sent, build_sents
+    from reader.pipeline import analyze
+
+    text = "Mr Smith met 12 people in Paris on Monday.\n\nThe vote was 143-4. “We won,” she said. Then   nothing."
+    doc = analyze(text, steps=["segment", "ner", "link", "pos"])
+    filled = build_sents(doc)
+    assert len(filled) == len(doc.sentences) > 1
+    for k, s in enumerate(filled):
+        lazy = Sent(doc, k)
+        for name in ("starts", "ends", "words", "tags", "lower", "lowtext", "numbers", "span", "text"):
+            assert getattr(s, name) == getattr(lazy, name), name
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from([*PIECES, *BLOCK_PIECES, "Moscow’s", "’s", "\n\n"]), min_size=1, max_size=24).map("".join))
+def test_segment_adds_spans_as_tokenize_sentence_gives_them(text: str) -> None:
+    from reader.nlp.segment import segment, split_sentences, tokenize_sentence
+
+    sentences, tokens = segment(text)
+    assert [(s.start, s.end) for s in sentences] == split_sentences(text)
+    plain = [span for s, e in split_sentences(text) for span in tokenize_sentence(text, s, e)]
+    assert [(t.start, t.end) for t in tokens] == plain
+    assert [s.end_token - s.first_token for s in sentences] == [len(tokenize_sentence(text, s.start, s.end)) for s in sentences]

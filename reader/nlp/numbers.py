@@ -137,20 +137,39 @@ def _parse(kinds: list[tuple[str, float]]) -> tuple[int, float] | None:
     return best
 
 
+# `_word` of the words seen so far (most are None); emptied when it holds `_MAX_KINDS` words.
+_KINDS: dict[str, tuple[str, float] | None] = {}
+_MAX_KINDS = 20_000
+_MISSING = ("", 0.0)
+
+
+def _kinds(words: Sequence[str]) -> list[tuple[str, float] | None]:
+    """`_word` of each word, from the cache."""
+    get = _KINDS.get
+    out = [get(w, _MISSING) for w in words]
+    if _MISSING in out:
+        if len(_KINDS) > _MAX_KINDS:
+            _KINDS.clear()
+        for i, k in enumerate(out):
+            if k is _MISSING:
+                out[i] = _KINDS[words[i]] = _word(words[i])
+    return out
+
+
 def find_numbers(words: Sequence[str]) -> list[NumberSpan]:
     """Every number phrase in a token list, longest match first, left to right (no overlaps)."""
     out: list[NumberSpan] = []
+    classified = _kinds(words)
     n = len(words)
-    i = 0
-    while i < n:
-        first = _word(words[i])
-        if first is None or first[0] in ("and", "hundred", "scale", "dozen"):
-            i += 1
+    i = 0  # the first word not yet read
+    for start, first in enumerate(classified):  # only words that can start a number: the others are skipped
+        if first is None or start < i or first[0] in ("and", "hundred", "scale", "dozen"):
             continue
+        i = start
         kinds = [first]
         j = i + 1
         while j < n and j - i < 8:
-            k = _word(words[j])
+            k = classified[j]
             if k is None:
                 break
             kinds.append(k)

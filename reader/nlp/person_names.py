@@ -50,8 +50,9 @@ def clean_word(word: str) -> str:
     return word.casefold().replace(".", "").strip(",;:()[]\"'“”‘’")
 
 
+@lru_cache(maxsize=16384)
 def parse_person(surface: str) -> PersonName:
-    """Split a person name (titles already removed) into given names and surname.
+    """Split a person name (titles already removed) into given names and surname (cached: a name recurs).
 
     East Asian names written family name first ("Liu Wenjie", "Pham Minh Chinh", "Kim Dong-soo")
     have their first word as the surname; an Arabic article before the last word belongs to the

@@ -6,8 +6,12 @@ numpy re-implementation of `PerceptronTagger.tag` over the same weights and feat
 the same output, so NLTK is only needed for training:
 
 - NLTK rounds averaged weights to 3 decimals, so weights x 1000 are exact integers: scores
-  are summed exactly, in any order. Scaled by 64 more, with the class index added once (on
-  the bias), the highest score is unique and ties go to the later class, as in NLTK.
+  are summed exactly, in any order. They are stored as int16 when they fit (the shipped model's
+  do: half the memory of int32), one row per feature. Inside, classes are numbered in reverse
+  order (`tag_ids` turns them back), so that argmax (the first best) gives ties to the later
+  class, as NLTK does.
+- The feature rows are found by the feature's value: one table per distinct word, form, suffix or
+  prefix string gives its rows for every feature template, so no feature name is kept.
 - Per token, the features that do not depend on predicted tags (bias, the word, its
   neighbours) are summed once; the tag-dependent ones come from a table indexed by the two
   previous tags and one indexed by (previous tag, word).
@@ -27,10 +31,11 @@ from __future__ import annotations
 
 import json
 import threading
+from array import array
 from functools import lru_cache
 from itertools import chain
 from pathlib import Path
-from typing import Any, Iterator, Mapping, Sequence
+from typing import Any, Iterable, Iterator, Mapping, Sequence
 
 import numpy as np
 
@@ -46,7 +51,10 @@ _TAGWORD = "i-1 tag+i word "
 _STATIC = (("i suffix", 0), ("i pref1", 0), ("i word", 0), ("i-1 word", -1), ("i-1 suffix", -1), ("i-2 word", -2),
            ("i+1 word", 1), ("i+1 suffix", 1), ("i+2 word", 2))
 _OFFSETS = np.array([offset for _, offset in _STATIC], np.intp)
-_SHIFT = 6  # scores are (weight x 1000) << 6 plus a class index below 64
+# A word type's roles: its `_STATIC` feature rows, then its `_tagword` column. Each role's value is
+# one of four strings of the word w and its context form f: w[-3:], w[:1], f, f[-3:] (`_role_rows`).
+_SOURCE = np.array([0, 1, 2, 2, 3, 2, 2, 3, 2, 2], np.intp)
+_ROLES = np.arange(len(_STATIC) + 1)
 _CHUNK = 16_384  # scored tokens scored together: bounds the (tokens x classes) score matrices
 _BATCH = 32_768  # tokens `run` tags per call: bounds the word lists and per-token arrays
 # Word types whose context form, tag-dictionary class and feature rows are kept (~100 bytes each
@@ -85,47 +93,81 @@ def context_form(word: str) -> str:
 class PosModel:
     """Averaged-perceptron weights as a dense integer matrix, tag dictionary and classes."""
 
-    __slots__ = ("tagdict", "classes", "_known", "_rows", "_zero", "_weights", "_base", "_pair", "_tagword_cols",
-                 "_tagword", "_pad_roles", "_types", "_forms", "_type_known", "_type_roles", "_lock")
+    __slots__ = ("tagdict", "classes", "_known", "_other", "_keys", "_key_roles", "_zero", "_weights", "_base",
+                 "_pair", "_tagword", "_pad_roles", "_types", "_n_types", "_type_known", "_type_roles", "_lock")
 
     def __init__(self, weights: Mapping[str, Mapping[str, float]], tagdict: Mapping[str, str], classes: Sequence[str]):
+        index = {label: k for k, label in enumerate(sorted(classes))}
+        counts = np.fromiter(map(len, weights.values()), np.intp, len(weights))
+        cols = np.fromiter(map(index.__getitem__, chain.from_iterable(weights.values())), np.intp, int(counts.sum()))
+        values = np.fromiter(chain.from_iterable(map(dict.values, weights.values())), np.float64, cols.size)
+        self._setup(weights, counts, cols, values, tagdict, classes)
+
+    def _setup(self, names: Iterable[str], counts: np.ndarray, cols: np.ndarray, values: np.ndarray,
+               tagdict: Mapping[str, str], classes: Sequence[str]) -> None:
+        """Build the tables from the features' names in order, and their weights one feature after another:
+        `counts` weights each, as class indices (`cols`, into the sorted classes) and `values`."""
         self.tagdict: dict[str, str] = dict(tagdict)
         self.classes: tuple[str, ...] = tuple(sorted(classes))
         n_classes = len(self.classes)
-        if n_classes >= 1 << _SHIFT:
-            raise ValueError(f"too many classes for the POS model ({n_classes})")
-        index = {label: k for k, label in enumerate(self.classes)}
-        self._known: dict[str, int] = {w: index[t] for w, t in self.tagdict.items()}
+        last = n_classes - 1
+        inner = {label: last - k for k, label in enumerate(self.classes)}  # a class's number inside
+        self._known: dict[str, int] = {w: inner[t] for w, t in self.tagdict.items()}
         # one row per feature, then a zero row for features the model never saw
-        self._rows: dict[str, int] = dict(zip(weights, range(len(weights))))
-        self._zero = zero = len(self._rows)
-        counts = np.fromiter(map(len, weights.values()), np.intp, zero)
-        cols = np.fromiter(map(index.__getitem__, chain.from_iterable(weights.values())), np.intp, int(counts.sum()))
-        values = np.fromiter(chain.from_iterable(map(dict.values, weights.values())), np.float64, cols.size)
+        self._zero = zero = len(counts)
         thousandths = np.rint(values * 1000)
-        # below 1000.0, a sum of NLTK's 14 features stays far inside int32 even shifted
-        if not np.array_equal(thousandths / 1000, values) or np.abs(thousandths).max(initial=0) >= 1_000_000:
+        # below 1000.0, a sum of NLTK's 14 features stays far inside int32
+        largest = np.abs(thousandths).max(initial=0)
+        if not np.array_equal(thousandths / 1000, values) or largest >= 1_000_000:
             raise ValueError("POS weights must be NLTK's averaged weights (3 decimals, below 1000)")
-        self._weights = np.zeros((zero + 1, n_classes), np.int32)
-        self._weights[np.repeat(np.arange(zero), counts), cols] = thousandths.astype(np.int32) << _SHIFT
-        self._base = self._weights[self._rows.get("bias", zero)] + np.arange(n_classes, dtype=np.int32)
-        # tag-dependent features; a previous tag is a class index, or n_classes (+1) for -START- (-START2-)
-        tags = [*self.classes, *_START]
-        n_tags = len(tags)
-        row = self._rows.get
-        w = self._weights
-        prev = w[[row("i-1 tag " + p, zero) for p in tags]]
-        prev2 = w[[row("i-2 tag " + p, zero) for p in tags]]
-        both = w[[row(f"i tag+i-2 tag {p} {p2}", zero) for p in tags for p2 in tags]]
-        self._pair = (prev[:, None] + prev2[None, :]).reshape(n_tags * n_tags, n_classes) + both
-        # rows of "i-1 tag+i word" by (previous tag, word column); the last column is for other words
-        names = [name for name in self._rows if name.startswith(_TAGWORD)]
-        split = [name[len(_TAGWORD) :].split(" ", 1) for name in names]
+        self._weights = np.zeros((zero + 1, n_classes), np.int16 if largest < 1 << 15 else np.int32)
+        self._weights[np.repeat(np.arange(zero), counts), last - cols] = thousandths
+        del counts, cols, values, thousandths
+        # Feature rows by the feature's value (see `_role_rows`); the tag features by name.
+        # a previous tag is a class's number inside, or n_classes (+1) for -START- (-START2-)
+        tags = [*reversed(self.classes), *_START]
         tag_index = {t: k for k, t in enumerate(tags)}
-        self._tagword_cols: dict[str, int] = {}
-        word_cols = [self._tagword_cols.setdefault(word, len(self._tagword_cols)) for _, word in split]
-        self._tagword = np.full((n_tags, len(self._tagword_cols) + 1), zero, np.int32)
-        self._tagword[[tag_index[t] for t, _ in split], word_cols] = [self._rows[name] for name in names]
+        role_of = {name: k for k, (name, _) in enumerate(_STATIC)}
+        self._other: dict[str, int] = {}  # the bias and the tag features: name -> row
+        self._keys: dict[str, int] = {}  # a feature value -> its row of `_key_roles`
+        key = self._keys.setdefault
+        at, role, rows = array("q"), array("q"), array("q")  # (key, role) -> row
+        tagword: dict[str, int] = {}  # word of an "i-1 tag+i word" feature -> its `_tagword` column
+        tw_tag, tw_col, tw_row = array("q"), array("q"), array("q")
+        for r, name in enumerate(names):
+            parts = name.split(" ", 2)
+            k = role_of.get(parts[0] + " " + parts[1]) if len(parts) == 3 else None
+            if k is not None:  # name == _STATIC[k][0] + " " + value
+                at.append(key(parts[2], len(self._keys)))
+                role.append(k)
+                rows.append(r)
+            elif name.startswith(_TAGWORD):
+                t, word = name[len(_TAGWORD) :].split(" ", 1)
+                key(word, len(self._keys))
+                tw_tag.append(tag_index[t])
+                tw_col.append(tagword.setdefault(word, len(tagword)))
+                tw_row.append(r)
+            else:
+                self._other[name] = r
+        # per key: its rows for the `_STATIC` roles (zero where it has none), then its `_tagword` column
+        # (the last one where it has none); the last key stands for the values the model never saw
+        self._key_roles = np.full((len(self._keys) + 1, len(_STATIC) + 1), zero, np.int32)
+        self._key_roles[:, len(_STATIC)] = len(tagword)
+        self._key_roles[np.array(at, np.intp), np.array(role, np.intp)] = rows
+        self._key_roles[[self._keys[word] for word in tagword], len(_STATIC)] = np.arange(len(tagword))
+        # rows of "i-1 tag+i word" by (previous tag, word column); the last column is for other words
+        self._tagword = np.full((len(tags), len(tagword) + 1), zero, np.int32)
+        self._tagword[np.array(tw_tag, np.intp), np.array(tw_col, np.intp)] = tw_row
+        del at, role, rows, tagword, tw_tag, tw_col, tw_row
+        # the bias; tag-dependent features by (previous tag, tag before it)
+        row = self._other.get
+        n_tags = len(tags)
+        w = self._weights
+        self._base = w[row("bias", zero)].astype(np.int32)
+        prev = w[[row("i-1 tag " + p, zero) for p in tags]].astype(np.int32)
+        prev2 = w[[row("i-2 tag " + p, zero) for p in tags]].astype(np.int32)
+        both = w[[row(f"i tag+i-2 tag {p} {p2}", zero) for p in tags for p2 in tags]].astype(np.int32)
+        self._pair = (prev[:, None] + prev2[None, :]).reshape(n_tags * n_tags, n_classes) + both
         self._pad_roles = self._role_rows([*_START, *_END], [*_START, *_END])
         self._lock = threading.Lock()  # the word type table grows as texts come
         self._reset_types()
@@ -134,7 +176,7 @@ class PosModel:
         """Empty the word type table but for the four pads (ids 0-3: -START-, -START2-, -END-, -END2-)."""
         pads = len(self._pad_roles)
         self._types: dict[str, int] = {}  # word -> its id: its row in the tables below
-        self._forms: list[str] = [*_START, *_END]  # per id, the context form
+        self._n_types = pads  # ids given so far
         self._type_known = np.full(4 * pads, -1, np.intp)  # per id, its tag-dictionary class, or -1
         self._type_roles = np.zeros((4 * pads, len(_STATIC) + 1), np.int32)  # per id, `_role_rows`
         self._type_roles[:pads] = self._pad_roles
@@ -148,7 +190,7 @@ class PosModel:
             types = self._types
             new = list(dict.fromkeys(words))
         if new:
-            first = len(self._forms)
+            first = self._n_types
             end = first + len(new)
             if end > len(self._type_known):  # grow by doubling
                 size = max(end, 2 * len(self._type_known))
@@ -161,7 +203,7 @@ class PosModel:
             known_get = self._known.get
             self._type_known[first:end] = [known_get(w, -1) for w in new]
             self._type_roles[first:end] = self._role_rows(new, forms)
-            self._forms += forms
+            self._n_types = end
             types.update(zip(new, range(first, end)))
         return np.fromiter(map(types.__getitem__, words), np.intp, len(words))
 
@@ -172,9 +214,41 @@ class PosModel:
 
     @classmethod
     def load(cls, path: Path | str) -> PosModel:
-        """Load a model from a JSON file."""
+        """Load a model from a JSON file.
+
+        Each feature's weights go into flat arrays as the JSON is parsed, so its ~40,000 small dicts
+        and ~130,000 floats never exist at once (they would leave the process ~10 MB bigger)."""
+        ids: dict[str, int] = {}  # class name -> the order it was first seen in
+        seen, values = array("q"), array("d")
+
+        def flat(items: list[tuple[str, Any]]) -> Any:
+            """A JSON object: a feature's weights (all floats) to the arrays and their number; others a dict."""
+            for _, value in items:
+                if type(value) is not float:
+                    return dict(items)
+            if not items:
+                return {}
+            for name, value in items:
+                k = ids.get(name)
+                if k is None:
+                    k = ids[name] = len(ids)
+                seen.append(k)
+                values.append(value)
+            return len(items)
+
         with open(path, encoding="utf-8") as fh:
-            return cls.from_json(json.load(fh))
+            data = json.load(fh, object_pairs_hook=flat)
+        weights = data.pop("weights")
+        if not all(type(n) is int for n in weights.values()) or sum(weights.values()) != len(values):
+            # not every feature's weights went to the arrays (or something else did): read it plainly
+            with open(path, encoding="utf-8") as fh:
+                return cls.from_json(json.load(fh))
+        counts = np.fromiter(weights.values(), np.intp, len(weights))
+        index = {label: k for k, label in enumerate(sorted(data["classes"]))}
+        cols = np.array([index[name] for name in ids], np.intp)[np.array(seen, np.intp)]
+        model = cls.__new__(cls)
+        model._setup(weights, counts, cols, np.array(values, np.float64), data["tagdict"], data["classes"])
+        return model
 
     def tag(self, words: Sequence[str]) -> list[str]:
         """Tag one sentence's tokens (already normalised); same output as NLTK's tagger."""
@@ -217,22 +291,16 @@ class PosModel:
             scored = slot[tags[slot] < 0]
             if scored.size:
                 self._score(scored, tags, context)
-            return tags[slot]
+            return (len(self.classes) - 1) - tags[slot]
 
     def _role_rows(self, words: Sequence[str], forms: Sequence[str]) -> np.ndarray:
         """Per word (and its context form): its `_STATIC` feature rows, then its `_tagword` column."""
-        row = self._rows.get
-        zero = self._zero
-        cols = self._tagword_cols.get
-        unseen = len(self._tagword_cols)
-        table = [
-            (row("i suffix " + w[-3:], zero), row("i pref1 " + w[:1], zero), row("i word " + f, zero),
-             row("i-1 word " + f, zero), row("i-1 suffix " + f[-3:], zero), row("i-2 word " + f, zero),
-             row("i+1 word " + f, zero), row("i+1 suffix " + f[-3:], zero), row("i+2 word " + f, zero),
-             cols(f, unseen))
-            for w, f in zip(words, forms)
-        ]
-        return np.array(table, np.intp).reshape(len(table), len(_STATIC) + 1)
+        get = self._keys.get
+        unseen = len(self._keys)
+        values = [(get(w[-3:], unseen), get(w[:1], unseen), get(f, unseen), get(f[-3:], unseen))
+                  for w, f in zip(words, forms)]
+        keys = np.array(values, np.intp).reshape(len(values), 4)  # per word: the keys of its four strings
+        return self._key_roles[keys[:, _SOURCE], _ROLES]
 
     def _score(self, scored: np.ndarray, tags: np.ndarray, context: np.ndarray) -> None:
         """Tag the `scored` slots greedily, chain step by chain step, in batches of `_CHUNK`."""
@@ -243,53 +311,49 @@ class PosModel:
         depth = index - np.maximum.accumulate(index * chain_start)
         order = np.argsort(depth, kind="stable")
         scored, depth = scored[order], depth[order]
-        forms = self._forms
         roles = self._type_roles
-        w = self._weights
-        pair = self._pair
+        rows = self._weights.take  # rows(ids, axis=0): the rows of ids, gathered faster than by indexing
+        pair = self._pair.take
         tagword_rows = self._tagword
         n_tags = len(self.classes) + 2
-        weight_bits = np.int32(-1 << _SHIFT)
         for a in range(0, scored.size, _CHUNK):
             q = scored[a : a + _CHUNK]
             at = context[q]
-            static = self._base + w[roles[at, 0]]
+            static = self._base + rows(roles[at, 0], axis=0)
             for k, offset in enumerate(_OFFSETS[1:].tolist(), 1):
-                static += w[roles[context[q + offset] if offset else at, k]]
+                static += rows(roles[context[q + offset] if offset else at, k], axis=0)
             tagword = roles[at, len(_STATIC)]
             before, before2 = q - 1, q - 2
             steps = depth[a : a + _CHUNK]
             bounds = [0, *(np.flatnonzero(steps[1:] != steps[:-1]) + 1).tolist(), q.size]
             for lo, hi in zip(bounds, bounds[1:]):
                 prev = tags[before[lo:hi]]
-                scores = static[lo:hi] + pair[prev * n_tags + tags[before2[lo:hi]]]
-                scores += w[tagword_rows[prev, tagword[lo:hi]]]
+                scores = static[lo:hi] + pair(prev * n_tags + tags[before2[lo:hi]], axis=0)
+                scores += rows(tagword_rows[prev, tagword[lo:hi]], axis=0)
                 tags[q[lo:hi]] = scores.argmax(axis=1)
-                # an exact tie: another class reaches the best score's weight bits (above the class index)
-                reached = scores >= (scores.max(axis=1) & weight_bits)[:, None]
+                # an exact tie: another class reaches the best score
+                reached = scores == scores.max(axis=1)[:, None]
                 if np.count_nonzero(reached) > hi - lo:
                     for k in np.flatnonzero(np.count_nonzero(reached, axis=1) > 1).tolist():
                         s = int(q[lo + k])
-                        tags[s] = self._nltk_choice(s, tags, context, forms, roles)
+                        tags[s] = self._nltk_choice(s, tags, context, roles)
 
-    def _nltk_choice(
-        self, slot: int, tags: np.ndarray, context: np.ndarray, forms: list[str], roles: np.ndarray
-    ) -> int:
+    def _nltk_choice(self, slot: int, tags: np.ndarray, context: np.ndarray, roles: np.ndarray) -> int:
         """The class NLTK picks at `slot`: weights summed as floats in its feature order (for exact ties)."""
-        names = [*self.classes, *_START]
+        names = [*reversed(self.classes), *_START]
         prev, prev2 = names[tags[slot - 1]], names[tags[slot - 2]]
-        row = self._rows.get
+        row = self._other.get
         zero = self._zero
         static = roles[context[slot + _OFFSETS], np.arange(len(_STATIC))].tolist()
+        tagword = int(self._tagword[tags[slot - 1], roles[context[slot], len(_STATIC)]])  # "i-1 tag+i word"
         order = [
             row("bias", zero), *static[:2], row("i-1 tag " + prev, zero), row("i-2 tag " + prev2, zero),
-            row(f"i tag+i-2 tag {prev} {prev2}", zero), static[2],
-            row(f"{_TAGWORD}{prev} {forms[context[slot]]}", zero), *static[3:],
+            row(f"i tag+i-2 tag {prev} {prev2}", zero), static[2], tagword, *static[3:],
         ]
         scores = np.zeros(len(self.classes))
         for r in order:
-            scores += (self._weights[r] >> _SHIFT) / 1000
-        return int(np.flatnonzero(scores == scores.max())[-1])
+            scores += self._weights[r] / 1000
+        return int(np.flatnonzero(scores == scores.max())[0])  # the later class of a tie
 
 
 @lru_cache(maxsize=4)

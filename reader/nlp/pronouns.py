@@ -39,8 +39,8 @@ _PERSON_NOUNS: dict[str, str] = {
        "passenger student teacher doctor nurse worker farmer gunman attacker survivor relative "
        "neighbour neighbor spokesperson".split()},
 }
-_BLOCKER = re.compile(
-    r"\b(?:[Aa]n?|[Oo]ne|[Tt]he|[Aa]nother|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)[ \t]+(?:[\w-]+[ \t]+){0,2}?"
+_BLOCKER = re.compile(  # the lookahead, the first letters of the determiners, lets the regex engine skip most positions
+    r"(?=[AaOoTtHhIi])\b(?:[Aa]n?|[Oo]ne|[Tt]he|[Aa]nother|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)[ \t]+(?:[\w-]+[ \t]+){0,2}?"
     r"(?P<n>" + "|".join(sorted(_PERSON_NOUNS, key=len, reverse=True)) + r")\b"
 )
 _QUOTES = re.compile(r"[“”\"\n]")

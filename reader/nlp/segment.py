@@ -38,13 +38,33 @@ _MAX_BLOCK = 20_000
 _FIRST, _SECOND = itemgetter(0), itemgetter(1)
 
 
+def _unwrapped(pattern):  # type: ignore[no-untyped-def]
+    """The `regex` pattern inside one of NLTK's `redos` timed wrappers (the same engine and matches; the
+    wrapper costs a few Python calls per use, and Punkt uses its patterns several times per block)."""
+    return getattr(pattern, "_rx", pattern)
+
+
 @lru_cache(maxsize=1)
 def _punkt():  # type: ignore[no-untyped-def]
-    from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+    from nltk.tokenize.punkt import PunktLanguageVars, PunktParameters, PunktSentenceTokenizer, PunktToken
 
+    class LanguageVars(PunktLanguageVars):
+        __slots__ = ()
+        re_boundary_realignment = _unwrapped(PunktLanguageVars.re_boundary_realignment)
+
+    class Token(PunktToken):
+        __slots__ = ()
+        _RE_ELLIPSIS = _unwrapped(PunktToken._RE_ELLIPSIS)
+        _RE_NUMERIC = _unwrapped(PunktToken._RE_NUMERIC)
+        _RE_INITIAL = _unwrapped(PunktToken._RE_INITIAL)
+        _RE_ALPHA = _unwrapped(PunktToken._RE_ALPHA)
+
+    lang = LanguageVars()
+    lang._re_period_context = _unwrapped(lang.period_context_re())  # the slots the methods cache them in
+    lang._re_word_tokenizer = _unwrapped(lang._word_tokenizer_re())
     params = PunktParameters()
     params.abbrev_types = set(ABBREVIATIONS)
-    return PunktSentenceTokenizer(params)
+    return PunktSentenceTokenizer(params, lang_vars=lang, token_cls=Token)
 
 
 def _needs(pattern: str) -> tuple[str, ...] | None:
@@ -132,6 +152,26 @@ def _replacement(template: str):  # type: ignore[no-untyped-def]
     return lambda m: literals[0] + "".join((m[k] or "") + lit for k, lit in zip(groups, literals[1:]))
 
 
+# NLTK's two final-period patterns: a match is a character, a full stop, then only closing quotes or brackets
+# (and spaces) and white space to the end, so its full stop is the text's last one.
+_FINAL_STOP = frozenset((r'([^\.])(\.)([\]\)}>"\'' "»”’ " r"]*+)\s*$", r'([^\.])(\.)([\]\)}>"\']*)\s*$'))
+
+
+def _at_last_stop(pattern: re.Pattern[str]):  # type: ignore[no-untyped-def]
+    """`pattern.sub` for a `_FINAL_STOP` pattern, trying it only where a match can start: right before the
+    last full stop (`re` would try every position of the sentence first)."""
+    search = pattern.search
+
+    def sub(repl, text: str) -> str:  # type: ignore[no-untyped-def]
+        stop = text.rfind(".")
+        m = search(text, stop - 1) if stop > 0 else None
+        if m is None:
+            return text
+        return text[: m.start()] + (repl(m) if callable(repl) else m.expand(repl)) + text[m.end() :]
+
+    return sub
+
+
 class _Step:
     """One of NLTK's substitutions (a stdlib-compiled pattern and its replacement) and when it can
     change the tokens: `chars`, per needle, the characters the sentence must hold (besides letters and
@@ -141,7 +181,7 @@ class _Step:
     __slots__ = ("sub", "repl", "chars", "static", "dynamic")
 
     def __init__(self, pattern: re.Pattern[str], repl: str, needs: tuple[str, ...] | None) -> None:
-        self.sub = pattern.sub
+        self.sub = _at_last_stop(pattern) if pattern.pattern in _FINAL_STOP else pattern.sub
         self.repl = _replacement(repl)
         self.chars = None if needs is None else tuple(frozenset(c for c in n if c != " " and not c.isalpha()) for n in needs)
         multi = needs is not None and any(len(n) > 1 for n in needs)
@@ -222,19 +262,27 @@ class WordTokenizer:
 
     def span_tokenize(self, text: str) -> list[tuple[int, int]]:
         """`list(NLTKWordTokenizer().span_tokenize(text))`; raises where NLTK's alignment fails."""
+        starts: list[int] = []
+        ends: list[int] = []
+        self.add_spans(text, 0, starts, ends)
+        return list(zip(starts, ends))
+
+    def add_spans(self, text: str, offset: int, starts: list[int], ends: list[int]) -> None:
+        """Append the starts and ends of `span_tokenize(text)`, plus `offset`, to the two lists; raises
+        where NLTK's alignment fails (having appended some of them)."""
         tokens = self.tokenize(text)
         if '"' in text or "''" in text:
             # The tokenizer turned double quotes into `` and '': put back the text's own, in order.
             quotes = iter([m.group() for m in _QUOTE_RUNS.finditer(text)])
             tokens = [next(quotes) if tok in ('"', "``", "''") else tok for tok in tokens]
-        out = []
         point = 0
         find = text.index
+        add_start, add_end = starts.append, ends.append
         for token in tokens:
             start = find(token, point)
             point = start + len(token)
-            out.append((start, point))
-        return out
+            add_start(start + offset)
+            add_end(point + offset)
 
 
 @lru_cache(maxsize=1)
@@ -337,8 +385,18 @@ def segment(text: str) -> tuple[list[Sentence], list[Token]]:
     sentences: list[Sentence] = []
     starts: list[int] = []
     ends: list[int] = []
+    add_spans = _word_tokenizer().add_spans
     for s, e in split_sentences(text):
         first = len(starts)
+        sentence = text[s:e]
+        if "’" not in sentence:  # no clitic to join: `tokenize_sentence` without its lists of pairs
+            try:
+                add_spans(sentence, s, starts, ends)
+            except Exception:  # NLTK's alignment failed: `tokenize_sentence` falls back
+                del starts[first:], ends[first:]
+            else:
+                sentences.append(Sentence(s, e, first, len(starts)))
+                continue
         spans = tokenize_sentence(text, s, e)
         starts += map(_FIRST, spans)
         ends += map(_SECOND, spans)

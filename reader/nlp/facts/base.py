@@ -56,7 +56,7 @@ class Sent:
     """
 
     __slots__ = ("doc", "index", "first", "stop", "tagger",
-                 "starts", "ends", "words", "tags", "lower", "lowtext", "numbers", "used")
+                 "starts", "ends", "words", "tags", "lower", "lowtext", "numbers", "used", "span")
 
     starts: list[int]
     ends: list[int]
@@ -66,6 +66,7 @@ class Sent:
     lowtext: str
     numbers: list[NumberSpan]
     used: set[int]
+    span: Span  # the sentence's character span (one object, built on first use)
 
     def __init__(self, doc: Document, index: int, tagger: Callable[[list[str]], Sequence[str]] | None = None) -> None:
         s = doc.sentences[index]
@@ -96,6 +97,9 @@ class Sent:
             self.numbers = find_numbers(self.words)
         elif name == "used":
             self.used = set()
+        elif name == "span":
+            s = self.doc.sentences[self.index]
+            self.span = Span(s.start, s.end)
         else:
             raise AttributeError(name)
         return object.__getattribute__(self, name)
@@ -113,12 +117,6 @@ class Sent:
         """The sentence text."""
         s = self.doc.sentences[self.index]
         return self.doc.text[s.start : s.end]
-
-    @property
-    def span(self) -> Span:
-        """The sentence's character span."""
-        s = self.doc.sentences[self.index]
-        return Span(s.start, s.end)
 
     def __len__(self) -> int:
         return self.stop - self.first
@@ -294,7 +292,26 @@ def build_sents(doc: Document) -> Sents:
         from reader.nlp.pos import tag_words
 
         tagger = tag_words
-    return Sents([Sent(doc, idx, tagger) for idx in range(len(doc.sentences))], keep=len(doc.tokens) <= KEEP_TOKENS)
+    items = [Sent(doc, idx, tagger) for idx in range(len(doc.sentences))]
+    keep = len(doc.tokens) <= KEEP_TOKENS
+    if keep and tagger is None:
+        _fill(doc, items)
+    return Sents(items, keep=keep)
+
+
+def _fill(doc: Document, items: list[Sent]) -> None:
+    """Give every sentence view its lists at once (what `Sent.__getattr__` builds one sentence and one
+    list at a time): the extractors use them all in most sentences of a short document."""
+    text = doc.text
+    tokens = doc.tokens
+    starts = [t.start for t in tokens]
+    ends = [t.end for t in tokens]
+    words = [text[a:b] for a, b in zip(starts, ends)]
+    tags = [t.pos for t in tokens]
+    lower = [w.lower() for w in words]
+    for s in items:
+        a, b = s.first, s.stop
+        s.starts, s.ends, s.words, s.tags, s.lower = starts[a:b], ends[a:b], words[a:b], tags[a:b], lower[a:b]
 
 
 # Up to this many tokens (a 300 KB article), the sentence views keep their lists (about 150 bytes a token).

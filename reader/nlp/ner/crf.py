@@ -119,10 +119,12 @@ def flatten(lists: Sequence[Sequence[int]]) -> tuple[np.ndarray, np.ndarray]:
 def _longest_first(lengths: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Order of sequences longest first, their start offsets in that order, and per step t how many
     of them are longer than t (so the sequences still running at step t are a prefix)."""
-    order = np.argsort(-lengths, kind="stable")
-    starts = (np.cumsum(lengths) - lengths)[order]
+    # ndarray methods rather than the np.* functions: the same results without their wrappers' cost,
+    # which counts for a short article's small arrays.
+    order = (-lengths).argsort(kind="stable")
+    starts = (lengths.cumsum() - lengths)[order]
     steps = int(lengths.max(initial=0))
-    active = len(lengths) - np.searchsorted(lengths[order][::-1], np.arange(steps), side="right")
+    active = len(lengths) - lengths[order][::-1].searchsorted(np.arange(steps), side="right")
     return order, starts, active
 
 
@@ -159,9 +161,10 @@ def viterbi(scores: np.ndarray, lengths: np.ndarray, transition: np.ndarray) -> 
         return labels
     n = int(active.sum())
     size = lengths[order[: active[0]]]
-    offset = np.concatenate([[0], np.cumsum(active)])  # where each step's slice starts
-    sentence = np.repeat(np.arange(len(size)), size)  # step-major layout: token t of sentence b ...
-    step = np.arange(n) - np.repeat(np.cumsum(size) - size, size)
+    offset = np.zeros(steps + 1, active.dtype)  # where each step's slice starts
+    active.cumsum(out=offset[1:])
+    sentence = np.arange(len(size)).repeat(size)  # step-major layout: token t of sentence b ...
+    step = np.arange(n) - (size.cumsum() - size).repeat(size)
     where = np.empty(n, np.intp)
     where[offset[step] + sentence] = starts[sentence] + step  # ... is at offset[t] + b
     path = scores[where].T.copy()  # [label, step-major token]: the state scores, then the best path scores

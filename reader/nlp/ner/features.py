@@ -150,6 +150,8 @@ class Featurizer:
         # What a position beyond the sentence edge contributes, in `word` row layout.
         self.pad: Row = ("", [], *(keep(_BOUNDARY[o], vocab) for o in CONTEXT))  # type: ignore[assignment]
         self._word: dict[str, Row] = {}
+        # Feature lists of the document cues and gazetteer matches (a few hundred kinds) -> what `keep` makes of them.
+        self._kept: dict[tuple[str, ...], list[Feature]] = {}
 
     def word(self, token: str) -> Row:
         """A word type's (norm, own features, context features it gives the tokens 2 and 1 after it,
@@ -165,6 +167,16 @@ class Featurizer:
             lists = [keep(fs, self.vocab) for fs in [w] + [context_features(token, o) for o in CONTEXT]]
             row = self._word[token] = (n, *lists)  # type: ignore[assignment]
         return row
+
+    def _keep(self, features: list[str]) -> list[Feature]:
+        """`keep(features, self.vocab)`, cached by the features (do not change the list it gives)."""
+        key = tuple(features)
+        out = self._kept.get(key)
+        if out is None:
+            if len(self._kept) > _MAX_CACHE:
+                self._kept.clear()
+            out = self._kept[key] = keep(features, self.vocab)
+        return out
 
     def document(self, sentences: Sequence[Sequence[str]]) -> list[list[list[Feature]]]:
         """Feature lists for every token of every sentence of one document."""
@@ -182,7 +194,8 @@ class Featurizer:
         caps = [headline(s) for s in sentences]
         dfeats = self._doc_cues(sentences, norms, caps) if self.doc_features else {}
         if self.vocab is not None:
-            dfeats = {k: keep(fs, self.vocab) for k, fs in dfeats.items()}
+            kept = self._keep
+            dfeats = {k: kept(fs) for k, fs in dfeats.items()}
         return norms, caps, dfeats  # type: ignore[return-value]
 
     def sentence(
@@ -223,7 +236,7 @@ class Featurizer:
         capital = [t[:1].isupper() for t in tokens]
         for f, g in zip(out, self.gaz.match(norms, capital)):
             if g:
-                f += keep(g, vocab)
+                f += self._keep(g)
         titles = self.titles
         if not titles.isdisjoint(norms):
             for i in range(1, n):
@@ -330,6 +343,7 @@ class LabelCues:
         self._cues: dict[str, list[Feature]] = {}  # cue string -> what the lists get: a handful, built once
         cue = self._cue
         self.own_f: dict[str, list[Feature]] = {}  # tag -> cue("P:0=" + tag), and so on
+        self._around: dict[tuple[str, str, str], list[Feature]] = {}  # (tag before, tag, tag after) -> their cues
         self.prev_f = {"<S>": cue("P:-1=<S>")}
         self.next_f = {"<S>": cue("P:+1=<S>")}
         for k, (toks, ts) in enumerate(zip(sentences, tags)):
@@ -358,29 +372,43 @@ class LabelCues:
         self, feats: Sequence[list[Feature]], toks: Sequence[str], ts: Sequence[str], norms: Sequence[str] | None = None
     ) -> None:
         """Append one sentence's cues to its tokens' feature lists (tags `ts` from the first pass)."""
+        for f, cues in zip(feats, self.rows(toks, ts, norms)):
+            f += cues
+
+    def rows(self, toks: Sequence[str], ts: Sequence[str], norms: Sequence[str] | None = None) -> list[list[Feature]]:
+        """One sentence's cues per token (tags `ts` from the first pass), in `extend`'s order.
+
+        Tokens with the same tags around them and no other cue share one list: do not change it."""
         own_f, prev_f, next_f, cue, counts = self.own_f, self.prev_f, self.next_f, self._cue, self.counts
+        around = self._around
         n = len(ts)
-        for i in range(n):
-            f = feats[i]
-            f += own_f[ts[i]]
-            f += prev_f[ts[i - 1] if i else "<S>"]
-            f += next_f[ts[i + 1] if i + 1 < n else "<S>"]
+        out: list[list[Feature]] = []
+        before = "<S>"
+        for i, tag in enumerate(ts):
+            after = ts[i + 1] if i + 1 < n else "<S>"
+            f = around.get((before, tag, after))
+            if f is None:
+                f = around[before, tag, after] = own_f[tag] + prev_f[before] + next_f[after]
+            before = tag
             if i >= 2 and ts[i - 2] != "O" and toks[i - 1] in _COORD:
-                f += cue("P:co=" + ts[i - 2][2:])  # "France and Corsica": a conjunct's type
+                f = f + cue("P:co=" + ts[i - 2][2:])  # "France and Corsica": a conjunct's type
             if i + 2 < n and ts[i + 2][:2] == "B-" and toks[i + 1] in _COORD:
-                f += cue("P:co+=" + ts[i + 2][2:])
-            if not toks[i][:1].isupper():
-                continue
-            c = counts.get(norms[i] if norms is not None else norm(toks[i]))
-            if c:
-                own = ts[i][2:]
-                best, best_n, total = "", 0, 0
-                for typ, m in c.items():
-                    m -= typ == own
-                    total += m
-                    if m > best_n:
-                        best, best_n = typ, m
-                if best:
-                    f += cue("P:maj=" + best)
-                    if best_n < total:
-                        f += cue("P:mixed")
+                f = f + cue("P:co+=" + ts[i + 2][2:])
+            if toks[i][:1].isupper():
+                c = counts.get(norms[i] if norms is not None else norm(toks[i]))
+                if c:
+                    own = tag[2:]
+                    best, best_n, total = "", 0, 0
+                    for typ, m in c.items():
+                        m -= typ == own
+                        total += m
+                        if m > best_n:
+                            best, best_n = typ, m
+                    if best:
+                        f = f + cue("P:maj=" + best)
+                        if best_n < total:
+                            f = f + cue("P:mixed")
+            out.append(f)
+        return out
+
+

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import json
 import unicodedata
+from collections.abc import ItemsView, Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain
 from pathlib import Path
-from typing import Iterable, Mapping, Sequence
+from typing import Any, Iterable, Sequence
 
-from reader.nlp.ner.normalize import norm
+from reader.nlp.ner.normalize import norm, normalize_word
 
 GAZETTEER_PATH = Path(__file__).resolve().parent.parent / "models" / "gazetteers.json"
 # Hand-written given names from naming traditions the Western FIRST list lacks, surnames written
@@ -27,24 +29,90 @@ def entry_tokens(name: str) -> tuple[str, ...]:
     return tuple(norm(t) for t in name.split())
 
 
+class Entries(Mapping[tuple[str, ...], tuple[str, ...]]):
+    """A gazetteer's entries as one read-only mapping: normalised tokens -> sorted categories.
+
+    One-word entries are stored by their word (no one-element tuple each), longer ones by their
+    token tuple; a lookup by a one-element tuple reads the word table."""
+
+    __slots__ = ("words", "phrases")
+
+    def __init__(self, words: dict[str, tuple[str, ...]], phrases: dict[tuple[str, ...], tuple[str, ...]]) -> None:
+        self.words = words
+        self.phrases = phrases
+
+    def get(self, key: tuple[str, ...], default: Any = None) -> Any:  # type: ignore[override]
+        """The categories of an entry, or `default`."""
+        if len(key) == 1:
+            return self.words.get(key[0], default)
+        return self.phrases.get(key, default)
+
+    def __getitem__(self, key: tuple[str, ...]) -> tuple[str, ...]:
+        cats = self.get(key)
+        if cats is None:
+            raise KeyError(key)
+        return cats
+
+    def __contains__(self, key: object) -> bool:
+        return isinstance(key, tuple) and self.get(key) is not None
+
+    def __iter__(self) -> Iterator[tuple[str, ...]]:
+        return chain(zip(self.words), self.phrases)  # zip of one iterable: its items as 1-tuples
+
+    def __len__(self) -> int:
+        return len(self.words) + len(self.phrases)
+
+    def items(self) -> ItemsView[tuple[str, ...], tuple[str, ...]]:
+        """(tokens, categories) of every entry, one-word entries first."""
+        return _EntryItems(self)
+
+
+class _EntryItems(ItemsView):  # type: ignore[type-arg]
+    """`Entries.items()`, iterated straight from its two tables."""
+
+    def __iter__(self) -> Iterator[tuple[tuple[str, ...], tuple[str, ...]]]:
+        entries: Entries = self._mapping  # type: ignore[assignment]
+        return chain(zip(zip(entries.words), entries.words.values()), entries.phrases.items())
+
+
 class Gazetteer:
-    """Name lists by category, matched against capitalised token sequences."""
+    """Name lists by category, matched against capitalised token sequences.
+
+    Stored compactly: one string object per distinct normalised word, one tuple per distinct set
+    of categories, one-word entries keyed by their word (`entries` shows them all as token tuples)."""
 
     def __init__(self, lists: Mapping[str, Iterable[str]]) -> None:
-        self.entries: dict[tuple[str, ...], tuple[str, ...]] = {}
         self.cues: dict[str, frozenset[str]] = {}
-        build: dict[tuple[str, ...], set[str]] = {}
+        words: dict[str, tuple[str, ...]] = {}
+        phrases: dict[tuple[str, ...], tuple[str, ...]] = {}
+        same: dict[Any, Any] = {}  # one object per distinct word and per distinct category tuple
+        one = same.setdefault
         for cat, names in lists.items():
             if cat in CUE_LISTS:
-                self.cues[cat] = frozenset(norm(n) for n in names)
+                self.cues[cat] = frozenset(one(n, n) for n in map(normalize_word, names))
                 continue
             for name in names:
-                toks = entry_tokens(name)
-                if toks:
-                    build.setdefault(toks, set()).add(cat)
-        self.entries = {k: tuple(sorted(v)) for k, v in build.items()}
-        self.firsts = frozenset(k[0] for k in self.entries if len(k) > 1)
-        self.maxlen = max((len(k) for k in self.entries), default=1)
+                parts = name.split()
+                if len(parts) == 1:
+                    key: Any = one(w := normalize_word(parts[0]), w)
+                    table: dict[Any, tuple[str, ...]] = words
+                elif parts:
+                    key = tuple(one(w, w) for w in map(normalize_word, parts))
+                    table = phrases
+                else:
+                    continue
+                cats = table.get(key, ())
+                if cat not in cats:
+                    merged = tuple(sorted((*cats, cat)))
+                    table[key] = one(merged, merged)
+        del same, one
+        self.entries = Entries(words, phrases)
+        # first word of a longer entry -> the most tokens an entry starting with it has
+        self.firsts: dict[str, int] = {}
+        for k in phrases:
+            if len(k) > self.firsts.get(k[0], 0):
+                self.firsts[k[0]] = len(k)
+        self.maxlen = max(self.firsts.values(), default=1)  # tokens of the longest entry
 
     def cue(self, cat: str) -> frozenset[str]:
         """The normalised words of a single-word cue list (e.g. TITLE)."""
@@ -54,22 +122,24 @@ class Gazetteer:
         """Per token, the gazetteer features ("g=LOC:B", "g=LOC:I") of matches starting at a capital."""
         n = len(norms)
         out: list[list[str]] = [[] for _ in range(n)]
-        entries = self.entries
-        firsts = self.firsts
+        words = self.entries.words.get
+        phrases = self.entries.phrases.get
+        firsts = self.firsts.get
         for i in range(n):
             if not capital[i]:
                 continue
             w = norms[i]
-            if w in firsts:
-                for length in range(min(self.maxlen, n - i), 1, -1):
-                    cats = entries.get(tuple(norms[i : i + length]))
+            longest = firsts(w)
+            if longest is not None:
+                for length in range(min(longest, n - i), 1, -1):
+                    cats = phrases(tuple(norms[i : i + length]))
                     if cats:
                         for c in cats:
                             out[i].append("g=" + c + ":B")
                             for j in range(i + 1, i + length):
                                 out[j].append("g=" + c + ":I")
                         break
-            cats = entries.get((w,))
+            cats = words(w)
             if cats:
                 for c in cats:
                     out[i].append("g=" + c + ":U")

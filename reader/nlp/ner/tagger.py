@@ -115,6 +115,7 @@ class NerTagger:
             start = columns.stop
             weights[[self.vocab[a] for a in crf.attributes], columns] = crf.state
             self._passes.append(_Pass(crf, columns, weights[:, columns]))
+        self._weights = weights
         self.featurizer = Featurizer(
             Gazetteer(lists), doc_features=meta.get("doc_features", True), bigrams=meta.get("bigrams", False),
             vocab=self.vocab,
@@ -126,6 +127,7 @@ class NerTagger:
         """Forget the per-word caches (features, and summed weights)."""
         with self._lock:
             self.featurizer._word.clear()
+            self.featurizer._kept.clear()
             self._words.reset()
 
     def tag_document(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
@@ -150,14 +152,25 @@ class NerTagger:
         norms, caps, dfeats = fz.context(sentences)
         chunks = _chunks(sentences, CHUNK_TOKENS)
         first, second = self._passes[0], self._passes[-1]
+        # A document of one chunk (a short article) has every pass's feature scores summed at once, in
+        # the columns of all the weights side by side: the same sums, with half the calls.
+        together = len(chunks) == 1 and second is not first
         tags: list[list[str]] = []
-        kept: list[tuple[np.ndarray, np.ndarray]] = []
+        kept: list[tuple[np.ndarray, np.ndarray] | np.ndarray] = []
         for a, b in chunks:
             extras: list[list[int]] = []
             for k in range(a, b):
                 extras += fz.extras(sentences[k], norms[k], caps[k], dfeats)  # type: ignore[arg-type]
-            kept.append(flatten(extras))
-            tags += first.decode(self._feature_scores(first, sentences[a:b], kept[-1]), sentences[a:b])
+            if together:
+                scores = self._feature_scores(self._weights, slice(None), sentences[a:b], flatten(extras))
+                kept.append(scores[:, second.columns])
+                scores = scores[:, first.columns]
+            else:
+                kept.append(flatten(extras))
+                scores = self._feature_scores(
+                    first.weights, first.columns, sentences[a:b], kept[-1]  # type: ignore[arg-type]
+                )
+            tags += first.decode(scores, sentences[a:b])
         if second is first:
             return [tags]
         cues = LabelCues(sentences, tags, norms, self.vocab)
@@ -165,19 +178,23 @@ class NerTagger:
         for (a, b), extra in zip(chunks, kept):
             lists: list[list[int]] = []
             for k in range(a, b):
-                sent: list[list[int]] = [[] for _ in sentences[k]]
-                cues.extend(sent, sentences[k], tags[k], norms[k])  # type: ignore[arg-type]
-                lists += sent
-            scores = self._feature_scores(second, sentences[a:b], extra)
+                lists += cues.rows(sentences[k], tags[k], norms[k])  # type: ignore[arg-type]
+            if together:
+                scores = extra  # type: ignore[assignment]
+            else:
+                scores = self._feature_scores(
+                    second.weights, second.columns, sentences[a:b], extra  # type: ignore[arg-type]
+                )
             out += second.decode(state_scores(second.weights, *flatten(lists), start=scores), sentences[a:b])
         return [tags, out]
 
     def _feature_scores(
-        self, model: _Pass, sentences: Sequence[Sequence[str]], extras: tuple[np.ndarray, np.ndarray]
+        self, weights: np.ndarray, columns: slice, sentences: Sequence[Sequence[str]],
+        extras: tuple[np.ndarray, np.ndarray],
     ) -> np.ndarray:
-        """A pass's state scores for the `Featurizer` features of consecutive sentences, given the
-        flat ids of their extras."""
-        return state_scores(model.weights, *extras, start=self._words.scores(sentences, model.columns))
+        """State scores (`weights`, the tagger's weights' `columns`) for the `Featurizer` features of
+        consecutive sentences, given the flat ids of their extras."""
+        return state_scores(weights, *extras, start=self._words.scores(sentences, columns))
 
 
 class _Pass:
@@ -250,16 +267,17 @@ class _WordScores:
             new = list(distinct)
         if new:
             self._add(new)
-        slot = np.fromiter(map(self.index.__getitem__, words), np.int64, count=len(words))
+        # The word types' slots with two sentence edges (slot 0) before each sentence and after the last:
+        # a token's neighbour `offset` away is then `offset` places away in `slots`.
+        slots = np.zeros(len(words) + 2 * len(sentences) + 2, np.int64)
         lengths = np.fromiter(map(len, sentences), np.int64, count=len(sentences))
-        at = np.arange(len(words))
-        pos = at - np.repeat(np.cumsum(lengths) - lengths, lengths)  # position in the sentence
-        size = np.repeat(lengths, lengths)
-        out = self.own[slot, columns]
+        at = np.arange(len(words)) + np.arange(2, 2 * len(sentences) + 2, 2).repeat(lengths)  # tokens in `slots`
+        slots[at] = np.fromiter(map(self.index.__getitem__, words), np.int64, count=len(words))
+        out = self.own[slots[at], columns]
         weights = self.weights[:, columns]
+        context = self.context
         for o, offset in enumerate(CONTEXT):  # the words 2 and 1 before, 1 and 2 after
-            inside = (pos + offset >= 0) & (pos + offset < size)
-            ids = self.context[np.where(inside, slot[np.clip(at + offset, 0, max(len(words) - 1, 0))], 0), o]
+            ids = context[slots[at + offset], o]
             for k in range(ids.shape[1]):
                 out += weights[ids[:, k]]
         return out
