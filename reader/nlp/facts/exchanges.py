@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from reader.document import Document, Fact, Span
 from reader.nlp.facts.base import AUX, Sent
-from reader.nlp.facts.release_pairs import add_pairs, two_releases
+from reader.nlp.facts.release_pairs import add_pairs, skip_release_of, skip_remains, two_releases, within
 from reader.nlp.numbers import NumberSpan
 
 CUES = frozenset("exchanged exchange swapped swap swaps exchanges traded handed freed released returned return free "
@@ -112,14 +112,6 @@ def _in_aside(sent: Sent, i: int) -> bool:
         not sent.is_year_token(n) and n.end <= k - 1 for n in sent.numbers)
 
 
-def _remains(sent: Sent, k: int) -> int:
-    """Skip "the remains of" / "the bodies of" before a count ("swapped the remains of two soldiers")."""
-    low = sent.lower
-    if k + 2 < len(sent) and low[k] == "the" and low[k + 1] in ("remains", "bodies") and low[k + 2] == "of":
-        return k + 3
-    return k
-
-
 def _past_possessive(low: list[str], k: int) -> int:
     """The token after "of its/their/our/his/her" at k ("84 of its soldiers"); k when there is none."""
     if k + 1 < len(low) and low[k] == "of" and low[k + 1] in ("its", "their", "our", "his", "her"):
@@ -160,10 +152,7 @@ def _for_anchored(sent: Sent) -> list[Fact]:
             end2 = _plain_noun(sent, tail)
             sent.used.update(range(num.start, num.end))
             return [Fact("exchange", sent.span, {"counts": [num.value, num.value], "what": _what(what1, sent.slice(tail, end2), sent)})]
-        k2 = f + 1
-        if low[k2 : k2 + 3] in (["the", "release", "of"], ["the", "return", "of"], ["the", "freeing", "of"]):
-            k2 += 3  # "in return for the release of six of their fighters"
-        second = _count_after(sent, k2)
+        second = _count_after(sent, skip_release_of(low, f + 1))  # "in return for the release of six of their fighters"
         if second is None:
             continue
         tail2 = _past_possessive(low, second.end)  # "six of their fighters"
@@ -192,7 +181,7 @@ def _release_count(sent: Sent, c: int) -> NumberSpan | None:
     k = c + 1
     if k < len(sent) and sent.lower[k] in ("over", "back", "home"):
         k += 1
-    num = _count_after(sent, _remains(sent, k))  # "received the bodies of 909 soldiers"
+    num = _count_after(sent, skip_remains(sent, k))  # "received the bodies of 909 soldiers"
     if num is None:
         return None
     end = _plain_noun(sent, num.end)
@@ -325,7 +314,7 @@ def extract(sent: Sent) -> list[Fact]:
             k += 1
             if k < n and low[k] in ("saw", "freed", "returned", "involved"):
                 k += 1
-        first = _count_after(sent, _remains(sent, k))
+        first = _count_after(sent, skip_remains(sent, k))
         if first is None:
             continue
         end, what1 = _noun(sent, first.end)
@@ -466,8 +455,7 @@ def run_all(doc: Document, sents: list[Sent]) -> list[Fact]:
                     mine = _one_side(src)
                 if mine is not None and mine.value == other.value and "each" not in s.lower and "same" not in s.lower:
                     mine = None if _restates(src, s) else mine
-                if mine is not None and any(f.kind == "exchange" and f.evidence.start <= src.span.start
-                                            and src.span.end <= f.evidence.end for f in out):
+                if mine is not None and any(f.kind == "exchange" and within(src.span, f.evidence) for f in out):
                     mine = None  # that sentence's swap is told already ("A frees 6 as B sends home 3" headline)
                 if other is not None and mine is not None:
                     span = Span(src.span.start, s.span.end)

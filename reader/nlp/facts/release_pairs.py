@@ -25,15 +25,32 @@ _SEND = frozenset("sent send sends sending flew flown brought bring brings bring
 _HOME = frozenset({"home", "back"})
 _PARTICLES = frozenset({"over", "back", "home"})
 _PASSIVE = frozenset("released freed returned handed repatriated transferred passed".split())
-# Nouns a count of handed-over people may end in, besides the people nouns Sent knows.
+# Nouns a count of handed-over people may end in, besides the people nouns Sent knows (`is_personish`).
 _CAPTIVES = frozenset(
-    "prisoners prisoner pows captives detainees hostages soldiers troops personnel servicemen fighters civilians "
-    "people bodies inmates nationals citizens defenders servicemembers marines sailors militants rebels members "
-    "fishermen remains jawan jawans ranger rangers pilots pilot officers policemen guards nephews nieces sons "
-    "daughters brothers sisters wives husbands relatives".split()
+    "bodies remains defenders jawan ranger pilot nephews nieces sons daughters brothers sisters wives husbands".split()
 )
 _SWAP_NOUNS = frozenset({"exchange", "swap", "trade", "exchanged", "swapped", "traded"})
 _CLAUSE_STOPS = frozenset({";", ":", "after", "before", "when", "because", "since"})
+
+
+def within(inner: Span, outer: Span) -> bool:
+    """True when span `inner` lies inside span `outer`."""
+    return outer.start <= inner.start and inner.end <= outer.end
+
+
+def skip_remains(sent: Sent, k: int) -> int:
+    """Skip "the remains of" / "the bodies of" before a count ("swapped the remains of two soldiers")."""
+    low = sent.lower
+    if k + 2 < len(sent) and low[k] == "the" and low[k + 1] in ("remains", "bodies") and low[k + 2] == "of":
+        return k + 3
+    return k
+
+
+def skip_release_of(low: list[str], k: int) -> int:
+    """Skip "the release of" / "the return of" / "the freeing of" at k ("in return for the release of six")."""
+    if low[k : k + 3] in (["the", "release", "of"], ["the", "return", "of"], ["the", "freeing", "of"]):
+        return k + 3
+    return k
 
 
 def _head_end(sent: Sent, start: int) -> int:
@@ -62,8 +79,7 @@ def _count_with_people(sent: Sent, k: int) -> NumberSpan | None:
     """The count at token k when people follow it: "18 Cambodian soldiers", "the bodies of 757 fallen soldiers",
     "an Iranian diplomat" (one)."""
     low = sent.lower
-    if k + 2 < len(sent) and low[k] == "the" and low[k + 1] in ("bodies", "remains") and low[k + 2] == "of":
-        k += 3
+    k = skip_remains(sent, k)
     num = sent.count_at(k)
     if num is not None:
         if num.start in sent.used or sent.is_year_token(num):
@@ -148,10 +164,7 @@ def releases(sent: Sent) -> list[NumberSpan]:
         if num is None and (w in _PASSIVE or w == "regained"):
             num = _passive(sent, c)
         if num is None and w == "for" and c >= 1 and (low[c - 1] in _SWAP_NOUNS or low[c - 1] == "return"):
-            k = c + 1
-            if low[k : k + 3] in (["the", "release", "of"], ["the", "return", "of"], ["the", "freeing", "of"]):
-                k += 3
-            num = _count_with_people(sent, k)  # "in exchange for a single Iranian woman"
+            num = _count_with_people(sent, skip_release_of(low, c + 1))  # "in exchange for a single Iranian woman"
         if num is not None and all(num.start != x.start for x in found):
             found.append(num)
     if len(found) == 1:
@@ -216,7 +229,7 @@ def add_pairs(facts: list[Fact], sents: Sequence[Sent]) -> list[Fact]:
     pending: list[tuple[int, NumberSpan]] = []  # one-sided releases still unanswered: (sentence, count)
     for i, s in enumerate(sents):
         span = s.span
-        if any(e.start <= span.start and span.end <= e.end for e in covered):
+        if any(within(span, e) for e in covered):
             pending.clear()
             continue
         try:
@@ -250,6 +263,5 @@ def add_pairs(facts: list[Fact], sents: Sequence[Sent]) -> list[Fact]:
     if not found:
         return facts
     spans = [f.evidence for f in found]
-    kept = [f for f in facts if not (f.kind == "quantity" and any(e.start <= f.evidence.start and f.evidence.end <= e.end
-                                                                    for e in spans))]
+    kept = [f for f in facts if not (f.kind == "quantity" and any(within(f.evidence, e) for e in spans))]
     return sorted(kept + found, key=lambda f: f.evidence.start)

@@ -124,7 +124,7 @@ def _skip_aside(sent: Sent, k: int) -> int:
 
 # Verbs after "voted to" that put the count in favour of, or against, the question.
 _TO_FOR = frozenset("accept approve back support endorse adopt uphold pass ratify confirm impeach remove convict "
-                    "ratify keep retain continue join strike".split())
+                    "keep retain continue join strike".split())
 _TO_AGAINST = frozenset("reject oppose block overturn acquit throw dismiss".split())
 _SURVEY = frozenset("poll polls polled survey surveyed respondents pollster".split())
 _BALLOT = frozenset("ballot ballots vote votes voted voting".split())
@@ -202,14 +202,12 @@ def _descriptive(sent: Sent) -> list[tuple[int, str, int | float]]:
                 key = "for"
             elif k < n and low[k] == "for" and (noun in ("votes", "vote", "") or voted):
                 key = "for"  # "64 lawmakers voted for the bill"
-            elif k < n and low[k] in _FOR_AFTER and (noun != "" or voted):
-                key = "for"  # "226 MPs supported it", "1,655 voting yes"
+            elif k < n and low[k] in _FOR_AFTER and (noun != "" or voted or _BALLOT.intersection(low)):
+                key = "for"  # "226 MPs supported it", "1,655 voting yes", "3,214 backed the offer" in a ballot
             elif voted and k + 1 < n and low[k] == "to" and low[k + 1] in _TO_FOR:
                 key = "for"  # "14,208 voted to accept the offer"
             elif voted and k + 1 < n and low[k] == "to" and low[k + 1] in _TO_AGAINST:
                 key = "against"
-            elif k < n and low[k] in _FOR_AFTER and _BALLOT.intersection(low):
-                key = "for"  # "3,214 backed the offer and 1,096 rejected it", in a sentence about a ballot
             elif k < n and low[k] in _AGAINST_AFTER:
                 key = "against"
             elif k < n and low[k] in _ABSTAIN_AFTER:
