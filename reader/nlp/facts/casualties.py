@@ -9,12 +9,13 @@ from reader.nlp.facts.base import AUX, DASHES, PERSON_NOUNS, Sent
 from reader.nlp.numbers import NumberSpan
 
 # cue word -> (kind, where the count is: "before" the cue, "after" it, or both)
-KILLED_BEFORE = frozenset("killed dead died die dies slain perished deaths fatalities drowned executed succumbed".split())
+KILLED_BEFORE = frozenset("killed dead died die dies slain perished deaths fatalities drowned executed succumbed martyred"
+                          .split())
 KILLED_AFTER = frozenset("killing killed kills kill claimed".split())
 INJURED_BEFORE = frozenset("injured wounded hurt injuries injured. wounded. hospitalized hospitalised".split())
 INJURED_AFTER = frozenset("injuring wounding injured wounded hurting injures wounds".split())
 TRIGGERS = ("kill", "dead", "died", "die ", "dies", "death", "slain", "perish", "fatalit", "wound", "injur", "hurt",
-            "toll", "drown", "executed", "lives", "hospitali", "risen", "rose", "succumb", "treated", "bodies")
+            "toll", "drown", "executed", "lives", "hospitali", "risen", "rose", "succumb", "treated", "bodies", "martyr")
 # "are estimated to have died", "are likely to have been killed", "are presumed dead".
 _HEDGES = frozenset("estimated to likely presumed expected understood".split())
 _PASSIVE_AUX = frozenset({"were", "was", "been", "are", "is", "be", "being"})
@@ -43,6 +44,9 @@ def _gap_ok(sent: Sent, n: NumberSpan, cue: int) -> bool:
             j += 1
         if j < cue and sent.lower[j] in AUX:
             k = j
+    # "the Castillo family, four of whom were killed"
+    if k == n.end and sent.lower[k : k + 2] == ["of", "whom"]:
+        k += 2
     # "members of the same family", "people in the car": a short prepositional tail
     if k < cue and sent.lower[k] in ("of", "in", "on", "from", "inside", "aboard") and cue - k <= 7:
         j = k + 1
@@ -52,6 +56,13 @@ def _gap_ok(sent: Sent, n: NumberSpan, cue: int) -> bool:
     # "the 97 fans who died": a relative pronoun right before the cue's auxiliaries
     if k < cue and sent.lower[k] in ("who", "that") and k > n.end:
         k += 1
+    # "five people - three of them children - died": a parenthetical between dashes
+    if k < cue and (sent.words[k] in DASHES or sent.words[k] == "-"):
+        j = k + 1
+        while j < cue and j - k < 10 and sent.words[j] not in DASHES and sent.words[j] != "-":
+            j += 1
+        if j < cue:
+            k = j + 1
     # ", including two children," parenthetical
     if k < cue and sent.words[k] in ("," , *DASHES) and k + 1 < cue and sent.lower[k + 1] in ("including", "among", "mostly"):
         j = k + 2
@@ -61,8 +72,9 @@ def _gap_ok(sent: Sent, n: NumberSpan, cue: int) -> bool:
     while k < cue and (sent.lower[k] in AUX or sent.lower[k] in _HEDGES or sent.tags[k] in ("RB", "MD")
                        or (sent.lower[k] in _DECLARED and sent.lower[cue] in ("dead", "killed"))):
         k += 1
-    while k < cue and sent.lower[k] in _MANNER and sent.lower[k - 1] != ",":
-        k += 1
+    while k < cue and sent.lower[k] in _MANNER and sent.lower[k - 1] != "," and (
+            sent.lower[k] != "and" or sent.lower[k - 1] in _MANNER):
+        k += 1  # "were shot and wounded" (not "displaced 12 million people and killed tens of thousands")
     return k == cue
 
 
@@ -87,15 +99,23 @@ def _one_person(sent: Sent, cue: int) -> NumberSpan | None:
     while k > 0 and sent.lower[k - 1] in AUX:
         k -= 1
     k = _past_age(sent.lower, k)  # "a man in his 50s died", "a woman aged 71 was killed"
+    if k > 2 and sent.lower[k - 1] == ",":  # "a reservist, Staff Sgt. Yonatan Alon, 20, from Modiin, had been killed"
+        for j in range(k - 2, max(0, k - 16), -1):
+            if sent.lower[j] == "," and sent.words[j + 1][:1].isupper() and (
+                    sent.lower[j - 1] in _ONE_PERSON or sent.lower[j - 1] + "s" in PERSON_NOUNS):
+                k = j
+                break
     if k < 2 or not (sent.lower[k - 1] in _ONE_PERSON or sent.lower[k - 1] + "s" in PERSON_NOUNS):
         return None
     j = k - 2
     while j >= 0 and j > k - 5 and (sent.tags[j].startswith("JJ") or "-old" in sent.lower[j]
-                                    or (sent.tags[j] == "NNP" and sent.words[j][:1].isupper())):
+                                    or (sent.tags[j] == "NNP" and sent.words[j][:1].isupper())
+                                    or (sent.tags[j] == "NN" and sent.words[j].islower())):
         j -= 1  # "a 45-year-old man", "a Bangladeshi peacekeeper"
     if any(w in _ORDINALS for w in sent.lower[j + 1 : k]):
         return None  # "a third person has died": the ordinal gives the toll
-    if j < 0 or sent.lower[j] not in ("a", "an") or (j > 0 and sent.lower[j - 1] not in (",", "said", "that", "when", "after", "and")):
+    if j < 0 or sent.lower[j] not in ("a", "an") or (j > 0 and sent.lower[j - 1] not in (
+            ",", "said", "that", "when", "after", "and", "which", "whom", "where")):
         return None
     return NumberSpan(j, j + 1, 1)
 
@@ -126,7 +146,7 @@ _KIN = frozenset("wife husband son daughter mother father brother sister child b
                  "grandmother grandfather nephew niece cousin uncle aunt friend colleague partner fiancee fiance "
                  "companion".split())
 _KIN_PLURAL = frozenset("sons daughters children brothers sisters grandchildren friends colleagues relatives "
-                        "nephews nieces cousins parents".split())
+                        "nephews nieces cousins parents siblings".split())
 
 
 def _people_list(sent: Sent, cue: int) -> NumberSpan | None:
@@ -180,7 +200,8 @@ def _people_list(sent: Sent, cue: int) -> NumberSpan | None:
 # Injury phrases a count of people comes before: "14 of whom were taken to hospital with injuries",
 # "left 14 passengers with minor injuries", "were treated for minor injuries".
 _INJURY_GAP = frozenset("of whom who were was had have has been being later also then all taken treated admitted rushed "
-                        "airlifted flown to a the hospital hospitals local nearby with for sustained suffered received "
+                        "airlifted flown brought rescued pulled evacuated alive out , to a the hospital hospitals local nearby with for "
+                        "sustained suffered received "
                         "minor serious critical severe multiple various life-threatening non-life-threatening "
                         "light slight head burn gunshot stab and in".split())
 
@@ -197,14 +218,15 @@ def _injuries_count(sent: Sent, cue: int) -> NumberSpan | None:
         k = min(sent.noun_run(n.end, limit=3), cue)
         while k > n.end and sent.tags[k - 1].startswith("VB"):
             k -= 1  # "14 sustained injuries", "people sustained injuries": the verb is not part of the noun
-        if k > n.end and not sent.is_personish(n.end, k):
+        if k > n.end and not (sent.is_personish(n.end, k) or _agent_plural(sent, k - 1)):
             return None
         if k == n.end and low[k : k + 2] != ["of", "whom"] and not (k < cue and (low[k] in AUX or low[k] in (
                 "sustained", "suffered", "received"))):
             return None
         if n.start > 0 and low[n.start - 1] in ("no", "not"):
             return None
-        if all(w in _INJURY_GAP or sent.tags[t].startswith("JJ") for t, w in enumerate(low[k:cue], start=k)) and (
+        if all(w in _INJURY_GAP or sent.tags[t].startswith("JJ") or sent.tags[t] == "NNP" and sent.words[t][:1].isupper()
+               for t, w in enumerate(low[k:cue], start=k)) and (
                 "with" in low[k:cue] or "for" in low[k:cue] or
                                                           "sustained" in low[k:cue] or "suffered" in low[k:cue]):
             return n
@@ -223,10 +245,16 @@ def _before_count(sent: Sent, cue: int) -> NumberSpan | None:
             continue  # "returned the bodies of 12 soldiers killed in fighting": a handover, not a toll
         if sent.is_year_token(n) or (n.start > 0 and sent.words[n.start - 1] in ("$", "£", "€")):
             continue
+        if n.start > 1 and sent.tags[n.start - 1] == "NNP" and sent.words[n.start - 1][:1].isupper() \
+                and sent.words[n.start][:1].isdigit():
+            continue  # "a crash on Interstate 270 killed five": the number names a road, a flight, a room
         if n.end < len(sent) and sent.words[n.end] in ("%", "-", "–"):
             continue
-        if n.end < len(sent) and sent.lower[n.end] in ("of", "years", "year", "days", "hours", "weeks", "months"):
-            continue
+        if n.end < len(sent) and sent.lower[n.end] in ("of", "years", "year", "days", "hours", "weeks", "months") and not (
+                sent.lower[n.end + 1 : n.end + 2] in (["his"], ["her"], ["their"]) and n.end + 2 < len(sent)
+                and (sent.is_personish(n.end + 2, n.end + 3) or sent.lower[n.end + 2] in _KIN_PLURAL)) and not (
+                sent.lower[n.end : n.end + 2] == ["of", "whom"] and "," in sent.lower[max(0, n.start - 2) : n.start]):
+            continue  # ("two of his siblings were wounded" is a count)
         if best is not None and sent.lower[n.start - 1] == "of" and n.start - best.end <= 4:
             continue  # "eleven members of two families were injured": the count is the first one
         if _gap_ok(sent, n, cue):
@@ -246,6 +274,9 @@ def _after_count(sent: Sent, cue: int) -> NumberSpan | None:
     n = sent.count_at(k)
     if n is None and k < len(sent) and sent.lower[k] in ("a", "an"):
         return _one_object(sent, k)
+    if n is None and k + 1 < len(sent) and sent.lower[k] == "the" and sent.lower[k + 1] in _ONE_PERSON \
+            and k not in sent.used and not (k + 2 < len(sent) and sent.tags[k + 2].startswith("NN")):
+        return NumberSpan(k, k + 1, 1)  # "killing the driver and injuring four passengers"
     if n is None or n.start in sent.used:
         return None
     e = n.end
@@ -257,6 +288,42 @@ def _after_count(sent: Sent, cue: int) -> NumberSpan | None:
     if noun_end > e and not sent.people_prefix(e, noun_end):
         return None  # "killed 7,600 people last year": the people noun may come before the run's end
     return n
+
+
+def _alive_but(sent: Sent, cue: int) -> NumberSpan | None:
+    """The subject count of "... were pulled out alive but injured": "Two more", "three others", "four miners"."""
+    low = sent.lower
+    for n in sent.numbers:
+        if n.start > 3 or n.end >= cue or n.start in sent.used or sent.is_year_token(n):
+            continue
+        k = n.end
+        if low[k] in ("more", "others", "other"):
+            k += 1
+        k = max(k, min(sent.noun_run(k), cue))
+        if k < cue and low[k] in ("were", "was") and (k > n.end and (low[k - 1] in ("more", "others")
+                                                                     or sent.is_personish(n.end, k))):
+            return n
+    return None
+
+
+_SWAPPED = ("exchange", "swap", "brought home", "return home", "returned home", "released", "freed", "prisoners", "pows",
+            "captiv", "repatriat")
+
+
+def _captives_noun(sent: Sent, cue: int) -> bool:
+    """True for "wounded" used before people handed over in a swap ("25 severely wounded servicemen")."""
+    return (cue + 1 < len(sent) and sent.is_personish(cue + 1, cue + 2)
+            and any(w in sent.lowtext for w in _SWAPPED))
+
+
+def _another_one(sent: Sent, cue: int) -> NumberSpan | None:
+    """ "a third was seriously wounded" after two deaths: one more person, counted once."""
+    k = cue
+    while k > 0 and (sent.lower[k - 1] in _MANNER or sent.lower[k - 1] in _PASSIVE_AUX):
+        k -= 1
+    if k >= 2 and sent.lower[k - 2] == "a" and sent.lower[k - 1] in _ORDINALS and k - 2 not in sent.used:
+        return NumberSpan(k - 2, k - 1, 1)
+    return None
 
 
 def _one_object(sent: Sent, k: int) -> NumberSpan | None:
@@ -274,38 +341,43 @@ def _toll(sent: Sent, cue: int) -> NumberSpan | None:
     north rose to 31"."""
     low = sent.lower
     reach = cue + 7
-    for k in range(cue + 1, min(len(sent) - 1, cue + 20)):
-        if low[k] in (",", ".", ";"):
+    for k in range(cue + 1, min(len(sent) - 1, cue + 24)):
+        if low[k] in (",", ".", ";") and not _in_name_list(sent, k):
             break
         if low[k] in _UPDATE or low[k] in ("stood", "stands", "was", "is"):
-            reach = max(reach, k + 3)  # the verb, "to"/"at", the count
+            reach = max(reach, k + 5)  # the verb, "to"/"at", "at least"/"more than", the count
             break
     for n in sent.numbers:
         if cue < n.start <= reach and not sent.is_year_token(n) and n.start not in sent.used:
-            between = sent.lower[cue + 1 : n.start]
-            if any(w in (",", ".", ";") for w in between):
+            if any(sent.lower[t] in (",", ".", ";") and not _in_name_list(sent, t) for t in range(cue + 1, n.start)):
                 return None
-            if n.end < len(sent) and sent.words[n.end] == "%":
-                return None
+            if n.end < len(sent) and sent.lower[n.end] in ("%", "percent", "per", "pct") or n.value != int(n.value):
+                return None  # "deaths fell 3.1 percent"
             return n
     return None
 
 
+def _in_name_list(sent: Sent, k: int) -> bool:
+    """True for a comma inside a list of names ("parts of Nairobi, Machakos and the Rift Valley")."""
+    return (sent.words[k] == "," and 0 < k < len(sent) - 1 and sent.words[k - 1][:1].isupper()
+            and sent.words[k + 1][:1].isupper())
+
+
 _EARLIER = frozenset("initially earlier previously first".split())
 _PRIOR = frozenset("earlier previous initial original preliminary".split())
-_REPORTED = frozenset("put stood reported given gave counted said confirmed registered recorded".split())
+_REPORTED = frozenset("put placed stood reported given gave counted said confirmed registered recorded".split())
 
 
-def _earlier_figure(low: list[str]) -> bool:
-    """True for a sentence giving an earlier figure: "had put the toll at 24", "initially reported two deaths",
+def _earlier_figure(low: list[str]) -> int:
+    """Where a sentence gives an earlier figure (-1 if it does not): "had put the toll at 24", "initially reported two deaths",
     "had earlier put the number of injured at 17" (not "Earlier this month, five people were killed")."""
     for k, w in enumerate(low):
         nxt = low[k + 1 : k + 3]
         if w in ("initially", "previously") or (w in _EARLIER and _REPORTED.intersection(nxt)):
-            return True
+            return k
         if w == "had" and (_REPORTED.intersection(nxt[:1]) or (nxt[:1] and nxt[0] in _EARLIER and _REPORTED.intersection(nxt))):
-            return True
-    return False
+            return k
+    return -1
 
 
 _TO_DEATH = frozenset("stabbed shot beaten crushed burned burnt hacked trampled starved frozen mauled".split())
@@ -329,7 +401,7 @@ def _toll_cue(low: list[str], c: int, after_deaths: bool = False) -> bool:
         return c + 1 < len(low) and bool(_UPDATE.intersection(low[c + 1 : c + 3]))
     if w == "toll":
         return ("death" in low[max(0, c - 3) : c] or bool(KILLED_BEFORE.intersection(low)) or "dead" in low
-                or after_deaths)
+                or "bodies" in low or "deceased" in low or after_deaths)
     return w == "number" and _number_of(low, c) >= 0
 
 
@@ -374,14 +446,17 @@ def extract(sent: Sent, after_deaths: bool = False) -> list[Fact]:
         if _toll_cue(low, c, after_deaths):
             at = _number_of(low, c) if w == "number" else c
             kind, n = "injured" if low[at] in _NUMBER_OF_INJURED else "killed", _toll(sent, at)
-            if set(low[max(0, c - 3) : c]) & _PRIOR:
-                n = None  # "revising an earlier toll of 15": the figure it replaces
+            if set(low[max(0, c - 3) : c]) & _PRIOR or (
+                    set(low[max(0, c - 5) : c]) & _EARLIER and set(low[max(0, c - 5) : c]) & _REPORTED):
+                n = None  # "revising an earlier toll of 15", "who had earlier put the death toll at four"
             is_toll = n is not None
             if is_toll and (_UPDATE.intersection(low[c + 1 : n.start]) or _BRINGING.intersection(low[max(0, c - 4) : c])):
                 toll_update = True
         elif w == "death" and prev == "to" and c >= 2 and low[c - 2] in _TO_DEATH:
             kind = "killed"  # "a man was stabbed to death", "two were crushed to death"
             n = _before_count(sent, c - 2) or _one_person(sent, c - 2)
+        elif w == "embraced" and nxt == "martyrdom":
+            kind, n = "killed", _before_count(sent, c)  # "four soldiers embraced martyrdom"
         elif w == "lost" and low[c + 1 : c + 3] in (["their", "lives"], ["his", "life"], ["her", "life"]):
             kind, n = "killed", _before_count(sent, c)
         elif w == "bodies" and (_RECOVERED.intersection(low[c + 1 : c + 4]) or (c >= 2 and _RECOVERED.intersection(
@@ -400,12 +475,18 @@ def extract(sent: Sent, after_deaths: bool = False) -> list[Fact]:
             kind, n = "injured", _after_count(sent, c)  # "had taken 11 people to hospital with injuries"
             if n is not None and "to" not in low[n.end : n.end + 4]:
                 n = None
+        elif w in ("injured", "hurt", "wounded") and prev == "but" and c >= 2 and low[c - 2] == "alive":
+            kind, n = "injured", _alive_but(sent, c)  # "Two more were pulled from the mud alive but injured"
         elif w == "another" and nxt in INJURED_BEFORE and prev == "and" and cur["killed"] is not None \
                 and cur["injured"] is None:
             kind, n = "injured", NumberSpan(c, c + 1, 1)  # "a peacekeeper was killed and another wounded"
+        elif w in INJURED_BEFORE and _captives_noun(sent, c):
+            continue  # "25 severely wounded POWs return home" in a swap: people handed over, not an incident's toll
         elif w in KILLED_BEFORE or w in INJURED_BEFORE:
             kind = "killed" if w in KILLED_BEFORE else "injured"
             n = _before_count(sent, c)
+            if n is None and kind == "injured" and cur["killed"] is not None:
+                n = _another_one(sent, c)  # "Two men were killed and a third was seriously wounded"
             if n is None and w in ("killed", "died", "injured", "wounded", "hurt"):
                 n = _one_person(sent, c) or _people_list(sent, c)
             if n is None and (w in KILLED_AFTER or w in INJURED_AFTER) and prev not in _PASSIVE_AUX:
@@ -453,9 +534,12 @@ def extract(sent: Sent, after_deaths: bool = False) -> list[Fact]:
             fields["_update"] = True
         if ordinal:
             fields["_ordinal"] = True
-        if _earlier_figure(low):
+        at = _earlier_figure(low)
+        if at >= 0 and any(n is not None and n.start > at for n in g.values()):
             fields["_earlier"] = True  # "had put the toll at 24", "initially reported two deaths"
-        if "since" in low or ("so" in low and "far" in low) or ("total" in low and "a" in low and "toll" not in low):
+        if toll_update:
+            pass  # "has risen to 38 since last week": a toll, still open to an injured count
+        elif "since" in low or ("so" in low and "far" in low) or ("total" in low and "a" in low and "toll" not in low):
             fields["_cumulative"] = True  # "has killed at least 43 people since July": no later injured count joins it
         if any(n is not None and _continues(sent, n) for n in g.values()):
             fields["_continues"] = True
@@ -545,7 +629,8 @@ def dedupe(facts: list[Fact]) -> list[Fact]:
             if i == j:
                 continue
             b = g.fields
-            if _subsumed(a, b) and (not _subsumed(b, a) or j < i) and not (_subsumed(b, a) and a.get("_other")):
+            if _subsumed(a, b) and (not _subsumed(b, a) or j < i) and not (_subsumed(b, a) and a.get("_other")) \
+                    and not (a.get("_other") and j < i):
                 restated = True  # b says as much or more; identical facts keep the first unless told as another incident
                 break
             # "the death toll has risen to 31" replaces an earlier "24 killed" with no injured count
@@ -563,7 +648,7 @@ def dedupe(facts: list[Fact]) -> list[Fact]:
     return [Fact(f.kind, f.evidence, {k: v for k, v in f.fields.items() if not k.startswith("_")}) for f in keep]
 
 
-_ABOUT_DEATHS = frozenset({"toll", "tolls", "deaths", "dead", "killed", "died"})
+_ABOUT_DEATHS = frozenset({"toll", "tolls", "deaths", "dead", "killed", "died", "deceased"})
 
 
 def run_all(doc: Document, sents: list[Sent]) -> list[Fact]:
@@ -597,7 +682,7 @@ _PLACES_AWAY = frozenset({"elsewhere", "separately", "meanwhile"})
 _EVENT_NOUNS = frozenset("attack incident strike blast explosion accident crash raid clash shooting fire".split())
 # Phrases that split a toll already given: "11 passengers died on the spot, while two others succumbed".
 _BREAKDOWN = ("on the spot", "at the scene", "on arrival", "succumbed", "later died", "died later", "instantly",
-              "in hospital", "of them")
+              "in hospital", "of them", "already", " more were ", "more bodies")
 
 
 def _other_incident(sent: Sent) -> bool:
@@ -632,7 +717,8 @@ def _drop_breakdowns(found: list[tuple[int, Fact]], sents: list[Sent]) -> list[t
     out: list[tuple[int, Fact]] = []
     for i, f in found:
         k = f.fields["killed"]
-        part = (k is not None and f.fields["injured"] is None and any(c in sents[i].lowtext for c in _BREAKDOWN)
+        part = (k is not None and f.fields["injured"] is None and not f.fields.get("_other")
+                and any(c in sents[i].lowtext for c in _BREAKDOWN)
                 and any(j < i and i - j <= 3 and g.fields["killed"] is not None and g.fields["killed"] > k
                         for j, g in out))
         if not part:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+
 from reader.document import Document, Fact
 from reader.nlp.facts.base import Sent, SpanIndex, mention_index
 from reader.nlp.facts.grammar import role_chunks
@@ -48,6 +50,10 @@ _BODIES = frozenset("board council committee commission cabinet parliament parli
 # Roles that describe a person's trade rather than an office: dropped when the text gives a better role.
 _DESCRIPTIVE = frozenset("diplomat economist analyst correspondent editor publisher professor researcher scientist "
                          "lawyer aide adviser advisor".split())
+# Initials written before a name: "K.V. Maheswara Rao", "Ch. Subrahmanyam Sastry", "J. Weston".
+_INITIALS = re.compile(r"^(?:[A-Z][a-z]?\.)+$")
+# Bodies a "member of" belongs to, besides `_BODIES`: "a member of the State Duma's defence committee".
+_LEGISLATURES = frozenset("duma knesset bundestag rada majlis legislature house lok rajya sabha diet".split())
 _CLAUSE_END = frozenset({",", ".", ";", ":", ")", "!", "?", "''", "”", "–", "—", "--", "\"", "and"})
 
 
@@ -73,11 +79,18 @@ def _names_in(sent: Sent, mentions: SpanIndex[str]) -> list[_Name]:
         if not toks:
             continue
         i, j = toks[0], toks[-1] + 1
+        if all(is_role_word(w) or w.lower() in HONORIFICS for w in sent.words[i:j]):
+            continue  # NER took a bare title for a name ("Brig Gen" + "Mohammad Karim" -> "Gen")
         if sent.lower[j - 1] in _FACILITY_WORDS or (j < len(sent) and sent.lower[j] in _FACILITY_WORDS
                                                     and sent.words[j][:1].isupper()):
             continue
         while i < j - 1 and (is_role_word(sent.words[i]) or sent.lower[i] in HONORIFICS or singular_role(sent.words[i])):
             i += 1  # NER put a title inside the name: "President Vladimir Putin", "Justices Ana Ruiz"
+        if i < j - 2 and sent.lower[i] == "state" and i == toks[0] and sent.lower[i - 1 : i] == ["of"]:
+            i += 1  # "Minister of State Khalid bin Nasser al-Marri": NER took "State" from the title
+        while i > 0 and _INITIALS.match(sent.words[i - 1]) and sent.lower[i - 1] not in HONORIFICS \
+                and not is_role_word(sent.words[i - 1]):
+            i -= 1  # "Superintendent of Police K.V. Maheswara Rao": the initials are part of the name
         names.append(_Name(i, j, eid))
     return names
 
@@ -100,8 +113,10 @@ def _marks(sent: Sent, names: list[_Name]) -> list[str]:
             tags[k] = "PARTY"  # "D-Ore.", "R-Garden City"
         elif low in _FORCE_JJ:
             tags[k] = "JJ"
-        elif low == "member" and k > 0 and sent.lower[k - 1] in _BODIES:
-            tags[k] = "ROLE"  # "board member Lisa Cook"
+        elif low == "member" and (k > 0 and sent.lower[k - 1] in _BODIES or _member_of(sent, k)):
+            tags[k] = "ROLE"  # "board member Lisa Cook", "a member of the State Duma's defence committee"
+        elif low == "representing" and k > 0 and is_role_word(sent.words[k - 1]):
+            tags[k] = "INR"  # "the senator representing Kebbi South"
         elif low == "general" and k > 0 and is_role_word(sent.words[k - 1]):
             tags[k] = "ROLE"  # "director general", "attorney general"
         elif k + 1 in first and (singular_role(w) or (low == "members" and k > 0 and sent.lower[k - 1] in _BODIES)):
@@ -176,7 +191,7 @@ def _role_text(sent: Sent, i: int, j: int, prev: Sent | None) -> str:
 def _role_ok(sent: Sent, i: int, j: int) -> bool:
     """A role chunk must have a role noun as its head (not only as a modifier) and real words."""
     heads = [k for k in range(i, j) if is_role_word(sent.words[k])
-             or (sent.lower[k] == "member" and k > i and sent.lower[k - 1] in _BODIES)
+             or (sent.lower[k] == "member" and (k > i and sent.lower[k - 1] in _BODIES or _member_of(sent, k)))
              or (k == j - 1 and _plural(sent.words[k]))]
     return bool(heads)
 
@@ -242,10 +257,13 @@ def extract(sent: Sent, mentions: SpanIndex[str], prev: Sent | None = None) -> l
         if p >= 0 and items[p][0] in ("ROLE_NP", "ROLE_PP"):
             label_p, a_p, b_p = items[p]
             t = b_p - 1
+            while t - 1 > a_p and sent.lower[t - 1] in TITLE_ABBREVIATIONS:
+                t -= 1  # a rank of two words: "Brig Gen", "Lt. Col."
             if t > a_p and sent.lower[t] in TITLE_ABBREVIATIONS and any(
                     is_role_word(w) and w.lower() not in TITLE_ABBREVIATIONS for w in sent.words[a_p:t]):
                 # "Army spokesman Col. Moussa Traore": an office and a rank, two roles
-                for role in (role_of((label_p, a_p, t)), expand_title(sent.words[t])):
+                rank = " ".join(expand_title(w) for w in sent.words[t:b_p])
+                for role in (role_of((label_p, a_p, t)), rank):
                     if role:
                         found.append((name.entity, role))
             else:
@@ -292,6 +310,9 @@ def extract(sent: Sent, mentions: SpanIndex[str], prev: Sent | None = None) -> l
                     found.append((name.entity, role))
         # C: "The head of the trade bloc, Lars Berg, said" / "Chile's U.N. envoy, Pablo Ruiz"
         c = idx - 2 if idx >= 1 and items[idx - 1][0] == "HON" else idx - 1  # "the superintendent, Dr Grace Chebet"
+        if c >= 2 and items[c][0] == "ROLE_NP" and items[c - 1][0] == "," and all(
+                sent.lower[t] in TITLE_ABBREVIATIONS or sent.words[t].isupper() for t in range(items[c][1], items[c][2])):
+            c -= 1  # "The command's spokesperson, ASP Yazid Abubakar": a rank between the comma and the name
         if c >= 1 and items[c][0] == "," and items[c - 1][0] in ("ROLE_NP", "ROLE_PP") and (c - 1) not in used_chunks:
             before = items[c - 2] if c >= 2 else None
             chunk = items[c - 1]
@@ -337,6 +358,12 @@ def extract(sent: Sent, mentions: SpanIndex[str], prev: Sent | None = None) -> l
                                  or low[k] not in ("is", "'s")):
                         found.append((name.entity, role))
     return [Fact("official", sent.span, {"person": eid, "role": role}) for eid, role in found]
+
+
+def _member_of(sent: Sent, k: int) -> bool:
+    """True for "member" at k followed by "of" and a body: "member of the State Duma's defence committee"."""
+    low = sent.lower
+    return low[k + 1 : k + 2] == ["of"] and any(w in _BODIES or w in _LEGISLATURES for w in low[k + 2 : k + 9])
 
 
 def _plural(word: str) -> str:

@@ -14,23 +14,39 @@ from reader.nlp.facts.base import AUX, Sent
 from reader.nlp.numbers import NumberSpan
 
 # Words that make a passage about a swap (looked for in the sentence, its neighbours and the headline).
-SWAP_CONTEXT = ("exchang", "swap", "in return", "in turn", "reciprocal", "one-for-one", "traded", "trade ")
+SWAP_CONTEXT = ("exchang", "swap", "in return", "in turn", "reciprocal", "one-for-one", "traded", "trade ", "in a deal",
+                "under a deal", "part of a deal")
 # Cues that a release answers another one told before it.
-ANSWER_CUES = ("in return", "in turn", "reciprocal", "in exchange", "for its part", "for their part", "the other side")
+ANSWER_CUES = ("in return", "in turn", "reciprocal", "in exchange", "for its part", "for their part", "the other side",
+               "the same operation", "the same exchange", "the same swap", "the same deal", "the same number")
+# The value of "the same number of soldiers": the other side's count.
+SAME = -1
 # Verbs of handing people over, and the particles that may follow them.
 _ACTIVE = frozenset("released freed returned handed receiving received repatriated transferred freeing releasing "
                     "handing returning repatriating frees releases hands returns repatriates free release hand "
-                    "repatriate receive receives".split())
+                    "repatriate receive receives given".split())
 _SEND = frozenset("sent send sends sending flew flown brought bring brings bringing".split())
+# Verbs whose subject is the side that gets people back (a coordinated second one with no subject of its own is the
+# same side again: "Ukraine brings home 150 defenders, receives 909 bodies").
+_RECEIVE = frozenset("receive receives received receiving brought bring brings bringing".split())
+# Intransitive comings home: "with 150 service members returning home".
+_COME_HOME = frozenset("returning returned return returns came come comes coming arrived arriving".split())
 _HOME = frozenset({"home", "back"})
 _PARTICLES = frozenset({"over", "back", "home"})
-_PASSIVE = frozenset("released freed returned handed repatriated transferred passed".split())
+_PASSIVE = frozenset("released freed returned handed repatriated transferred passed traded swapped exchanged".split())
 # Nouns a count of handed-over people may end in, besides the people nouns Sent knows (`is_personish`).
 _CAPTIVES = frozenset(
     "bodies remains defenders jawan ranger pilot nephews nieces sons daughters brothers sisters wives husbands".split()
 )
 _SWAP_NOUNS = frozenset({"exchange", "swap", "trade", "exchanged", "swapped", "traded"})
 _CLAUSE_STOPS = frozenset({";", ":", "after", "before", "when", "because", "since"})
+_QUOTES = frozenset({'"', "``", "''", "“", "”"})
+
+
+def _preposition(sent: Sent, t: int) -> bool:
+    """True for "since"/"after"/"before" at t used as a preposition ("held captive since the attack")."""
+    return (sent.lower[t] in ("since", "after", "before") and t + 1 < len(sent)
+            and (sent.tags[t + 1] in ("DT", "CD", "PRP$") or sent.words[t + 1][:1].isupper()))
 
 
 def within(inner: Span, outer: Span) -> bool:
@@ -39,10 +55,11 @@ def within(inner: Span, outer: Span) -> bool:
 
 
 def skip_remains(sent: Sent, k: int) -> int:
-    """Skip "the remains of" / "the bodies of" before a count ("swapped the remains of two soldiers")."""
+    """Skip "(the) remains of" / "(the) bodies of" before a count ("swapped the remains of two soldiers")."""
     low = sent.lower
-    if k + 2 < len(sent) and low[k] == "the" and low[k + 1] in ("remains", "bodies") and low[k + 2] == "of":
-        return k + 3
+    j = k + 1 if k < len(sent) and low[k] == "the" else k
+    if j + 1 < len(sent) and low[j] in ("remains", "bodies") and low[j + 1] == "of":
+        return j + 2
     return k
 
 
@@ -75,9 +92,31 @@ def _agent_noun(sent: Sent, k: int) -> bool:
             and w.rstrip("s").endswith(("er", "or", "ist", "ian", "ee")))
 
 
+def _rate(sent: Sent, num: NumberSpan) -> bool:
+    """True for a count that is a rate: "the bodies of 15 Palestinians for every deceased hostage"."""
+    e = _head_end(sent, num.end)
+    return sent.lower[e : e + 2] in (["for", "every"], ["for", "each"])
+
+
+def _named_one(sent: Sent, k: int) -> NumberSpan | None:
+    """One named person after a descriptor noun: "U.S. citizen Ethan Caldwell", "Russian national Artyom B."."""
+    low, tags, words = sent.lower, sent.tags, sent.words
+    j = k
+    while j < len(sent) and j - k < 3 and low[j] not in ("national", "citizen") and (
+            tags[j] == "JJ" or (tags[j] == "NNP" and j + 1 < len(sent) and words[j + 1].islower())):
+        j += 1
+    if j + 2 >= len(sent) or not words[j].islower():
+        return None
+    if not (low[j] in ("national", "citizen") or tags[j] == "NN" and (sent.is_personish(j, j + 1) or _agent_noun(sent, j))):
+        return None
+    if all(words[t][:1].isupper() and tags[t] == "NNP" for t in (j + 1, j + 2)) and k not in sent.used:
+        return NumberSpan(k, k + 1, 1)
+    return None
+
+
 def _count_with_people(sent: Sent, k: int) -> NumberSpan | None:
     """The count at token k when people follow it: "18 Cambodian soldiers", "the bodies of 757 fallen soldiers",
-    "an Iranian diplomat" (one)."""
+    "an Iranian diplomat" (one), "U.S. citizen Ethan Caldwell" (one)."""
     low = sent.lower
     k = skip_remains(sent, k)
     num = sent.count_at(k)
@@ -86,6 +125,8 @@ def _count_with_people(sent: Sent, k: int) -> NumberSpan | None:
             return None
         if low[num.end : num.end + 1] in (["bodies"], ["remains"]):
             return num
+        if _rate(sent, num):
+            return None
         return num if _head_end(sent, num.end) > num.end else None
     if k + 1 < len(sent) and low[k] in ("a", "an", "one"):
         j = k + 1
@@ -94,39 +135,65 @@ def _count_with_people(sent: Sent, k: int) -> NumberSpan | None:
         end = _head_end(sent, j)
         if end > j and sent.tags[end - 1] in ("NN", "NNP") and k not in sent.used:
             return NumberSpan(k, k + 1, 1)
-    return None
+    return _named_one(sent, k) if k < len(sent) else None
 
 
-def _active(sent: Sent, c: int) -> NumberSpan | None:
-    """The count a release verb at c hands over: "handed over 18 soldiers", "sent home three Venezuelans"."""
+def _bare_count(sent: Sent, k: int) -> NumberSpan | None:
+    """A count with no noun, ending its clause ("while Minsk freed five, among them ..."): the other side of a
+    release told with its people in the same sentence."""
+    num = sent.count_at(k)
+    if num is None or num.start in sent.used or sent.is_year_token(num):
+        return None
+    nxt = sent.lower[num.end] if num.end < len(sent) else "."
+    return num if nxt in (",", ".", ";", "in") else None
+
+
+def _active(sent: Sent, c: int) -> tuple[NumberSpan | None, bool]:
+    """The count a release verb at c hands over ("handed over 18 soldiers", "sent home three Venezuelans"), and
+    whether it is a bare count with no people noun ("freed five,")."""
     low = sent.lower
     w = low[c]
     k = c + 1
     if w in _SEND:
         if k >= len(sent) or low[k] not in _HOME:
-            return None
+            return None, False
         k += 1
     elif k < len(sent) and low[k] in _PARTICLES:
         k += 1
+    if low[k : k + 2] in (["in", "turn"], ["in", "return"], ["in", "exchange"]):
+        k += 2  # "receiving in turn eleven Azerbaijani citizens"
+    if k < len(sent) and low[k] in ("last", "remaining"):
+        k += 1  # "Bandits free last 23 captives"
+    j = k + 4
+    while j < len(sent) and low[j] in ("its", "their", "own"):
+        j += 1
+    if low[k : k + 4] == ["the", "same", "number", "of"] and _head_end(sent, j) > j:
+        return NumberSpan(k, k + 3, SAME), False  # "received the same number of Russian soldiers in return"
     num = _count_with_people(sent, k)
     if num is None:
-        return None
+        return _bare_count(sent, k), True
     e = _head_end(sent, num.end)
     if e < len(sent) and low[e] == "and":
         more = _count_with_people(sent, e + 1)  # "two French nationals and a German-Iranian dual citizen"
         if more is not None:
-            return NumberSpan(num.start, more.end, num.value + more.value)
-    return num
+            return NumberSpan(num.start, more.end, num.value + more.value), False
+    return num, False
+
+
+def _relative_after(sent: Sent, num: NumberSpan) -> bool:
+    """True when a relative clause follows the count's people ("46 residents of the Kursk region who had ...")."""
+    e = _head_end(sent, num.end)
+    return e > num.end and any(w in ("who", "that") for w in sent.lower[e : e + 6])
 
 
 def _passive(sent: Sent, c: int) -> NumberSpan | None:
     """The count a passive release verb at c goes back to, across a long subject: "Forty-nine Congolese soldiers
     and police officers held by M23 rebels were released", "eight members of the gang, who had been held since
-    last year, were freed", "the bodies of 909 people ... were repatriated"."""
+    last year, were freed", "the bodies of 909 people ... were repatriated", "a jailed basketball star was traded"."""
     low = sent.lower
     k = c
-    while k > 0 and low[k - 1] in AUX | {"also", "later", "then", "finally"}:
-        k -= 1
+    while k > 0 and (low[k - 1] in AUX | {"also", "later", "then", "finally"} or low[k - 1] in _QUOTES):
+        k -= 1  # (a quote may open inside the verb: 'had been "returned from ...')
     if k == c and not (low[c] == "regained" and low[c + 1 : c + 3] == ["their", "freedom"]):
         return None
     if k > 1 and low[k - 1] == ",":  # "..., who had been held since last year, were freed": skip the aside
@@ -137,38 +204,107 @@ def _passive(sent: Sent, c: int) -> NumberSpan | None:
                                                        "among", "mostly", "both"):
             k = j
     for num in reversed(sent.numbers):
-        if num.end > k or k - num.end > 12:
+        if num.end > k or k - num.end > (30 if _relative_after(sent, num) else 12):
             continue
-        if num.start in sent.used or sent.is_year_token(num):
+        if sent.is_year_token(num):
+            continue
+        if num.start in sent.used:
             return None
-        if any(low[t] in _CLAUSE_STOPS or low[t] == "," for t in range(num.end, k)):
+        if any((low[t] in _CLAUSE_STOPS or low[t] == ",") and not _preposition(sent, t) for t in range(num.end, k)):
             return None
         before = low[num.start - 2 : num.start]
+        if _rate(sent, num):
+            return None
         if before in (["bodies", "of"], ["remains", "of"]):
             return num  # "the bodies of 909 people"
         if num.start > 0 and low[num.start - 1] in ("of", "including", "among", "the", "these", "those", "all"):
             return None  # "among them four foreigners", "the 20 soldiers": a part, or people already counted
         return num if _head_end(sent, num.end) > num.end or low[num.end] in ("bodies", "remains") else None
+    for j in range(k - 2, max(-1, k - 7), -1):  # "a jailed American basketball star was traded"
+        if low[j] in ("a", "an") and (j == 0 or low[j - 1] not in ("of", "by", "for", "with", "to")):
+            one = _count_with_people(sent, j)
+            return one if one is not None and _head_end(sent, j + 1) == k else None
     return None
+
+
+def _come_home(sent: Sent, c: int) -> NumberSpan | None:
+    """The people count before "returning home" / "came home": "with 150 service members returning home"."""
+    low = sent.lower
+    if low[c + 1 : c + 2] != ["home"]:
+        return None
+    k = c
+    while k > 0 and low[k - 1] in AUX:
+        k -= 1
+    for num in sent.numbers:
+        if num.end >= k or num.start in sent.used or sent.is_year_token(num):
+            continue
+        if _head_end(sent, num.end) == k:
+            return num
+        if _relative_after(sent, num) and k - num.end <= 30 and "," not in sent.lower[num.end : k]:
+            return num  # "seven Levies personnel who had been abducted ... last week returned home"
+    return None
+
+
+def _for_cue(low: list[str], c: int) -> bool:
+    """True when "for" at c gives the other side of a swap: "in exchange for", "in return for", "traded, one for
+    one, for"."""
+    if c < 1:
+        return False
+    if low[c - 1] in _SWAP_NOUNS or low[c - 1] == "return":
+        return True
+    return low[c - 1] == "," and any(w in _SWAP_NOUNS for w in low[max(0, c - 6) : c])
+
+
+_SECURE = frozenset("secures secured secure won wins obtained welcomed welcomes celebrated completed facilitated "
+                    "facilitates oversaw brokered mediated".split())
+
+
+def _release_noun(sent: Sent, c: int) -> NumberSpan | None:
+    """A release told as a noun after a verb of getting it: "secures return of 238 Venezuelans"."""
+    low = sent.lower
+    if low[c + 1 : c + 2] != ["of"] or c < 1:
+        return None
+    j = c - 1 if low[c - 1] != "the" else c - 2
+    return _count_with_people(sent, c + 2) if j >= 0 and low[j] in _SECURE else None
+
+
+def _found(sent: Sent) -> list[tuple[NumberSpan, int, bool]]:
+    """Every release in the sentence as (count, verb token, bare count), in the order found."""
+    found: list[tuple[NumberSpan, int, bool]] = []
+    low = sent.lower
+    for c, w in enumerate(low):
+        num, bare = None, False
+        if w in _ACTIVE or w in _SEND:
+            num, bare = _active(sent, c)
+            if num is not None and not bare and c > 0 and low[c - 1] in (",", "and") and found:
+                prev = low[found[-1][1]]
+                if (w in _RECEIVE) == (prev in _RECEIVE) and not found[-1][2]:
+                    continue  # one side doing two things: "brings home 150 defenders, receives 909 bodies"
+        if num is None and (w in _PASSIVE or w == "regained"):
+            num, bare = _passive(sent, c), False
+        if num is None and w in _COME_HOME:
+            num, bare = _come_home(sent, c), False
+        if num is None and w == "for" and _for_cue(low, c):
+            num, bare = _count_with_people(sent, skip_release_of(low, c + 1)), False  # "in exchange for a single ..."
+        if num is None and w == "saw" and "deal" in low[max(0, c - 3) : c]:
+            num, bare = _count_with_people(sent, c + 1), False  # "in a deal that also saw 238 Venezuelans flown home"
+        if num is None and w in ("return", "release", "repatriation"):
+            num, bare = _release_noun(sent, c), False
+        if num is not None and all(num.start != x.start for x, _, _ in found):
+            found.append((num, c, bare))
+    return found
 
 
 def releases(sent: Sent) -> list[NumberSpan]:
     """Every count of people the sentence says were handed over, in text order, including an elliptic second
-    side ("with Cambodia receiving 11 bodies and Thailand three")."""
-    found: list[NumberSpan] = []
+    side ("with Cambodia receiving 11 bodies and Thailand three", "while Minsk freed five")."""
     low = sent.lower
-    for c, w in enumerate(low):
-        num = None
-        if w in _ACTIVE or w in _SEND:
-            num = _active(sent, c)
-        if num is None and (w in _PASSIVE or w == "regained"):
-            num = _passive(sent, c)
-        if num is None and w == "for" and c >= 1 and (low[c - 1] in _SWAP_NOUNS or low[c - 1] == "return"):
-            num = _count_with_people(sent, skip_release_of(low, c + 1))  # "in exchange for a single Iranian woman"
-        if num is not None and all(num.start != x.start for x in found):
-            found.append(num)
-    if len(found) == 1:
-        first = found[0]
+    found = _found(sent)
+    if not any(not bare for _, _, bare in found):
+        return []
+    out = [num for num, _, bare in found if not bare or len(found) > 1]
+    if len(out) == 1:
+        first = out[0]
         for k in range(first.end, len(sent) - 2):
             if low[k] == "and" and sent.words[k + 1][:1].isupper():
                 j = k + 1
@@ -176,9 +312,9 @@ def releases(sent: Sent) -> list[NumberSpan]:
                     j += 1
                 num = sent.count_at(j)
                 if num is not None and (num.end == len(sent) or low[num.end] in (".", ",", ";")):
-                    found.append(num)  # "and Thailand three."
+                    out.append(num)  # "and Thailand three."
                 break
-    return sorted(found, key=lambda n: n.start)
+    return sorted(out, key=lambda n: n.start)
 
 
 def _context(sents: Sequence[Sent], i: int) -> bool:
@@ -195,10 +331,22 @@ def _answers(sent: Sent) -> bool:
     return any(c in sent.lowtext for c in ANSWER_CUES)
 
 
+def _remains_both(sent: Sent, counts: list[NumberSpan]) -> bool:
+    """True when the first two counts are both of bodies or remains ("Hamas hands over remains of two hostages;
+    Israel returns bodies of 30 Palestinians"): bodies handed over both ways are an exchange."""
+    low = sent.lower
+    return all(n.start >= 2 and low[n.start - 2] in ("remains", "bodies") and low[n.start - 1] == "of"
+               or low[n.end : n.end + 1] in (["bodies"], ["remains"]) for n in counts[:2]) and len(counts) > 0
+
+
 def _exchange(first: Sent, a: NumberSpan, last: Sent, b: NumberSpan) -> Fact:
     """An exchange of counts a (in first) and b (in last), evidence from the start of first to the end of last."""
     first.used.update(range(a.start, a.end))
     last.used.update(range(b.start, b.end))
+    if a.value == SAME:
+        a = b
+    if b.value == SAME:
+        b = a
     what = "prisoners" if "prisoner" in first.lowtext + last.lowtext else ""
     return Fact("exchange", Span(first.span.start, last.span.end), {"counts": [a.value, b.value], "what": what})
 
@@ -210,7 +358,7 @@ def two_releases(sents: Sequence[Sent], i: int) -> list[Fact]:
     if not any(w in s.lowtext for w in _TRIGGERS):
         return []
     counts = releases(s)
-    if len(counts) >= 2 and (_answers(s) or _context(sents, i)):
+    if len(counts) >= 2 and (_answers(s) or _context(sents, i) or _remains_both(s, counts)):
         return [_exchange(s, counts[0], s, counts[1])]
     if len(counts) == 1 and counts[0].value == 1 and "one-for-one" in s.lowtext:
         return [_exchange(s, counts[0], s, counts[0])]  # "in a one-for-one exchange, the BSF handed over a jawan"
@@ -218,7 +366,7 @@ def two_releases(sents: Sequence[Sent], i: int) -> list[Fact]:
 
 
 _TRIGGERS = ("releas", "free", "hand", "return", "repatriat", "receiv", "sen", "flew", "flown", "brought", "bring",
-             "transferr", "passed")
+             "transferr", "passed", "came", "come", "arriv", " saw ", "traded", "swapped", "exchanged", "given")
 
 
 def add_pairs(facts: list[Fact], sents: Sequence[Sent]) -> list[Fact]:
@@ -247,8 +395,14 @@ def add_pairs(facts: list[Fact], sents: Sequence[Sent]) -> list[Fact]:
             continue
         if not counts:
             continue
-        if len(counts) >= 2 and (_answers(s) or _context(sents, i)):
+        if len(counts) >= 2 and (_answers(s) or _context(sents, i) or _remains_both(s, counts)):
             found.append(_exchange(s, counts[0], s, counts[1]))
+            pending.clear()
+            continue
+        if len(counts) == 1 and _remains_both(s, counts) and pending and pending[-1][0] == i - 1 \
+                and _remains_both(sents[i - 1], [pending[-1][1]]):
+            j, n = pending[-1]  # "Ukraine received the bodies of 757 fallen defenders. Russia was given 34 bodies."
+            found.append(_exchange(sents[j], n, s, counts[0]))
             pending.clear()
             continue
         if len(counts) == 1 and _answers(s):

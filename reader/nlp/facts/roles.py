@@ -28,7 +28,7 @@ ROLE_NOUNS: frozenset[str] = frozenset(
     forecaster epidemiologist strategist solicitor barrister counsel coroner historian referee pastor
     writer reporter journalist photographer columnist organiser organizer campaigner activist
     lecturer collector priest missionary jawan naik havildar subedar mla mlc msp mha ssp dsp sp ig dig
-    oc eo tehsildar sarpanch councillor-elect senator-elect
+    oc eo tehsildar sarpanch councillor-elect senator-elect ombudswoman ombudsperson specialist mpa mna mk asp
     """.split()
 )
 
@@ -39,11 +39,13 @@ TITLE_ABBREVIATIONS: dict[str, str] = {
     "maj.": "Major", "brig.": "Brigadier", "cmdr.": "Commander", "pres.": "President", "supt.": "Superintendent",
     "insp.": "Inspector", "det.": "Detective", "cpl.": "Corporal", "pvt.": "Private", "amb.": "Ambassador",
     "atty.": "Attorney", "lt.-gen.": "Lieutenant General", "maj.-gen.": "Major General",
+    # British and South Asian style writes ranks without the stop: "Lt Col Azhar Khattak", "Brig Gen X"
+    "lt": "Lieutenant", "gen": "General", "col": "Colonel", "brig": "Brigadier", "capt": "Captain", "sgt": "Sergeant", "cdr": "Commander",
 }
 
 # Honorifics: part of how a name is written, never a role.
 HONORIFICS: frozenset[str] = frozenset(
-    "mr mr. mrs mrs. ms ms. miss dr dr. prof prof. sir dame lord lady mme mme. m. herr monsieur madame".split()
+    "mr mr. mrs mrs. ms ms. miss dr dr. prof prof. sir dame lord lady mme mme. m. herr monsieur madame u daw".split()
 )
 
 # Words that are roles only in some uses; they need a capital letter or a modifier.
@@ -51,7 +53,7 @@ WEAK_ROLES: frozenset[str] = frozenset(
     "head chief leader major general justice principal chair executive manager captain boss "
     "economist analyst correspondent editor publisher professor researcher scientist lawyer "
     "writer reporter journalist photographer columnist organiser organizer campaigner activist "
-    "lecturer priest missionary".split()
+    "lecturer priest missionary specialist".split()
 )
 
 # Nouns that can be the antecedent of "its" in "its governor".

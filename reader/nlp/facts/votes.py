@@ -47,9 +47,15 @@ _DEFEAT = frozenset({"rejected", "defeated", "failed", "blocked", "sank", "down"
 
 
 # Words just before "N to M" that make it a tally ("voted 51 to 49", "by a vote of 210 to 198").
-_VOTE_VERBS = frozenset("vote voted margin split passed approved adopted rejected defeated ruled tally decided carried "
+_VOTE_VERBS = frozenset("vote voted margin split passed approved adopted rejected defeated ruled ruling tally decided carried "
                         "cleared failed upheld overturned confirmed".split())
 # Units after "N to M" that make it a range, not a tally ("5 to 10 years").
+# What a body votes on: an unknown plural noun that "supported"/"opposed" one of these is a group of voters.
+_MOTIONS = frozenset("motion motions bill bills resolution resolutions amendment amendments measure referendum vote "
+                     "ballot impeachment".split())
+# Words before "N-M" that make it a range of parts, not a tally.
+_NOT_SCORES = frozenset("paras para paragraphs paragraph pages page pp sections section articles items chapters "
+                        "verses lines rows".split())
 _NOT_VOTES = frozenset("years year months days hours weeks minutes percent per % degrees miles km".split())
 
 
@@ -79,6 +85,8 @@ def _score_votes(sent: Sent) -> list[tuple[int, dict[str, int | float | None]]]:
             continue
         window = set(low[max(0, k - 12) : k + 4])
         m = _SCORE.match(w)
+        if m and k > 0 and low[k - 1] in _NOT_SCORES:
+            continue  # "ADDS parliament vote in paras 9-11": a range of paragraphs
         if m and window & SCORE_CONTEXT:
             a, b = _ordered(low, k, int(m.group(1)), int(m.group(2)))
             fields: dict[str, int | float | None] = {"for": a, "against": b, "abstain": int(m.group(3)) if m.group(3) else None}
@@ -143,6 +151,8 @@ def _nobody_against(sent: Sent, fields: dict[str, int | float | None]) -> None:
                 j += 1
             elif low[k] == "no":
                 continue
+            if j < len(sent) - 1 and low[j] in ("voted", "was", "were"):
+                j += 1  # "none voted against"
             if j < len(sent) and low[j] in ("against", "opposed", "dissented", "objected"):
                 fields["against"] = 0
 
@@ -156,6 +166,8 @@ def _descriptive(sent: Sent) -> list[tuple[int, str, int | float]]:
     for num in sent.numbers:
         if num.start in sent.used or sent.is_year_token(num):
             continue
+        if num.start > 0 and low[num.start - 1] == "no":
+            continue  # "no one voted against": nobody, counted by `_nobody_against`
         i = num.start
         # modifiers before the count
         b = i
@@ -177,8 +189,10 @@ def _descriptive(sent: Sent) -> list[tuple[int, str, int | float]]:
         if noun_end < n and noun_end > e and low[noun_end] in ("present", "voting") and noun_end + 1 < n and \
                 low[noun_end + 1] in ("voted", "cast"):
             noun_end += 1  # "the 33 members present voted"
+        acts = noun_end < n and (low[noun_end] in ("voted", "voting") or (
+            low[noun_end] in _FOR_AFTER | _AGAINST_AFTER and bool(_MOTIONS.intersection(low))))
         if noun and noun not in VOTERS and noun not in _ABSTAIN_AFTER and sent.tags[noun_end - 1] != "NNPS" and not (
-                noun_end < n and low[noun_end] in ("voted", "voting") and noun.endswith("s")):
+                acts and noun.endswith("s")):
             continue  # an unknown plural noun is a voter only when it votes: "41 MCAs voting in favour"
         key = None
         # "supported by 143 countries"
@@ -216,6 +230,12 @@ def _descriptive(sent: Sent) -> list[tuple[int, str, int | float]]:
                 key = "abstain"
             elif noun_end < n and low[noun_end] in _ABSTAIN_AFTER:
                 key = "abstain"
+            elif noun in ("votes", "vote") and set(low[e:noun_end]) & {"affirmative", "yes", "favourable"}:
+                key = "for"  # "198 affirmative votes, 9 negative votes"
+            elif noun in ("votes", "vote") and set(low[e:noun_end]) & {"negative", "no"}:
+                key = "against"
+            elif noun in ("votes", "vote") and b >= 1 and low[b - 1] == "with" and _OUTCOME.intersection(low[:b]):
+                key = "for"  # "a counterpart bill passed on final reading with 20 votes and none against"
             elif noun in ("votes", "vote") and b >= 1 and low[b - 1] in _RECEIVED and not (
                     k < n and low[k] in ("in", "for", "from", "to")):
                 key = "for"  # "the measure received 217 votes, with 212 opposed"
