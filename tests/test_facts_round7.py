@@ -322,3 +322,20 @@ def test_a_toll_in_a_sentence_about_bodies_and_rescued_with_injuries() -> None:
     text = ("In the city, the toll in Wednesday's collapse of a building rose to nine on Friday after rescuers recovered "
             "two more bodies. Three others, who were pulled out alive with injuries, are recovering in hospital.")
     assert _casualties(text) == [(9, 3)]
+
+
+def test_a_lawyer_who_represents_clients_stays_a_lawyer() -> None:
+    text = "Lawyer Kirill Anisimov, who represents several people designated as agents, told reporters the law was bad."
+    assert officials(text, "Kirill Anisimov") == {("Kirill Anisimov", "Lawyer")}
+
+
+def test_a_paramedic_and_an_honorific_before_a_name() -> None:
+    assert officials("MDA paramedic Yehuda Malka says the three were taken to hospital.", "Yehuda Malka") \
+        == {("Yehuda Malka", "MDA paramedic")}
+    text = "The party's parliamentary leader in the Senate, Maulana Zia Mashwani, said laws alone could not restore peace."
+    assert officials(text, "Zia Mashwani") == {("Zia Mashwani", "party's parliamentary leader in the Senate")}
+
+
+def test_a_given_name_the_tagger_left_out() -> None:
+    text = "The bill passed, according to the Speaker, Shamsuddeen Garba Anka, who chaired the sitting."
+    assert ("Garba Anka", "Speaker") in officials(text, "Garba Anka")

@@ -343,8 +343,24 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         for s, e in pieces:
             s, e = _strip(text, b_start + s, b_start + e)
             if e > s:
-                spans.append((s, e))
+                if spans and spans[-1][1] > b_start and _ends_in_initials(text, spans[-1], s):
+                    spans[-1] = (spans[-1][0], e)  # "Superintendent of Police K.V. | Maheswara Rao said ..."
+                else:
+                    spans.append((s, e))
     return spans
+
+
+# Initials before a name: "K.V.", "A.B.C.", "Ch." (two letters), after a capitalised word or a comma.
+_INITIALS_END = re.compile(r"(?:[A-Z][\w’'-]*,?|,)\s+(?:(?:[A-Z]\.){2,}|[A-Z][a-z]\.)$")
+
+
+def _ends_in_initials(text: str, prev: tuple[int, int], start: int) -> bool:
+    """True when the sentence `prev` ends in a person's initials and the next one (at `start`) goes on with a
+    capitalised name on the same line: Punkt took the initials' stop for a sentence end."""
+    gap = text[prev[1] : start]
+    if "\n" in gap or not text[start : start + 1].isupper():
+        return False
+    return _INITIALS_END.search(text, max(prev[0], prev[1] - 40), prev[1]) is not None
 
 
 def _chunk(block: str) -> Iterator[tuple[int, int]]:

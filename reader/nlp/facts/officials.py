@@ -251,7 +251,8 @@ def extract(sent: Sent, mentions: SpanIndex[str], prev: Sent | None = None) -> l
         while end_idx + 1 < n_items and items[end_idx + 1][0] == "PER" and items[end_idx + 1][1] < name.j:
             end_idx += 1
         # A: premodifier "French Deputy Prime Minister Anne Morel", "Sen. Maria Holt"
-        p = idx - 1 if not _noun_follows(sent, name) else -1
+        at = idx - 1 if _lost_given_name(sent, items, idx) else idx  # where the name really starts
+        p = at - 1 if not _noun_follows(sent, name) else -1
         if p >= 0 and items[p][0] == "HON":
             p -= 1
         if p >= 0 and items[p][0] in ("ROLE_NP", "ROLE_PP"):
@@ -309,7 +310,7 @@ def extract(sent: Sent, mentions: SpanIndex[str], prev: Sent | None = None) -> l
                 if role:
                     found.append((name.entity, role))
         # C: "The head of the trade bloc, Lars Berg, said" / "Chile's U.N. envoy, Pablo Ruiz"
-        c = idx - 2 if idx >= 1 and items[idx - 1][0] == "HON" else idx - 1  # "the superintendent, Dr Grace Chebet"
+        c = at - 2 if at >= 1 and items[at - 1][0] == "HON" else at - 1  # "the superintendent, Dr Grace Chebet"
         if c >= 2 and items[c][0] == "ROLE_NP" and items[c - 1][0] == "," and all(
                 sent.lower[t] in TITLE_ABBREVIATIONS or sent.words[t].isupper() for t in range(items[c][1], items[c][2])):
             c -= 1  # "The command's spokesperson, ASP Yazid Abubakar": a rank between the comma and the name
@@ -360,6 +361,17 @@ def extract(sent: Sent, mentions: SpanIndex[str], prev: Sent | None = None) -> l
     return [Fact("official", sent.span, {"person": eid, "role": role}) for eid, role in found]
 
 
+def _lost_given_name(sent: Sent, items: list[tuple[str, int, int]], idx: int) -> bool:
+    """True when the word before the name at item idx is a given name the tagger left out: "the Speaker,
+    Shamsuddeen Garba Anka", "Police Officer Nazir Khan Marwat" (a capitalised word between a title or a comma
+    and the name)."""
+    if idx < 2 or items[idx - 1][0] != "NNP" or items[idx - 1][2] - items[idx - 1][1] != 1:
+        return False
+    w = sent.words[items[idx - 1][1]]
+    return (w[:1].isupper() and w.isalpha() and not w.isupper() and not is_role_word(w)
+            and sent.lower[items[idx - 1][1]] not in PLACE_NOUNS and items[idx - 2][0] in ("ROLE_NP", "ROLE_PP", ","))
+
+
 def _member_of(sent: Sent, k: int) -> bool:
     """True for "member" at k followed by "of" and a body: "member of the State Duma's defence committee"."""
     low = sent.lower
@@ -400,6 +412,8 @@ def _relative_role(sent: Sent, k: int, prev: Sent | None, items: list[tuple[str,
     if low[k] in _HEADS_VERBS:
         end = _clause_end(sent, k + 1)
         obj = sent.slice(k + 1, end)
+        if low[k] == "represents" and not any(w[:1].isupper() for w in sent.words[k + 1 : end]):
+            return ""  # "who represents several people": a lawyer's clients, not a constituency or a body
         if set(low[k + 1 : k + 4]) & _EVENTS:
             return ""  # "who chaired a meeting of ...", "who led the talks": an event, not an office
         if obj and end - (k + 1) <= 12:

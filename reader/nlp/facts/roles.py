@@ -29,6 +29,7 @@ ROLE_NOUNS: frozenset[str] = frozenset(
     writer reporter journalist photographer columnist organiser organizer campaigner activist
     lecturer collector priest missionary jawan naik havildar subedar mla mlc msp mha ssp dsp sp ig dig
     oc eo tehsildar sarpanch councillor-elect senator-elect ombudswoman ombudsperson specialist mpa mna mk asp
+    paramedic
     """.split()
 )
 
@@ -45,7 +46,7 @@ TITLE_ABBREVIATIONS: dict[str, str] = {
 
 # Honorifics: part of how a name is written, never a role.
 HONORIFICS: frozenset[str] = frozenset(
-    "mr mr. mrs mrs. ms ms. miss dr dr. prof prof. sir dame lord lady mme mme. m. herr monsieur madame u daw".split()
+    "mr mr. mrs mrs. ms ms. miss dr dr. prof prof. sir dame lord lady mme mme. m. herr monsieur madame u daw maulana sheikh".split()
 )
 
 # Words that are roles only in some uses; they need a capital letter or a modifier.
@@ -53,7 +54,7 @@ WEAK_ROLES: frozenset[str] = frozenset(
     "head chief leader major general justice principal chair executive manager captain boss "
     "economist analyst correspondent editor publisher professor researcher scientist lawyer "
     "writer reporter journalist photographer columnist organiser organizer campaigner activist "
-    "lecturer priest missionary specialist".split()
+    "lecturer priest missionary specialist paramedic".split()
 )
 
 # Nouns that can be the antecedent of "its" in "its governor".
