@@ -357,8 +357,10 @@ _INITIALS_END = re.compile(r"(?:[A-Z][\w’'-]*,?|,)\s+(?:(?:[A-Z]\.){2,}|[A-Z][
 def _ends_in_initials(text: str, prev: tuple[int, int], start: int) -> bool:
     """True when the sentence `prev` ends in a person's initials and the next one (at `start`) goes on with a
     capitalised name on the same line: Punkt took the initials' stop for a sentence end."""
-    gap = text[prev[1] : start]
-    if "\n" in gap or not text[start : start + 1].isupper():
+    end = prev[1]
+    if text[end - 1 : end] != "." or not (text[end - 2 : end - 1].isupper() or text[end - 3 : end - 2].isupper()):
+        return False  # the cheap test first: most sentences do not end in a capital and a stop
+    if "\n" in text[end:start] or not text[start : start + 1].isupper():
         return False
     return _INITIALS_END.search(text, max(prev[0], prev[1] - 40), prev[1]) is not None
 

@@ -366,7 +366,7 @@ def two_releases(sents: Sequence[Sent], i: int) -> list[Fact]:
 
 
 _TRIGGERS = ("releas", "free", "hand", "return", "repatriat", "receiv", "sen", "flew", "flown", "brought", "bring",
-             "transferr", "passed", "came", "come", "arriv", " saw ", "traded", "swapped", "exchanged", "given")
+             "transferr", "passed", " home", " saw ", "traded", "swapped", "exchanged", "given ")
 
 
 def add_pairs(facts: list[Fact], sents: Sequence[Sent]) -> list[Fact]:
