@@ -29,6 +29,7 @@ SPEED_FILES: tuple[str, ...] = (
     "reader/nlp/ner/features.py",
     "reader/nlp/ner/crf.py",
     "reader/nlp/ner/tagger.py",
+    "reader/nlp/ner/gazetteers.py",
     "reader/nlp/numbers.py",
     "reader/nlp/facts/dates.py",
     "reader/nlp/person_names.py",

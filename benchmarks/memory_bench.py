@@ -2,7 +2,8 @@
 
 Each size runs in a fresh process (peak RSS never goes down). Prints the baseline (Python
 with the models loaded, then with NLTK too, which segmenting imports), then per step the
-process RSS after the step and the peak so far, and the time per step. Optionally (--trace)
+process RSS after the step and the peak so far, and the time per step (the steps run as
+`analyze` runs them: the collector off, free C memory trimmed after each step of a long text). Optionally (--trace)
 the Python heap per step from tracemalloc: live after the step and the step's own peak
 (slower; excludes C allocations).
 With --conll the article is made of CoNLL-2003 training sentences (read by path from
@@ -78,7 +79,7 @@ def measure(size: int, trace: bool, conll: bool = False) -> dict[str, object]:
     from reader.document import Document
     from reader.nlp.ner.tagger import load
     from reader.nlp.pos import load_model
-    from reader.pipeline import STEPS, load_step
+    from reader.pipeline import STEPS, TRIM_CHARS, load_step, trim_memory
 
     text = conll_text(size) if conll else generated(size)
     out: dict[str, object] = {"size": len(text), "words": word_count(text), "python_mb": rss_mb()}
@@ -97,17 +98,21 @@ def measure(size: int, trace: bool, conll: bool = False) -> dict[str, object]:
     rows = []
     doc = Document(text=text)
     start = time.perf_counter()
+    gc.disable()  # as `analyze` runs the steps
     for name, step in steps:
         if trace:
             tracemalloc.reset_peak()
         t = time.perf_counter()
         doc = step(doc)
+        if len(text) >= TRIM_CHARS:  # as `analyze` does between steps
+            trim_memory()
         row = {"step": name, "s": time.perf_counter() - t, "rss_mb": rss_mb(), "peak_mb": peak_mb()}
         if trace:
             live, top = tracemalloc.get_traced_memory()
             row["heap_mb"], row["heap_peak_mb"] = live / 2**20, top / 2**20
         rows.append(row)
     out["total_s"] = time.perf_counter() - start
+    gc.enable()
     out["steps"] = rows
     out["peak_mb"] = peak_mb()
     out["tokens"] = len(doc.tokens)

@@ -12,7 +12,9 @@ full frame of visible lines after a jump. RSS: peak resident set of the headless
 Both articles are measured again WITH the real analysis (as a user gets it: the app starts
 it after first paint; it runs in an analysis process): in tmux, first paint, the time until
 the analysis is shown (the status line stops saying "Analysing"), the app process's peak RSS
-(VmHWM) and, separately, the largest peak RSS of its child processes (polled while it runs);
+(VmHWM, read 1 s after the analysis is shown), the largest peak RSS of its child processes (polled
+every 20 ms while they live), when each peak was reached (so whether they overlap in time), and
+the largest sum of the app's and its children's RSS sampled at one moment (what they hold together);
 and for the 2 MB article the time from pressing q while the analysis runs until the app and
 its children have exited, and in-process, how late the app's event loop wakes from 10 ms
 sleeps WHILE the analysis runs (GIL and CPU contention), then the same jump latency and
@@ -135,10 +137,14 @@ def _children(pid: int | str) -> list[str]:
     return out
 
 
-def first_paint_analysed(path: Path, needle: str, runs: int) -> list[tuple[float, float, float, float]]:
-    """Per run: seconds to first paint, seconds until the analysis is shown, the app process's
-    peak RSS in MB (VmHWM) and the largest peak RSS of its children in MB (0 when none), for
-    `python -m reader PATH` (analysis on) in tmux."""
+def first_paint_analysed(path: Path, needle: str, runs: int) -> list[dict[str, float]]:
+    """Per run, for `python -m reader PATH` (analysis on) in tmux: seconds to first paint ("paint") and
+    until the analysis is shown ("done"); the app process's peak RSS ("app_mb", its VmHWM one second
+    after the analysis is shown, so drawing the result counts) and the largest peak RSS of its children
+    ("child_mb", each child's VmHWM, read every poll (20 ms) while it lives: a child stopped after the
+    analysis (a big one is replaced) is read last up to 20 ms before it goes); "both_mb", the largest sum of the app's and its children's current RSS seen in
+    one poll (what the two hold at the same time), and when each peak was reached ("app_at",
+    "child_at", "both_at": seconds after launch, to the poll)."""
     out = []
     for _ in range(runs):
         with _reader_in_tmux(path) as (tm, start):
@@ -146,21 +152,35 @@ def first_paint_analysed(path: Path, needle: str, runs: int) -> list[tuple[float
                                  text=True).stdout.strip()
             paint = done = None
             kids: dict[str, int] = {}
+            app_kb = both_kb = 0
+            app_at = child_at = both_at = 0.0
             deadline = start + 300
             while time.perf_counter() < deadline:
                 screen = subprocess.run([*tm, "capture-pane", "-p", "-t", "b"], capture_output=True, text=True).stdout
                 now = time.perf_counter()
+                hwm = _vm_kb(pid) or 0
+                if hwm > app_kb:
+                    app_kb, app_at = hwm, now - start
+                total = _vm_kb(pid, "VmRSS") or 0
                 for kid in _children(pid):
-                    kids[kid] = max(kids.get(kid, 0), _vm_kb(kid) or 0)
+                    peak = _vm_kb(kid) or 0
+                    if peak > max(kids.values(), default=0):
+                        child_at = now - start
+                    kids[kid] = max(kids.get(kid, 0), peak)
+                    total += _vm_kb(kid, "VmRSS") or 0
+                if total > both_kb:
+                    both_kb, both_at = total, now - start
                 if paint is None and needle in screen and "Quit" in screen:
                     paint = now - start
-                if paint is not None and "Analysing" not in screen and "Quit" in screen:
+                if done is None and paint is not None and "Analysing" not in screen and "Quit" in screen:
                     done = now - start
+                if done is not None and now - start > done + 1.0:
                     break
-                time.sleep(0.005 if paint is None else 0.05)
-            rss = _vm_kb(pid)
-            if paint is not None and done is not None and rss is not None:
-                out.append((paint, done, rss / 1024, max(kids.values(), default=0) / 1024))
+                time.sleep(0.005 if paint is None else 0.02)
+            if paint is not None and done is not None and app_kb:
+                out.append({"paint": paint, "done": done, "app_mb": app_kb / 1024,
+                            "child_mb": max(kids.values(), default=0) / 1024, "both_mb": both_kb / 1024,
+                            "app_at": app_at, "child_at": child_at, "both_at": both_at})
     return out
 
 
@@ -333,9 +353,12 @@ def main() -> None:
         if shutil.which("tmux"):
             real = first_paint_analysed(path, first_line, max(1, args.runs // 2) if path == big else args.runs)
             if real:
-                paint, done, rss, kid = (statistics.median(x) for x in zip(*real))
-                print(f"tmux ({len(real)} runs, medians): first paint {paint * 1000:.0f} ms, analysis shown after "
-                      f"{done:.2f} s, app peak RSS {rss:.0f} MB, largest child process peak {kid:.0f} MB")
+                med = {k: statistics.median(r[k] for r in real) for k in real[0]}
+                print(f"tmux ({len(real)} runs, medians): first paint {med['paint'] * 1000:.0f} ms, analysis shown "
+                      f"after {med['done']:.2f} s")
+                print(f"  peak RSS: app {med['app_mb']:.0f} MB (reached by {med['app_at']:.1f} s), largest child "
+                      f"process {med['child_mb']:.0f} MB (by {med['child_at']:.1f} s); app + children at the same "
+                      f"moment, largest sampled: {med['both_mb']:.0f} MB (at {med['both_at']:.1f} s)")
             if path == big:
                 quits = quit_while_analysing(path, first_line, max(1, args.runs // 2))
                 if quits:

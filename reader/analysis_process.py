@@ -23,7 +23,7 @@ import threading
 from multiprocessing.connection import Connection
 from typing import Any, Callable
 
-from reader.docpack import PackError, pack, unpack
+from reader.docpack import PackError, pack_parts, unpack_parts
 from reader.document import Document
 
 DEFAULT_FUNCTION = "reader.pipeline:analyze"
@@ -60,17 +60,27 @@ def _status_mb() -> dict[str, float]:
     return out
 
 
-def _trim_memory() -> None:
-    """Hand the C allocator's free memory back to the system (glibc's `malloc_trim`; elsewhere nothing).
+def lean_nltk() -> bool:
+    """Let this process import NLTK's modules without running `nltk/__init__.py`; True when it did.
 
-    Loading the models and analysing a long text free many blocks that the allocator would
-    otherwise keep resident (~7 MB after loading, ~12 MB after a 2 MB article); it takes ~1 ms."""
+    That file imports nearly all of NLTK (~250 modules, ~17 MB resident, ~80 ms), while the pipeline
+    uses a few tokenizer and chunker modules, which import what they need themselves. The `nltk`
+    package is put in `sys.modules` as created from its spec, not executed: `import nltk.x` works,
+    the package's own attributes (`nltk.download`, `nltk.word_tokenize` ...) do not. Only for a
+    process that runs nothing but the pipeline (the analysis child); nothing when NLTK is imported
+    already or cannot be found."""
+    if "nltk" in sys.modules:
+        return False
+    import importlib.util
+
     try:
-        import ctypes
-
-        ctypes.CDLL(None).malloc_trim(0)
-    except (OSError, AttributeError, TypeError):  # not glibc
-        pass
+        spec = importlib.util.find_spec("nltk")
+    except (ImportError, ValueError):
+        return False
+    if spec is None or not spec.submodule_search_locations:
+        return False
+    sys.modules["nltk"] = importlib.util.module_from_spec(spec)
+    return True
 
 
 def _exit_with_parent(lifeline: int) -> None:
@@ -94,7 +104,7 @@ def _one_line(message: str, limit: int = 300) -> str:
 
 def child_main(conn: Connection, function: str = DEFAULT_FUNCTION) -> None:
     """The child's loop: warm up, then answer each (header, text) request with status and layers."""
-    from reader.pipeline import load_step
+    from reader.pipeline import load_step, trim_memory
 
     analyze: Callable[..., Document] | None = None
     load_error = ""
@@ -103,7 +113,7 @@ def child_main(conn: Connection, function: str = DEFAULT_FUNCTION) -> None:
         analyze(WARM_TEXT, "", "")
     except Exception as exc:  # reported on the first request
         load_error = _one_line(f"{type(exc).__name__}: {exc}")
-    _trim_memory()
+    trim_memory()
     base = _status_mb().get("rss_mb", 0.0)
     while True:
         try:
@@ -111,28 +121,28 @@ def child_main(conn: Connection, function: str = DEFAULT_FUNCTION) -> None:
             text = conn.recv_bytes().decode("utf-8", "surrogatepass")
         except (EOFError, OSError, ValueError):
             return
-        blob = b""
+        parts: list[Any] = []
         status: dict[str, Any] = {"ok": False, "error": load_error}
         if analyze is not None:
             try:
                 doc = analyze(text, str(request.get("title", "")), str(request.get("source", "")))
                 if doc.text != text:
                     raise ValueError("the pipeline changed the text")
-                blob = pack(doc)
+                parts = pack_parts(doc)  # the token arrays are sent from the document's own columns
                 del doc
-                status = {"ok": True}
+                status = {"ok": True, "parts": len(parts)}
             except Exception as exc:
                 status = {"ok": False, "error": _one_line(f"{type(exc).__name__}: {exc}")}
         del text
-        _trim_memory()
+        trim_memory()
         status.update(_status_mb(), base_mb=base)
         try:
             conn.send_bytes(json.dumps(status).encode("utf-8"))
-            if status["ok"]:
-                conn.send_bytes(blob)
+            for part in parts:
+                conn.send_bytes(part)
         except OSError:
             return
-        del blob
+        del parts
 
 
 def child_entry(argv: list[str]) -> None:
@@ -140,6 +150,7 @@ def child_entry(argv: list[str]) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # keys belong to the app; the app decides when we stop
     fd, lifeline, function = int(argv[1]), int(argv[2]), argv[3]
     _exit_with_parent(lifeline)
+    lean_nltk()
     child_main(Connection(fd), function)
 
 
@@ -205,7 +216,7 @@ class Analyst:
                 self._conn.send_bytes(json.dumps({"title": title, "source": source}).encode("utf-8"))
                 self._conn.send_bytes(text.encode("utf-8", "surrogatepass"))
                 status = json.loads(self._conn.recv_bytes())
-                blob = self._conn.recv_bytes() if status.get("ok") else b""
+                parts = [self._conn.recv_bytes() for _ in range(int(status.get("parts", 0)))]
             except (EOFError, OSError, ValueError):
                 raise self._lost() from None
             self.jobs += 1
@@ -213,7 +224,7 @@ class Analyst:
             if not status.get("ok"):
                 raise AnalysisFailed(str(status.get("error") or "the analysis failed"))
             try:
-                return unpack(blob, text, title, source)
+                return unpack_parts(parts, text, title, source)
             except PackError as exc:
                 raise AnalysisFailed(f"the analysis process sent a bad result: {exc}") from None
         finally:

@@ -3,10 +3,11 @@
 The text itself is not packed: the receiver already has it. Tokens, sentences, mentions and
 fact evidence go as flat integer arrays (a few bytes each instead of a JSON object each), the
 POS tags and mention kinds as small indices into a list of the distinct strings, and the rest
-(entity names, fact fields, notes) as one JSON header. `unpack(pack(doc), doc.text) == doc`.
+(entity names, fact fields, notes) as one JSON header. `unpack(pack(doc), doc.text) == doc`, and
+`unpack_parts(pack_parts(doc), doc.text) == doc` for the same bytes in separate parts.
 
-Unpacking is frugal because the receiver is the app: arrays are read in place (no copies), and
-an offset equal to a token boundary reuses that token's int object instead of a new one.
+Unpacking is frugal because the receiver is the app: the token columns are copied as they are into
+the `Tokens` arrays (no Token object is built), the other arrays are read in place.
 """
 
 from __future__ import annotations
@@ -14,10 +15,10 @@ from __future__ import annotations
 import json
 import struct
 from array import array
-from bisect import bisect_left
-from typing import Any, Callable, Iterable, Sequence
+from itertools import accumulate
+from typing import Any, Iterable, Mapping, Sequence
 
-from reader.document import Document, Entity, Fact, Mention, Note, Sentence, Span, Token
+from reader.document import Document, Entity, Fact, Mention, Note, Sentence, Span, Tokens
 
 MAGIC = b"RDP2"
 _HEAD = struct.Struct("<4sI")  # magic, header length (the header is padded to a multiple of 8 bytes)
@@ -29,6 +30,7 @@ _ARRAYS: tuple[tuple[str, str], ...] = (
     ("fact_start", "int"), ("fact_end", "int"),
 )
 _INDEX_CODE = "H"
+_FACTS_AT_ONCE = 1024  # facts encoded to JSON together
 
 
 class PackError(ValueError):
@@ -36,24 +38,44 @@ class PackError(ValueError):
 
 
 def _json_value(value: Any) -> Any:
-    """JSON for the odd numeric types a step may leave in a fact (numpy scalars)."""
+    """JSON for the odd types a step may leave in a fact: numpy scalars, mappings other than dicts."""
     item = getattr(value, "item", None)
     if callable(item):
         return item()
+    if isinstance(value, Mapping):
+        return dict(value)
     raise TypeError(f"a fact field of type {type(value).__name__} cannot be sent")
 
 
-def pack(doc: Document) -> bytes:
-    """The document's layers (not its text) as bytes for `unpack`."""
-    tags: dict[str, int] = {}
+def _dumps(value: Any) -> str:
+    """Compact JSON (strings as they are, not escaped to ASCII)."""
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), default=_json_value)
+
+
+def _array(values: Iterable[int], code: str) -> array:
+    """The values as an array of this type code (an array of that code already is used as it is)."""
+    if isinstance(values, array) and values.typecode == code:
+        return values
+    return array(code, values)
+
+
+def pack_parts(doc: Document) -> list[bytes | memoryview]:
+    """The document's layers (not its text) as a header and one part per array, for `unpack_parts`.
+
+    Their concatenation is `pack(doc)`. The token arrays' parts are views of the document's own
+    columns, and the facts' fields are encoded as they are (JSON writes a tuple as a list), so no
+    copy of a layer is made (the analysis process sends the parts one by one)."""
     kinds: dict[str, int] = {}
     tokens, sentences, facts = doc.tokens, doc.sentences, doc.facts
     mentions = [m for e in doc.entities for m in e.mentions]
     code = "i" if max(len(doc.text), len(tokens)) < 2**31 else "q"  # any valid offset fits
+    tags = tokens.tag_names
+    if len(tags) > 2**16:
+        raise ValueError("too many distinct token tags to pack")
     columns: dict[str, Iterable[int]] = {
-        "token_start": (t.start for t in tokens),
-        "token_end": (t.end for t in tokens),
-        "token_pos": (tags.setdefault(t.pos, len(tags)) for t in tokens),
+        "token_start": tokens.starts,
+        "token_end": tokens.ends,
+        "token_pos": tokens.tag_ids,
         "sentence_start": (s.start for s in sentences),
         "sentence_end": (s.end for s in sentences),
         "sentence_first": (s.first_token for s in sentences),
@@ -64,39 +86,79 @@ def pack(doc: Document) -> bytes:
         "fact_start": (f.evidence.start for f in facts),
         "fact_end": (f.evidence.end for f in facts),
     }
-    blobs = [array(code if kind == "int" else _INDEX_CODE, columns[name]).tobytes() for name, kind in _ARRAYS]
+    arrays = [memoryview(_array(columns[name], code if kind == "int" else _INDEX_CODE)).cast("B")
+              for name, kind in _ARRAYS]
     header = {
         "int": code,
         "tags": list(tags),
         "kinds": list(kinds),
         "entities": [[e.id, e.label, e.name, len(e.mentions)] for e in doc.entities],
-        "facts": [[f.kind, {k: list(v) if isinstance(v, tuple) else v for k, v in f.fields.items()}] for f in facts],
         "notes": [n.to_json() for n in doc.notes],
-        "sizes": [len(b) for b in blobs],
+        "sizes": [len(a) for a in arrays],
     }
-    head = json.dumps(header, ensure_ascii=False, separators=(",", ":"), default=_json_value).encode("utf-8")
-    head += b" " * (-len(head) % 8)  # keeps the arrays after it aligned
-    return b"".join([_HEAD.pack(MAGIC, len(head)), head, *blobs])
+    # the header's JSON in pieces, the facts a slice at a time: JSON of all of them at once would hold
+    # a string object per value until the end (~15 MB for the 27,000 facts of a 2 MB article)
+    head = [b"", _dumps(header)[:-1].encode("utf-8"), b',"facts":[']
+    for i in range(0, len(facts), _FACTS_AT_ONCE):
+        head += [b","] if i else []
+        head.append(_dumps([(f.kind, f.fields) for f in facts[i:i + _FACTS_AT_ONCE]])[1:-1].encode("utf-8"))
+    head.append(b"]}")
+    size = sum(map(len, head))
+    head.append(b" " * (-size % 8))  # keeps the arrays after the header aligned
+    head[0] = _HEAD.pack(MAGIC, size + len(head[-1]))
+    return [b"".join(head), *arrays]
 
 
-def unpack(data: bytes, text: str, title: str = "", source: str = "") -> Document:
+def pack(doc: Document) -> bytes:
+    """The document's layers (not its text) as bytes for `unpack`."""
+    return b"".join(pack_parts(doc))
+
+
+def unpack(data: bytes | bytearray | memoryview, text: str, title: str = "", source: str = "") -> Document:
     """The Document whose layers `pack` wrote, over this text; PackError when they do not fit it."""
     view = memoryview(data)
     try:
         magic, head_len = _HEAD.unpack_from(view)
+        at = _HEAD.size + head_len
+        head, rest = view[:at], view[at:]
+    except struct.error as exc:
+        raise PackError(f"malformed packed document ({exc})") from None
+    return _unpack(head, rest, None, text, title, source)
+
+
+def unpack_parts(parts: Sequence[bytes | bytearray | memoryview], text: str, title: str = "",
+                 source: str = "") -> Document:
+    """The Document whose layers `pack_parts` gave, over this text; PackError when they do not fit it."""
+    if not parts:
+        raise PackError("not a packed document")
+    return _unpack(memoryview(parts[0]), None, [memoryview(p) for p in parts[1:]], text, title, source)
+
+
+def _unpack(head: memoryview, rest: memoryview | None, parts: list[memoryview] | None, text: str, title: str,
+            source: str) -> Document:
+    """Read the header, then the arrays: from `rest` one after another, or one per part."""
+    try:
+        magic, head_len = _HEAD.unpack_from(head)
         if magic != MAGIC:
             raise PackError("not a packed document")
-        at = _HEAD.size + head_len
-        header = json.loads(bytes(view[_HEAD.size:at]))
+        if len(head) != _HEAD.size + head_len:
+            raise PackError("the header's length does not match")
+        header = json.loads(bytes(head[_HEAD.size:]))
         code = header["int"]
         if code not in ("i", "q"):
             raise PackError(f"unknown integer code {code!r}")
+        sizes = header["sizes"]
+        if parts is None:
+            assert rest is not None
+            if sum(sizes) != len(rest):
+                raise PackError("the arrays' sizes do not add up")
+            bounds = [0, *accumulate(sizes)]
+            parts = [rest[a:b] for a, b in zip(bounds, bounds[1:])]
+        if [len(p) for p in parts] != sizes:
+            raise PackError("the arrays' sizes do not match")
         cols: dict[str, Sequence[int]] = {}
-        for (name, kind), size in zip(_ARRAYS, header["sizes"], strict=True):
-            cols[name] = view[at:at + size].cast(code if kind == "int" else _INDEX_CODE)
-            at += size
-        if at != len(view):
-            raise PackError("trailing bytes after the packed document")
+        for (name, kind), part in zip(_ARRAYS, parts, strict=True):
+            cols[name] = part.cast("B").cast(code if kind == "int" else _INDEX_CODE)
         return _build(header, cols, text, title, source)
     except PackError:
         raise
@@ -112,17 +174,6 @@ def _check(cols: dict[str, Sequence[int]], names: tuple[str, ...], limit: int) -
             raise PackError(f"{n} is out of range")
 
 
-def _sharer(bounds: Sequence[int], objects: Callable[[int], int]) -> Callable[[int], int]:
-    """Map an offset to the equal int object of a token boundary (sorted `bounds`), else itself."""
-    size = len(bounds)
-
-    def share(value: int) -> int:
-        i = bisect_left(bounds, value)
-        return objects(i) if i < size and bounds[i] == value else value
-
-    return share
-
-
 def _build(header: dict[str, Any], cols: dict[str, Sequence[int]], text: str, title: str, source: str) -> Document:
     n = len(text)
     _check(cols, ("token_start", "token_end", "token_pos"), n)
@@ -132,9 +183,12 @@ def _build(header: dict[str, Any], cols: dict[str, Sequence[int]], text: str, ti
     _check(cols, ("fact_start", "fact_end"), n)
     tags: list[str] = [str(t) for t in header["tags"]]
     kinds: list[str] = [str(k) for k in header["kinds"]]
-    tokens = tuple(map(Token, cols["token_start"], cols["token_end"], map(tags.__getitem__, cols["token_pos"])))
-    at_start = _sharer(cols["token_start"], lambda i: tokens[i].start)
-    at_end = _sharer(cols["token_end"], lambda i: tokens[i].end)
+    if len(cols["token_pos"]) and max(cols["token_pos"]) >= len(tags):
+        raise PackError("token_pos is out of range")
+    columns = [array(code) for code in (header["int"], header["int"], _INDEX_CODE)]
+    for column, name in zip(columns, ("token_start", "token_end", "token_pos")):
+        column.frombytes(cols[name].cast("B"))  # type: ignore[attr-defined]
+    tokens = Tokens.from_arrays(*columns, tags)
 
     sentences = []
     stop: int | None = None
@@ -143,10 +197,9 @@ def _build(header: dict[str, Any], cols: dict[str, Sequence[int]], text: str, ti
         if first == stop:  # token ranges of consecutive sentences meet: one int object
             first = stop
         stop = last
-        sentences.append(Sentence(at_start(start), at_end(end), first, last))
+        sentences.append(Sentence(start, end, first, last))
 
-    mentions = list(map(Mention, map(at_start, cols["mention_start"]), map(at_end, cols["mention_end"]),
-                        map(kinds.__getitem__, cols["mention_kind"])))
+    mentions = list(map(Mention, cols["mention_start"], cols["mention_end"], map(kinds.__getitem__, cols["mention_kind"])))
     entities = []
     at = 0
     for ident, label, name, count in header["entities"]:
@@ -158,10 +211,17 @@ def _build(header: dict[str, Any], cols: dict[str, Sequence[int]], text: str, ti
     facts_json = header["facts"]
     if len(facts_json) != len(cols["fact_start"]):
         raise PackError("fact arrays differ in length")
+    # JSON gives each fact its own copy of every string (its kind, a unit, a role): one object per distinct one
+    same = {}.setdefault
+    for _, fields in facts_json:
+        for key, value in fields.items():
+            if type(value) is str:
+                fields[key] = same(value, value)
     facts = tuple(
-        Fact(kind, Span(at_start(start), at_end(end)), fields)
+        Fact(same(kind, kind), Span(start, end), fields)
         for (kind, fields), start, end in zip(facts_json, cols["fact_start"], cols["fact_end"])
     )
+    del same
     return Document(
         text=text,
         title=title,

@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import json
 import re
+from array import array
 from collections import deque
 from dataclasses import dataclass, field, replace
 from itertools import repeat
-from typing import Any, Literal, Mapping, Sequence
+from operator import eq
+from typing import Any, Iterable, Iterator, Literal, Mapping, Sequence, overload
 
 _JSON_UNSAFE = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
 
@@ -80,19 +82,146 @@ class Token:
 
 _NEW = object.__new__
 _SET_TOKEN = (Token.start.__set__, Token.end.__set__, Token.pos.__set__)  # type: ignore[attr-defined]
+_CHUNK = 4096  # Token objects `Tokens.__iter__` builds at a time
 
 
-def make_tokens(starts: Sequence[int], ends: Sequence[int], tags: Sequence[str] | None = None) -> list[Token]:
-    """`[Token(s, e, p) for s, e, p in zip(starts, ends, tags)]` (tags "" when None), built twice as fast.
+def _offsets(values: Iterable[int]) -> array:
+    """Integer offsets as a compact array: 4 bytes each (8 when one does not fit)."""
+    if isinstance(values, array) and values.typecode in ("i", "q"):
+        return values
+    if not isinstance(values, (list, tuple, range, memoryview)):
+        values = list(values)
+    try:
+        return array("i", values)
+    except OverflowError:
+        return array("q", values)
 
-    The pipeline builds every token twice (segmenting, then tagging), tens of thousands in a long
-    article; a frozen dataclass's __init__ sets each field through `object.__setattr__`, while this
-    fills the slots of new instances column by column. The lists must be of equal length.
+
+def _index_code(count: int) -> str:
+    """The smallest unsigned array code for indices below `count`."""
+    return "B" if count <= 256 else "H" if count <= 65536 else "L"
+
+
+class Tokens(Sequence[Token]):
+    """The token layer as columns: a read-only sequence of `Token`, each built when it is read.
+
+    Offsets are two integer arrays (`starts`, `ends`) and the tags one small index per token
+    (`tag_ids`) into the distinct tags (`tag_names`): about 9 bytes a token, where a tuple of
+    Token objects (with their int objects) takes about 130. Steps that read every token use the
+    columns (`tokens.starts[a:b]`, `tokens.tags(a, b)`); a slice is a `Tokens` too, and `tokens[i]`
+    and iteration build ordinary Tokens, ~0.25 µs each. The arrays are shared between copies and
+    must not be changed. Equal to any sequence of the same Tokens (a tuple or a list).
     """
-    out = list(map(_NEW, repeat(Token, len(starts))))
-    for setter, values in zip(_SET_TOKEN, (starts, ends, repeat("", len(starts)) if tags is None else tags)):
-        deque(map(setter, out, values), 0)
-    return out
+
+    __slots__ = ("starts", "ends", "tag_ids", "tag_names")
+
+    def __init__(self, starts: Iterable[int] = (), ends: Iterable[int] = (), tags: Iterable[str] | None = None):
+        self.starts = _offsets(starts)
+        self.ends = _offsets(ends)
+        n = len(self.starts)
+        if len(self.ends) != n:
+            raise ValueError("token starts and ends differ in length")
+        if tags is None:
+            self.tag_names: tuple[str, ...] = ("",)
+            self.tag_ids = array("B", bytes(n))
+            return
+        index: dict[str, int] = {}
+        add = index.setdefault
+        ids = [add(t, len(index)) for t in tags]
+        if len(ids) != n:
+            raise ValueError("token tags and offsets differ in length")
+        self.tag_names = tuple(index) or ("",)
+        self.tag_ids = array(_index_code(len(index)), ids)
+
+    @classmethod
+    def from_arrays(cls, starts: array, ends: array, tag_ids: array, tag_names: Sequence[str]) -> Tokens:
+        """Tokens over existing columns (not copied): offsets as "i"/"q" arrays, tags as indices into names."""
+        if not (len(starts) == len(ends) == len(tag_ids)):
+            raise ValueError("token columns differ in length")
+        if len(tag_ids) and max(tag_ids) >= len(tag_names):
+            raise ValueError("a token tag index is out of range")
+        out = _NEW(cls)
+        out.starts, out.ends, out.tag_ids, out.tag_names = starts, ends, tag_ids, tuple(tag_names) or ("",)
+        return out
+
+    @classmethod
+    def of(cls, tokens: Iterable[Token]) -> Tokens:
+        """The columns of any sequence of Tokens (itself when it is one already)."""
+        if isinstance(tokens, Tokens):
+            return tokens
+        items = tokens if isinstance(tokens, (list, tuple)) else list(tokens)
+        return cls([t.start for t in items], [t.end for t in items], [t.pos for t in items])
+
+    def tags(self, start: int = 0, stop: int | None = None) -> list[str]:
+        """The tags of tokens [start, stop) (all by default), in order ("" before the POS step)."""
+        return list(map(self.tag_names.__getitem__, self.tag_ids[start:stop]))
+
+    def with_tags(self, tag_ids: array, tag_names: Sequence[str]) -> Tokens:
+        """The same tokens (offsets shared, not copied) with new tags: indices into `tag_names`."""
+        return Tokens.from_arrays(self.starts, self.ends, tag_ids, tag_names)
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    @overload
+    def __getitem__(self, index: int) -> Token: ...
+    @overload
+    def __getitem__(self, index: slice) -> Tokens: ...
+    def __getitem__(self, index: int | slice) -> Token | Tokens:
+        """One Token, or a slice as `Tokens` (the columns sliced)."""
+        if isinstance(index, slice):
+            out = _NEW(Tokens)
+            out.starts, out.ends, out.tag_ids = self.starts[index], self.ends[index], self.tag_ids[index]
+            out.tag_names = self.tag_names
+            return out
+        token = _NEW(Token)
+        start, end, pos = _SET_TOKEN
+        start(token, self.starts[index])
+        end(token, self.ends[index])
+        pos(token, self.tag_names[self.tag_ids[index]])
+        return token
+
+    def _build(self, starts: array, ends: array, ids: array) -> list[Token]:
+        """New Token objects for these columns, filled column by column (twice as fast as Token(...))."""
+        out = list(map(_NEW, repeat(Token, len(starts))))
+        set_start, set_end, set_pos = _SET_TOKEN
+        deque(map(set_start, out, starts), 0)
+        deque(map(set_end, out, ends), 0)
+        deque(map(set_pos, out, map(self.tag_names.__getitem__, ids)), 0)
+        return out
+
+    def __iter__(self) -> Iterator[Token]:
+        starts, ends, ids = self.starts, self.ends, self.tag_ids
+        for a in range(0, len(starts), _CHUNK):
+            yield from self._build(starts[a:a + _CHUNK], ends[a:a + _CHUNK], ids[a:a + _CHUNK])
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Tokens):
+            if self.starts != other.starts or self.ends != other.ends:
+                return False
+            if self.tag_names == other.tag_names:
+                return self.tag_ids == other.tag_ids
+            return self.tags() == other.tags()
+        if isinstance(other, (list, tuple)):
+            return len(other) == len(self) and all(map(eq, self, other))
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        shown = ", ".join(map(repr, self._build(self.starts[:3], self.ends[:3], self.tag_ids[:3])))
+        return f"Tokens([{shown}{', ...' if len(self) > 3 else ''}], n={len(self)})"
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Tokens.from_arrays, (self.starts, self.ends, self.tag_ids, self.tag_names))
+
+
+def make_tokens(starts: Sequence[int], ends: Sequence[int], tags: Sequence[str] | None = None) -> Tokens:
+    """The tokens `Token(s, e, p) for s, e, p in zip(starts, ends, tags)` (tags "" when None), as `Tokens`.
+
+    The lists must be of equal length. Tokens keeps them as arrays: no Token object is built.
+    """
+    return Tokens(starts, ends, tags)
 
 
 @dataclass(frozen=True, slots=True)
@@ -191,20 +320,24 @@ class Document:
     title: str = ""
     source: str = ""
     sentences: tuple[Sentence, ...] = ()
-    tokens: tuple[Token, ...] = ()
+    tokens: Tokens = ()  # type: ignore[assignment]  # any sequence of Tokens is stored as `Tokens`
     entities: tuple[Entity, ...] = ()
     facts: tuple[Fact, ...] = ()
     notes: tuple[Note, ...] = ()
 
+    def __post_init__(self) -> None:
+        if type(self.tokens) is not Tokens:
+            object.__setattr__(self, "tokens", Tokens.of(self.tokens))
+
     def with_layers(self, **layers: Any) -> Document:
         """Return a copy with the given layers replaced (layers are given as sequences)."""
-        return replace(self, **{k: tuple(v) for k, v in layers.items()})
+        return replace(self, **{k: v if k == "tokens" else tuple(v) for k, v in layers.items()})
 
     def slice(self, span: Span | Mention | Token | Sentence | Note) -> str:
         """The text a span covers."""
         return self.text[span.start : span.end]
 
-    def sentence_tokens(self, sentence: Sentence) -> tuple[Token, ...]:
+    def sentence_tokens(self, sentence: Sentence) -> Tokens:
         """The tokens of one sentence."""
         return self.tokens[sentence.first_token : sentence.end_token]
 
@@ -233,13 +366,15 @@ class Document:
             {"start": s.start, "end": s.end, "first_token": s.first_token, "end_token": s.end_token}
             for s in self.sentences
         ]
-        out["tokens"] = [[t.start, t.end, t.pos] for t in self.tokens]
+        tokens = self.tokens
+        out["tokens"] = [list(t) for t in zip(tokens.starts.tolist(), tokens.ends.tolist(), tokens.tags())]
         out["notes"] = [n.to_json() for n in self.notes]
         return out
 
     @classmethod
     def from_json(cls, data: Mapping[str, Any]) -> Document:
         """Build a document from `to_json` or `to_full_json` output."""
+        rows = list(data.get("tokens", ()))
         return cls(
             text=str(data["text"]),
             title=str(data.get("title", "")),
@@ -248,7 +383,9 @@ class Document:
                 Sentence(int(s["start"]), int(s["end"]), int(s.get("first_token", 0)), int(s.get("end_token", 0)))
                 for s in data.get("sentences", ())
             ),
-            tokens=tuple(Token(int(t[0]), int(t[1]), str(t[2]) if len(t) > 2 else "") for t in data.get("tokens", ())),
+            tokens=Tokens(
+                [int(t[0]) for t in rows], [int(t[1]) for t in rows], [str(t[2]) if len(t) > 2 else "" for t in rows]
+            ),
             entities=tuple(Entity.from_json(e) for e in data.get("entities", ())),
             facts=tuple(Fact.from_json(f) for f in data.get("facts", ())),
             notes=tuple(Note.from_json(n) for n in data.get("notes", ())),

@@ -24,6 +24,25 @@ STEPS: tuple[tuple[str, str], ...] = (
 )
 
 
+# From this many characters on, the C allocator's free memory goes back to the system after each step
+# (`trim_memory`): a step's working memory, freed, would otherwise stay resident beside the next step's.
+TRIM_CHARS = 200_000
+
+
+def trim_memory() -> None:
+    """Hand the C allocator's free memory back to the system (glibc's `malloc_trim`; elsewhere nothing).
+
+    Loading the models and analysing a long text free many blocks that the allocator would
+    otherwise keep resident (~7 MB after loading, ~12 MB after a 2 MB article); after the first
+    call it takes well under a millisecond."""
+    try:
+        import ctypes
+
+        ctypes.CDLL(None).malloc_trim(0)
+    except (OSError, AttributeError, TypeError):  # not glibc
+        pass
+
+
 def load_step(path: str) -> Step:
     """Import a step function from its "module:function" path."""
     module, _, func = path.partition(":")
@@ -37,11 +56,14 @@ def analyze(text: str, title: str = "", source: str = "", steps: Iterable[str] |
     # The steps build many small objects that hold no reference cycles (tokens, spans, feature lists):
     # the cyclic collector would only walk them again and again, so it waits until the analysis is done.
     collecting = gc.isenabled()
+    trim = len(text) >= TRIM_CHARS
     gc.disable()
     try:
         for name, path in STEPS:
             if wanted is None or name in wanted:
                 doc = load_step(path)(doc)
+                if trim:
+                    trim_memory()
     finally:
         if collecting:
             gc.enable()

@@ -206,8 +206,8 @@ def _cue_lists_plainly(cues, toks, ts, norms):  # type: ignore[no-untyped-def]
     out = []
     n = len(ts)
     for i in range(n):
-        f = list(cues.own_f[ts[i]]) + cues.prev_f[ts[i - 1] if i else "<S>"]
-        f += cues.next_f[ts[i + 1] if i + 1 < n else "<S>"]
+        f = list(cues._cue("P:0=" + ts[i])) + cues._cue("P:-1=" + (ts[i - 1] if i else "<S>"))
+        f += cues._cue("P:+1=" + (ts[i + 1] if i + 1 < n else "<S>"))
         if i >= 2 and ts[i - 2] != "O" and toks[i - 1] in _COORD:
             f += cues._cue("P:co=" + ts[i - 2][2:])
         if i + 2 < n and ts[i + 2][:2] == "B-" and toks[i + 1] in _COORD:
@@ -231,20 +231,24 @@ def _cue_lists_plainly(cues, toks, ts, norms):  # type: ignore[no-untyped-def]
 def test_label_cue_rows_match_the_plain_lists() -> None:
     import random
 
-    from reader.nlp.ner.features import LabelCues
+    from reader.nlp.ner.features import CueTables, LabelCues
     from reader.nlp.ner.normalize import norm
 
     rng = random.Random(11)
     words = ["France", "and", "Corsica", ",", "or", "Kyiv", "the", "Blair", "Tony", "said", "&", "nor", "UN"]
     tags = ["O", "B-LOC", "I-LOC", "B-PER", "I-PER", "B-ORG", "B-MISC"]
     for vocab in (None, {f"P:{k}={t}": n for n, (k, t) in enumerate((k, t) for k in ("0", "-1", "+1") for t in tags)}):
-        for _ in range(300):
+        # Tables kept from one document to the next, and tables made for another vocab (not used).
+        shared, other = CueTables(vocab), CueTables({"P:0=O": 0})
+        for d in range(300):
             doc = [[rng.choice(words) for _ in range(rng.randint(0, 9))] for _ in range(rng.randint(1, 4))]
             ts = [[rng.choice(tags) for _ in s] for s in doc]
             norms = [[norm(w) for w in s] for s in doc]
-            cues = LabelCues(doc, ts, norms, vocab)
+            cues = LabelCues(doc, ts, norms, vocab, (shared, other, None)[d % 3])
             for toks, t, ns in zip(doc, ts, norms):
-                assert cues.rows(toks, t, ns) == _cue_lists_plainly(cues, toks, t, ns)
+                plain = _cue_lists_plainly(cues, toks, t, ns)
+                assert cues.rows(toks, t, ns) == plain
+                assert cues.rows(toks, t) == plain  # norms made as needed
 
 
 def test_sentence_views_filled_at_once_match_the_lazy_ones() -> None:
@@ -271,3 +275,51 @@ def test_segment_adds_spans_as_tokenize_sentence_gives_them(text: str) -> None:
     plain = [span for s, e in split_sentences(text) for span in tokenize_sentence(text, s, e)]
     assert [(t.start, t.end) for t in tokens] == plain
     assert [s.end_token - s.first_token for s in sentences] == [len(tokenize_sentence(text, s.start, s.end)) for s in sentences]
+
+
+def test_token_columns_match_the_token_objects() -> None:
+    from reader.nlp.facts.base import token_offsets, token_tags
+    from reader.pipeline import analyze
+
+    doc = analyze("Mr Smith met 12 people in Paris.\n\nThe vote was 143-4, “we won,” she said.")
+    tokens = doc.tokens
+    assert len(tokens) > 10
+    plain = [t for t in tokens]  # Token objects, one by one
+    starts, ends = [t.start for t in plain], [t.end for t in plain]
+    tags = [t.pos for t in plain]
+    assert all(tags)
+    for seq in (tokens, plain, tuple(plain)):  # the columns, and any sequence of Tokens
+        assert token_offsets(seq) == (starts, ends)
+        assert token_tags(seq) == tags
+        assert token_offsets(seq[3:7]) == (starts[3:7], ends[3:7])
+        assert token_tags(seq[3:7]) == tags[3:7]
+
+
+def _headline_plainly(tokens: list[str]) -> bool:
+    """`features.headline` without its early answer."""
+    letters = [t for t in tokens if t.isalpha() or any(map(str.isalpha, t))]
+    if len(letters) < 2:
+        return bool(letters) and letters[0].isupper() and len(letters[0]) > 3
+    return sum(1 for t in letters if t.isupper()) / len(letters) >= 0.8
+
+
+HEADLINE_WORDS = ["KYIV", "Kyiv", "kyiv", "UN", "A", "a", "—", ",", "12", "3A", "X-RAY", "x-ray", "Ⓐ", "ⓐ", "ǅ", "İ",
+                  "ß", "ǈB", "Ⅻ", "’", "“", "MR.", "Mr.", "ℹ", "ＡＢ"]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(HEADLINE_WORDS), max_size=12))
+def test_headline_early_answer_changes_nothing(tokens: list[str]) -> None:
+    from reader.nlp.ner.features import headline
+
+    assert headline(tokens) == _headline_plainly(tokens)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(["O", "B-PER", "I-PER", "B-LOC", "I-LOC", "I-ORG", "B-MISC", "I-MISC", "B", "I-", "X-PER"]),
+                max_size=14))
+def test_entity_spans_in_one_pass_match_conll_spans(tags: list[str]) -> None:
+    from reader.nlp.ner.conll import spans
+    from reader.nlp.ner.step import entity_spans
+
+    assert entity_spans(tags) == sorted(spans(tags))

@@ -39,7 +39,7 @@ from typing import Any, Iterable, Iterator, Mapping, Sequence
 
 import numpy as np
 
-from reader.document import Document, make_tokens
+from reader.document import Document
 
 MODEL_PATH = Path(__file__).resolve().parent / "models" / "pos.json"
 
@@ -60,6 +60,9 @@ _BATCH = 32_768  # tokens `run` tags per call: bounds the word lists and per-tok
 # Word types whose context form, tag-dictionary class and feature rows are kept (~100 bytes each
 # besides the word); the table is emptied when full.
 MAX_WORD_TYPES = 50_000
+
+# Unsigned array codes for the token layer's tag indices, by the number of distinct tags they hold.
+_INDEX_CODES, _INDEX_SIZES = ("B", "H", "L"), (256, 65536, 2**32)
 
 # Typography the WSJ treebank never saw, mapped to its conventions.
 _TYPO: dict[str, str] = {
@@ -384,19 +387,34 @@ def _batches(spans: list[tuple[int, int]]) -> Iterator[list[tuple[int, int]]]:
 
 
 def run(doc: Document) -> Document:
-    """Pipeline step: fill `Token.pos` for every token, many sentences at a time."""
-    if not doc.tokens:
+    """Pipeline step: fill `Token.pos` for every token, many sentences at a time.
+
+    The tags go into the token layer's tag column (the offsets are shared, no Token is built)."""
+    tokens = doc.tokens
+    if not tokens:
         return doc
     text = doc.text
-    tokens = doc.tokens
     spans = [(s.first_token, s.end_token) for s in doc.sentences or () if s.end_token > s.first_token]
     covered = max((b for _, b in spans), default=0)
     if covered < len(tokens):  # tokens outside any sentence: tag them as one run
         spans.append((covered, len(tokens)))
     model = load_model()
-    tags = [t.pos for t in tokens]
+    starts, ends = tokens.starts, tokens.ends
+    # tag ids: the layer's own tags (kept where no sentence covers a token), then the model's classes
+    old = len(tokens.tag_names)
+    ids = np.array(tokens.tag_ids, np.intp)
     for batch in _batches(spans):
-        sentences = [[normalize_token(text[t.start : t.end]) for t in tokens[a:b]] for a, b in batch]
-        for (a, b), labels in zip(batch, model.tag_sents(sentences)):
-            tags[a:b] = labels
-    return doc.with_layers(tokens=make_tokens([t.start for t in tokens], [t.end for t in tokens], tags))
+        words = [normalize_token(text[s:e]) for a, b in batch for s, e in zip(starts[a:b], ends[a:b])]
+        got = model.tag_ids(words, [b - a for a, b in batch]) + old
+        lo, hi = batch[0][0], batch[-1][1]
+        if hi - lo == len(words):  # the batch's sentences are consecutive
+            ids[lo:hi] = got
+        else:
+            ids[np.concatenate([np.arange(a, b) for a, b in batch])] = got
+    names = [*tokens.tag_names, *model.classes]
+    present = np.bincount(ids, minlength=len(names)) > 0  # keep only the tags in use
+    compact = (np.cumsum(present) - 1)[ids]
+    used = [name for name, keep in zip(names, present.tolist()) if keep]
+    code = _INDEX_CODES[min(i for i, size in enumerate(_INDEX_SIZES) if len(used) <= size)]
+    tag_ids = array(code, compact.astype(np.dtype(code)).tobytes())
+    return doc.with_layers(tokens=tokens.with_tags(tag_ids, used))

@@ -9,11 +9,12 @@ Tokens are those of NLTK's `NLTKWordTokenizer.span_tokenize` per sentence (`Word
 from __future__ import annotations
 
 import re
+from array import array
 from functools import lru_cache
 from operator import itemgetter
-from typing import Iterator
+from typing import Iterator, MutableSequence
 
-from reader.document import Document, Sentence, Token, make_tokens
+from reader.document import Document, Sentence, Tokens, make_tokens
 
 # Lower-cased, without the final full stop, as Punkt stores them.
 ABBREVIATIONS: frozenset[str] = frozenset(
@@ -267,7 +268,7 @@ class WordTokenizer:
         self.add_spans(text, 0, starts, ends)
         return list(zip(starts, ends))
 
-    def add_spans(self, text: str, offset: int, starts: list[int], ends: list[int]) -> None:
+    def add_spans(self, text: str, offset: int, starts: MutableSequence[int], ends: MutableSequence[int]) -> None:
         """Append the starts and ends of `span_tokenize(text)`, plus `offset`, to the two lists; raises
         where NLTK's alignment fails (having appended some of them)."""
         tokens = self.tokenize(text)
@@ -398,11 +399,12 @@ def tokenize_sentence(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(start + s, start + e) for s, e in out]
 
 
-def segment(text: str) -> tuple[list[Sentence], list[Token]]:
+def segment(text: str) -> tuple[list[Sentence], Tokens]:
     """Split a text into sentences and tokens, each sentence knowing its token range."""
     sentences: list[Sentence] = []
-    starts: list[int] = []
-    ends: list[int] = []
+    # offsets go straight into arrays (4 bytes each), so no int object outlives its append
+    starts = array("i" if len(text) < 2**31 else "q")
+    ends = array(starts.typecode)
     add_spans = _word_tokenizer().add_spans
     for s, e in split_sentences(text):
         first = len(starts)
@@ -416,8 +418,8 @@ def segment(text: str) -> tuple[list[Sentence], list[Token]]:
                 sentences.append(Sentence(s, e, first, len(starts)))
                 continue
         spans = tokenize_sentence(text, s, e)
-        starts += map(_FIRST, spans)
-        ends += map(_SECOND, spans)
+        starts.extend(map(_FIRST, spans))
+        ends.extend(map(_SECOND, spans))
         sentences.append(Sentence(s, e, first, len(starts)))
     return sentences, make_tokens(starts, ends)
 

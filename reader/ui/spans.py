@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from itertools import compress, count
 from typing import Generic, Iterable, Iterator, TypeVar
 
 from reader.document import Document, Entity
@@ -88,7 +89,11 @@ def number_layer(doc: Document, max_len: int = 80) -> SpanLayer[str]:
         for f in doc.facts
         if f.kind in ("date", "quantity") and f.evidence.end - f.evidence.start <= max_len
     ]
-    spans.extend((t.start, t.end, "number") for t in doc.tokens if t.pos == "CD")
+    tokens = doc.tokens
+    if "CD" in tokens.tag_names:  # read from the token columns: no Token object is built
+        cd = tokens.tag_names.index("CD")
+        starts, ends = tokens.starts, tokens.ends
+        spans.extend((starts[i], ends[i], "number") for i in compress(count(), map(cd.__eq__, tokens.tag_ids)))
     return SpanLayer(spans, merge=True)
 
 

@@ -6,7 +6,7 @@ from bisect import bisect_left
 from collections.abc import Sequence as SequenceABC
 from typing import Callable, Generic, Iterable, Iterator, Sequence, TypeVar, overload
 
-from reader.document import Document, Span
+from reader.document import Document, Span, Token
 from reader.nlp.numbers import NumberSpan, find_numbers, is_year
 
 # Words that make a count fuzzy but keep it a count: "at least nine", "more than a dozen".
@@ -24,7 +24,7 @@ PERSON_NOUNS: frozenset[str] = frozenset(
     workers worker passengers passenger students student pupils teenagers teenager others victims
     prisoners prisoner detainees detainee captives hostages hostage inmates pows pow journalists
     journalist doctors medics paramedics firefighters rescuers villagers protesters protestors
-    demonstrators pilgrims tourists guards members member crew crewmembers sailors marines airmen
+    demonstrators pilgrims tourists guards members member crew crewmembers crewmen sailors marines airmen reservists
     staff employees officials official relatives family families patients miners fishermen farmers
     nationals citizens settlers gunmen attackers suspects insurgents rebels combatants recruits pilots
     businessmen businesswomen diplomats envoys jawans dealers smugglers spies agents traders rangers sepoys constables
@@ -79,16 +79,14 @@ class Sent:
     def __getattr__(self, name: str):  # type: ignore[no-untyped-def]
         """Build a lazy attribute (only called when the slot is empty)."""
         if name in ("starts", "ends", "words"):
-            toks = self.doc.tokens[self.first : self.stop]
             text = self.doc.text
-            self.starts = [t.start for t in toks]
-            self.ends = [t.end for t in toks]
-            self.words = [text[t.start : t.end] for t in toks]
+            self.starts, self.ends = token_offsets(self.doc.tokens[self.first : self.stop])
+            self.words = [text[a:b] for a, b in zip(self.starts, self.ends)]
         elif name == "tags":
             if self.tagger is not None:
                 self.tags = list(self.tagger(self.words))
             else:
-                self.tags = [t.pos for t in self.doc.tokens[self.first : self.stop]]
+                self.tags = token_tags(self.doc.tokens[self.first : self.stop])
         elif name == "lower":
             self.lower = [w.lower() for w in self.words]
         elif name == "lowtext":
@@ -286,7 +284,7 @@ class Sents(SequenceABC[Sent]):
 
 def build_sents(doc: Document) -> Sents:
     """A lazy `Sent` for each sentence, tagging on the fly if the POS step has not run."""
-    need_tags = any(not t.pos for t in doc.tokens[:50])
+    need_tags = not all(token_tags(doc.tokens[:50]))
     tagger = None
     if need_tags:
         from reader.nlp.pos import tag_words
@@ -303,15 +301,28 @@ def _fill(doc: Document, items: list[Sent]) -> None:
     """Give every sentence view its lists at once (what `Sent.__getattr__` builds one sentence and one
     list at a time): the extractors use them all in most sentences of a short document."""
     text = doc.text
-    tokens = doc.tokens
-    starts = [t.start for t in tokens]
-    ends = [t.end for t in tokens]
+    starts, ends = token_offsets(doc.tokens)
     words = [text[a:b] for a, b in zip(starts, ends)]
-    tags = [t.pos for t in tokens]
+    tags = token_tags(doc.tokens)
     lower = [w.lower() for w in words]
     for s in items:
         a, b = s.first, s.stop
         s.starts, s.ends, s.words, s.tags, s.lower = starts[a:b], ends[a:b], words[a:b], tags[a:b], lower[a:b]
+
+
+def token_offsets(tokens: Sequence[Token]) -> tuple[list[int], list[int]]:
+    """The tokens' start and end offsets as two lists; read from the columns of a `Tokens` layer
+    when it has them (iterating it builds a Token object per token)."""
+    starts = getattr(tokens, "starts", None)
+    if starts is None:
+        return [t.start for t in tokens], [t.end for t in tokens]
+    return starts.tolist(), tokens.ends.tolist()  # type: ignore[attr-defined]
+
+
+def token_tags(tokens: Sequence[Token]) -> list[str]:
+    """The tokens' POS tags as a list, from the columns of a `Tokens` layer when it has them."""
+    tags = getattr(tokens, "tags", None)
+    return [t.pos for t in tokens] if tags is None else tags()
 
 
 # Up to this many tokens (a 300 KB article), the sentence views keep their lists (about 150 bytes a token).

@@ -17,9 +17,10 @@ from __future__ import annotations
 
 import struct
 from dataclasses import dataclass
+from functools import partial
 from itertools import chain
 from pathlib import Path
-from typing import Sequence
+from typing import Callable, Sequence
 
 import numpy as np
 
@@ -128,6 +129,12 @@ def _longest_first(lengths: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndar
     return order, starts, active
 
 
+def row_getter(weights: np.ndarray) -> Callable[[np.ndarray], np.ndarray]:
+    """A function giving `weights[ids]` (rows): `take`, which costs less than fancy indexing, when the
+    array is contiguous (on a view of some columns, `take` would copy the whole array first)."""
+    return partial(weights.take, axis=0) if weights.flags.c_contiguous else weights.__getitem__
+
+
 def state_scores(
     weights: np.ndarray, ids: np.ndarray, lengths: np.ndarray, start: np.ndarray | None = None
 ) -> np.ndarray:
@@ -138,9 +145,10 @@ def state_scores(
     (earlier sums to continue); step k adds the k-th id of every token that has one.
     """
     order, starts, active = _longest_first(lengths)
-    out = np.zeros((len(lengths), weights.shape[1])) if start is None else start[order]
+    out = np.zeros((len(lengths), weights.shape[1])) if start is None else start.take(order, 0)
+    row, at = row_getter(weights), ids.take
     for k, m in enumerate(active.tolist()):
-        out[:m] += weights[ids[starts[:m] + k]]
+        out[:m] += row(at(starts[:m] + k))
     scores = np.empty_like(out)
     scores[order] = out
     return scores
@@ -154,34 +162,66 @@ def viterbi(scores: np.ndarray, lengths: np.ndarray, transition: np.ndarray) -> 
     keeps each token's best path scores; the backward pass picks each previous label as the first
     best one, as CRFsuite's `<` does.
     """
-    order, starts, active = _longest_first(lengths)
-    steps = len(active)
     labels = np.zeros(len(scores), np.intp)
-    if not steps:
+    layout = _step_major(lengths)
+    if layout is None:
         return labels
-    n = int(active.sum())
-    size = lengths[order[: active[0]]]
-    offset = np.zeros(steps + 1, active.dtype)  # where each step's slice starts
-    active.cumsum(out=offset[1:])
-    sentence = np.arange(len(size)).repeat(size)  # step-major layout: token t of sentence b ...
-    step = np.arange(n) - (size.cumsum() - size).repeat(size)
-    where = np.empty(n, np.intp)
-    where[offset[step] + sentence] = starts[sentence] + step  # ... is at offset[t] + b
-    path = scores[where].T.copy()  # [label, step-major token]: the state scores, then the best path scores
+    where, pairs, first, ends = layout
+    path = scores.take(where, 0).T.copy()  # [label, step-major token]: the state scores, then the best path scores
     previous = transition[:, :, None]
-    offsets, running = offset.tolist(), active.tolist()  # plain ints: cheaper slicing in the loops
     best = np.maximum.reduce
-    for t in range(1, steps):
-        before, at, k = offsets[t - 1], offsets[t], running[t]
-        now = path[:, at : at + k]
-        now += best(path[:, None, before : before + k] + previous, axis=0)
-    last = path[:, offset[size - 1] + np.arange(len(size))].argmax(axis=0)
-    chosen = np.empty(n, np.intp)
-    for t in range(steps - 1, 0, -1):
-        before, at, k = offsets[t - 1], offsets[t], running[t]
-        now = last[:k]
-        chosen[at : at + k] = now
-        now[:] = (path[:, before : before + k] + transition[:, now]).argmax(axis=0)
-    chosen[: running[0]] = last
+    spread = path[:, None]
+    for before, at, _ in pairs:
+        now = path[:, at]
+        now += best(spread[..., before] + previous, 0)
+    # The backward pass reads the path scores token by token ([step-major token, label]), so each
+    # argmax runs along contiguous rows; row j of `transition.T` holds the weights of each label before j.
+    rows = path.T.copy()
+    take = transition.T.copy().take
+    last = rows.take(ends, 0).argmax(1)
+    chosen = np.empty(len(where), np.intp)
+    for before, at, k in reversed(pairs):
+        now = last[k]
+        chosen[at] = now
+        (rows[before] + take(now, 0)).argmax(1, out=now)
+    chosen[:first] = last
     labels[where] = chosen
     return labels
+
+
+_Layout = tuple[np.ndarray, list[tuple[slice, slice, slice]], int, np.ndarray]
+_LAYOUT: list[tuple[tuple[str, bytes], _Layout | None]] = []
+
+
+def _step_major(lengths: np.ndarray) -> _Layout | None:
+    """Viterbi's step-major layout of sentences of these lengths (None when there are no tokens):
+    the token each slot holds, per step after the first the slices of the step before and of this
+    step and of the sentences it holds, how many sentences the first step holds, and the slots of
+    the sentences' last tokens. The last layout made is kept: both passes decode
+    the same sentences."""
+    key = (lengths.dtype.char, lengths.tobytes())
+    kept = _LAYOUT[0] if _LAYOUT else None
+    if kept is not None and kept[0] == key:
+        return kept[1]
+    order, starts, active = _longest_first(lengths)
+    steps = len(active)
+    layout = None
+    if steps:
+        n = int(active.sum())
+        size = lengths[order[: active[0]]]
+        offset = np.zeros(steps + 1, active.dtype)  # where each step's slice starts
+        active.cumsum(out=offset[1:])
+        sentence = np.arange(len(size)).repeat(size)  # step-major layout: token t of sentence b ...
+        step = np.arange(n) - (size.cumsum() - size).repeat(size)
+        where = np.empty(n, np.intp)
+        where[offset[step] + sentence] = starts[sentence] + step  # ... is at offset[t] + b
+        # Per step after the first, the slices of the step before and of this step, and the slice of the
+        # sentences it holds: made once, the loops only index with them.
+        offsets, running = offset.tolist(), active.tolist()
+        pairs = [
+            (slice(offsets[t - 1], offsets[t - 1] + k), slice(offsets[t], offsets[t] + k), slice(0, k))
+            for t, k in enumerate(running) if t
+        ]
+        layout = where, pairs, running[0], offset[size - 1] + np.arange(len(size))
+    _LAYOUT[:] = [(key, layout)]
+    return layout

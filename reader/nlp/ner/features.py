@@ -108,6 +108,11 @@ def first_word(tokens: Sequence[str]) -> int:
 
 def headline(tokens: Sequence[str]) -> bool:
     """True for an ALL-CAPS sentence (a headline or dateline)."""
+    # Most sentences are not: when the ALL-CAPS tokens (at least `caps` below) are under 80% of the
+    # all-letter ones (at most `letters`), `caps` is under 80% of `letters`.
+    alpha = sum(map(str.isalpha, tokens))
+    if alpha >= 2 and sum(map(str.isupper, tokens)) / alpha < 0.8:
+        return False
     letters = [t for t in tokens if t.isalpha() or any(map(str.isalpha, t))]
     if len(letters) < 2:
         return bool(letters) and letters[0].isupper() and len(letters[0]) > 3
@@ -234,9 +239,8 @@ class Featurizer:
             for f in out:
                 f += self._caps
         capital = [t[:1].isupper() for t in tokens]
-        for f, g in zip(out, self.gaz.match(norms, capital)):
-            if g:
-                f += self._keep(g)
+        for i, g in self.gaz.matches(norms, capital).items():
+            out[i] += self._keep(g)
         titles = self.titles
         if not titles.isdisjoint(norms):
             for i in range(1, n):
@@ -322,6 +326,31 @@ def label_cues(sentences: Sequence[Sequence[str]], tags: Sequence[Sequence[str]]
     return out
 
 
+class CueTables:
+    """What the feature lists get for each label cue string, and for each (tag before, tag, tag
+    after) the cues of a token's own and neighbouring tags: the same for every document tagged
+    with one `vocab`, so a tagger keeps one. The lists are shared: do not change them."""
+
+    def __init__(self, vocab: Vocab | None = None) -> None:
+        self.vocab = vocab
+        self._cues: dict[str, list[Feature]] = {}  # cue string -> what the lists get: a handful, built once
+        self.around: dict[tuple[str, str, str], list[Feature]] = {}
+
+    def cue(self, name: str) -> list[Feature]:
+        """What a feature list gets for a cue string (nothing when the vocab lacks it)."""
+        out = self._cues.get(name)
+        if out is None:
+            out = self._cues[name] = keep([name], self.vocab)
+        return out
+
+    def add_around(self, key: tuple[str, str, str]) -> list[Feature]:
+        """The cues of a token's tag and its neighbours' (`around[key]`, made and kept)."""
+        before, tag, after = key
+        cue = self.cue
+        out = self.around[key] = cue("P:0=" + tag) + cue("P:-1=" + before) + cue("P:+1=" + after)
+        return out
+
+
 class LabelCues:
     """Second-pass features from a first pass's tags over the whole document, one sentence at a time.
 
@@ -331,28 +360,24 @@ class LabelCues:
     coordinated neighbour ("France and Corsica"). Only the per-word type counts are kept
     for the document; a sentence's cues are added to its feature lists when it is tagged.
     `norms` (each token's `norm`, as `Featurizer.context` gives them) saves normalising again;
-    a `vocab` maps the cues as `Featurizer` maps features.
+    a `vocab` maps the cues as `Featurizer` maps features (`tables`, made for the same vocab,
+    keep what it makes of them from one document to the next).
     """
 
     def __init__(
         self, sentences: Sequence[Sequence[str]], tags: Sequence[Sequence[str]],
-        norms: Sequence[Sequence[str]] | None = None, vocab: Vocab | None = None,
+        norms: Sequence[Sequence[str]] | None = None, vocab: Vocab | None = None, tables: CueTables | None = None,
     ) -> None:
+        if tables is None or tables.vocab is not vocab:
+            tables = CueTables(vocab)
+        self.tables = tables
+        self._cue = tables.cue
         counts: dict[str, dict[str, int]] = {}
-        self.vocab = vocab
-        self._cues: dict[str, list[Feature]] = {}  # cue string -> what the lists get: a handful, built once
-        cue = self._cue
-        self.own_f: dict[str, list[Feature]] = {}  # tag -> cue("P:0=" + tag), and so on
-        self._around: dict[tuple[str, str, str], list[Feature]] = {}  # (tag before, tag, tag after) -> their cues
-        self.prev_f = {"<S>": cue("P:-1=<S>")}
-        self.next_f = {"<S>": cue("P:+1=<S>")}
         for k, (toks, ts) in enumerate(zip(sentences, tags)):
+            if ts.count("O") == len(ts):
+                continue
             ns = norms[k] if norms is not None else None
             for i, t in enumerate(ts):
-                if t not in self.own_f:
-                    self.own_f[t] = cue("P:0=" + t)
-                    self.prev_f[t] = cue("P:-1=" + t)
-                    self.next_f[t] = cue("P:+1=" + t)
                 if t != "O":
                     w = toks[i]
                     if w[:1].isupper():
@@ -360,13 +385,6 @@ class LabelCues:
                         c = counts.setdefault(key, {})
                         c[t[2:]] = c.get(t[2:], 0) + 1
         self.counts = counts
-
-    def _cue(self, name: str) -> list[Feature]:
-        """What a feature list gets for a cue string (nothing when the vocab lacks it)."""
-        out = self._cues.get(name)
-        if out is None:
-            out = self._cues[name] = keep([name], self.vocab)
-        return out
 
     def extend(
         self, feats: Sequence[list[Feature]], toks: Sequence[str], ts: Sequence[str], norms: Sequence[str] | None = None
@@ -379,36 +397,45 @@ class LabelCues:
         """One sentence's cues per token (tags `ts` from the first pass), in `extend`'s order.
 
         Tokens with the same tags around them and no other cue share one list: do not change it."""
-        own_f, prev_f, next_f, cue, counts = self.own_f, self.prev_f, self.next_f, self._cue, self.counts
-        around = self._around
         n = len(ts)
-        out: list[list[Feature]] = []
-        before = "<S>"
-        for i, tag in enumerate(ts):
-            after = ts[i + 1] if i + 1 < n else "<S>"
-            f = around.get((before, tag, after))
-            if f is None:
-                f = around[before, tag, after] = own_f[tag] + prev_f[before] + next_f[after]
-            before = tag
-            if i >= 2 and ts[i - 2] != "O" and toks[i - 1] in _COORD:
-                f = f + cue("P:co=" + ts[i - 2][2:])  # "France and Corsica": a conjunct's type
-            if i + 2 < n and ts[i + 2][:2] == "B-" and toks[i + 1] in _COORD:
-                f = f + cue("P:co+=" + ts[i + 2][2:])
-            if toks[i][:1].isupper():
-                c = counts.get(norms[i] if norms is not None else norm(toks[i]))
-                if c:
-                    own = tag[2:]
-                    best, best_n, total = "", 0, 0
-                    for typ, m in c.items():
-                        m -= typ == own
-                        total += m
-                        if m > best_n:
-                            best, best_n = typ, m
-                    if best:
-                        f = f + cue("P:maj=" + best)
-                        if best_n < total:
-                            f = f + cue("P:mixed")
-            out.append(f)
+        if not n:
+            return []
+        get = self.tables.around.get
+        add = self.tables.add_around
+        out = [get(key) or add(key) for key in zip(["<S>", *ts[:-1]], ts, [*ts[1:], "<S>"])]
+        # The other cues, each kind in its own pass: a token's list gets them in the same order.
+        cue = self._cue
+        if not _COORD.isdisjoint(toks):
+            for j in range(n):
+                if toks[j] not in _COORD:
+                    continue
+                if j >= 1 and j + 1 < n and ts[j - 1] != "O":  # "France and Corsica": a conjunct's type
+                    out[j + 1] = out[j + 1] + cue("P:co=" + ts[j - 1][2:])
+            for j in range(n):
+                if toks[j] not in _COORD:
+                    continue
+                if j >= 1 and j + 1 < n and ts[j + 1][:2] == "B-":
+                    out[j - 1] = out[j - 1] + cue("P:co+=" + ts[j + 1][2:])
+        counts = self.counts
+        if not counts:
+            return out
+        if norms is None:
+            norms = [norm(t) if t[:1].isupper() else "" for t in toks]
+        elif counts.keys().isdisjoint(norms):
+            return out
+        for i in range(n):
+            c = counts.get(norms[i])
+            if c and toks[i][:1].isupper():
+                own = ts[i][2:]
+                best, best_n, total = "", 0, 0
+                for typ, m in c.items():
+                    m -= typ == own
+                    total += m
+                    if m > best_n:
+                        best, best_n = typ, m
+                if best:
+                    f = out[i] + cue("P:maj=" + best)
+                    if best_n < total:
+                        f = f + cue("P:mixed")
+                    out[i] = f
         return out
-
-

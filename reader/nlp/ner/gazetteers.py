@@ -7,7 +7,7 @@ import unicodedata
 from collections.abc import ItemsView, Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import chain
+from itertools import chain, compress
 from pathlib import Path
 from typing import Any, Iterable, Sequence
 
@@ -120,14 +120,20 @@ class Gazetteer:
 
     def match(self, norms: Sequence[str], capital: Sequence[bool]) -> list[list[str]]:
         """Per token, the gazetteer features ("g=LOC:B", "g=LOC:I") of matches starting at a capital."""
+        out: list[list[str]] = [[] for _ in norms]
+        for i, feats in self.matches(norms, capital).items():
+            out[i] = feats
+        return out
+
+    def matches(self, norms: Sequence[str], capital: Sequence[bool]) -> dict[int, list[str]]:
+        """`match` for the tokens that have features only (most have none): token index -> features."""
         n = len(norms)
-        out: list[list[str]] = [[] for _ in range(n)]
+        out: dict[int, list[str]] = {}
+        at = out.setdefault
         words = self.entries.words.get
         phrases = self.entries.phrases.get
         firsts = self.firsts.get
-        for i in range(n):
-            if not capital[i]:
-                continue
+        for i in compress(range(n), capital):
             w = norms[i]
             longest = firsts(w)
             if longest is not None:
@@ -135,14 +141,15 @@ class Gazetteer:
                     cats = phrases(tuple(norms[i : i + length]))
                     if cats:
                         for c in cats:
-                            out[i].append("g=" + c + ":B")
+                            at(i, []).append("g=" + c + ":B")
                             for j in range(i + 1, i + length):
-                                out[j].append("g=" + c + ":I")
+                                at(j, []).append("g=" + c + ":I")
                         break
             cats = words(w)
             if cats:
+                feats = at(i, [])
                 for c in cats:
-                    out[i].append("g=" + c + ":U")
+                    feats.append("g=" + c + ":U")
         return out
 
 

@@ -7,7 +7,6 @@ from functools import lru_cache
 from typing import Sequence
 
 from reader.document import Document, Entity, Mention
-from reader.nlp.ner.conll import spans
 from reader.nlp.ner.normalize import norm, straighten
 from reader.nlp.facts.roles import singular_role
 from reader.nlp.ner.titles import Lists, person_words, split_titles
@@ -58,10 +57,35 @@ def title_lists(tagger) -> Lists:  # type: ignore[no-untyped-def]
     return lists
 
 
+def entity_spans(tags: Sequence[str]) -> list[tuple[int, int, str]]:
+    """`sorted(conll.spans(tags))`: the entity spans of IOB tags in order, read in one pass (they do not
+    overlap, so the order they are found in is the sorted one)."""
+    out: list[tuple[int, int, str]] = []
+    start = -1
+    cur = ""
+    for i, tag in enumerate(tags):
+        if tag == "O":
+            if start >= 0:
+                out.append((start, i, cur))
+                start, cur = -1, ""
+            continue
+        prefix, _, typ = tag.partition("-")
+        if prefix == "I" and typ == cur and start >= 0:
+            continue
+        if start >= 0:
+            out.append((start, i, cur))
+            start, cur = -1, ""
+        if prefix in ("B", "I"):
+            start, cur = i, typ
+    if start >= 0:
+        out.append((start, len(tags), cur))
+    return out
+
+
 def tag_spans(tagger, sentences: Sequence[Sequence[str]]) -> list[list[tuple[int, int, str]]]:  # type: ignore[no-untyped-def]
     """Entity token spans (start, end, type) per sentence: the tagger's, with titles split out."""
     # Most sentences are tagged all "O": no spans to read or split.
-    found = [sorted(spans(seq)) if seq.count("O") != len(seq) else [] for seq in tagger.tag_document(sentences)]
+    found = [entity_spans(seq) if seq.count("O") != len(seq) else [] for seq in tagger.tag_document(sentences)]
     persons = person_words(sentences, found)
     lists = title_lists(tagger)
     return [split_titles(toks, sent, lists, persons) if sent else [] for toks, sent in zip(sentences, found)]
@@ -73,11 +97,11 @@ def mentions(doc: Document) -> list[tuple[str, int, int]]:
 
     text = doc.text
     tagger = load()
-    tokens = doc.tokens
+    starts, ends = doc.tokens.starts, doc.tokens.ends  # arrays: no int object per token is kept
     ranges = [(s.first_token, s.end_token) for s in doc.sentences if s.end_token > s.first_token]
     # One string object per distinct word (a long article repeats its words many times).
     same = {}.setdefault
-    words = [[same(w := text[t.start : t.end], w) for t in tokens[a:b]] for a, b in ranges]
+    words = [[same(w := text[s:e], w) for s, e in zip(starts[a:b], ends[a:b])] for a, b in ranges]
     del same
     found = tag_spans(tagger, words)
     titles = tagger.featurizer.gaz.cue("TITLE")
@@ -87,7 +111,7 @@ def mentions(doc: Document) -> list[tuple[str, int, int]]:
             r = _trim(ws, i, j, typ, titles)
             if r is None:
                 continue
-            start, end = tokens[first + r[0]].start, tokens[first + r[1] - 1].end
+            start, end = starts[first + r[0]], ends[first + r[1] - 1]
             for suffix in _POSSESSIVE[:4]:
                 if text.endswith(suffix, start, end) and end - start > len(suffix):
                     end -= len(suffix)

@@ -17,8 +17,8 @@ from typing import Sequence
 
 import numpy as np
 
-from reader.nlp.ner.crf import CrfModel, flatten, read_model, state_scores, viterbi
-from reader.nlp.ner.features import CONTEXT, Featurizer, LabelCues, Row
+from reader.nlp.ner.crf import CrfModel, flatten, read_model, row_getter, state_scores, viterbi
+from reader.nlp.ner.features import CONTEXT, CueTables, Featurizer, LabelCues, Row
 from reader.nlp.ner.gazetteers import GAZETTEER_PATH, Gazetteer, load_lists
 
 MODEL_PATH = Path(__file__).resolve().parent.parent / "models" / "ner.crfsuite"
@@ -121,6 +121,7 @@ class NerTagger:
             vocab=self.vocab,
         )
         self._words = _WordScores(self.featurizer, weights)
+        self._cue_tables = CueTables(self.vocab)  # the second pass's label cues, kept between documents
         self._lock = threading.Lock()  # the word table grows as documents come
 
     def clear_caches(self) -> None:
@@ -173,7 +174,7 @@ class NerTagger:
             tags += first.decode(scores, sentences[a:b])
         if second is first:
             return [tags]
-        cues = LabelCues(sentences, tags, norms, self.vocab)
+        cues = LabelCues(sentences, tags, norms, self.vocab, self._cue_tables)
         out: list[list[str]] = []
         for (a, b), extra in zip(chunks, kept):
             lists: list[list[int]] = []
@@ -212,6 +213,10 @@ class _Pass:
         flat = self.labels[viterbi(scores, np.array(lengths), self.transition)].tolist()
         ends = accumulate(lengths)
         return [flat[e - n : e] for e, n in zip(ends, lengths)]
+
+
+_OFFSETS = np.array(CONTEXT)  # where each context word is, from the token
+_WHICH = np.arange(len(CONTEXT))
 
 
 class _WordScores:
@@ -273,13 +278,13 @@ class _WordScores:
         lengths = np.fromiter(map(len, sentences), np.int64, count=len(sentences))
         at = np.arange(len(words)) + np.arange(2, 2 * len(sentences) + 2, 2).repeat(lengths)  # tokens in `slots`
         slots[at] = np.fromiter(map(self.index.__getitem__, words), np.int64, count=len(words))
-        out = self.own[slots[at], columns]
-        weights = self.weights[:, columns]
+        out = self.own.take(slots[at], 0)[:, columns]
+        row = row_getter(self.weights[:, columns])
+        # The context ids the words 2 and 1 before, 1 and 2 after give each token, in that order: [token, id].
         context = self.context
-        for o, offset in enumerate(CONTEXT):  # the words 2 and 1 before, 1 and 2 after
-            ids = context[slots[at + offset], o]
-            for k in range(ids.shape[1]):
-                out += weights[ids[:, k]]
+        ids = context[slots[at[:, None] + _OFFSETS], _WHICH].reshape(len(words), len(CONTEXT) * context.shape[2])
+        for k in range(ids.shape[1]):
+            out += row(ids[:, k])
         return out
 
 
