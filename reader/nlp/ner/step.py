@@ -7,6 +7,7 @@ from functools import lru_cache
 from typing import Sequence
 
 from reader.document import Document, Entity, Mention
+from reader.nlp.ner.conll import ordered_spans as entity_spans
 from reader.nlp.ner.normalize import norm, straighten
 from reader.nlp.facts.roles import singular_role
 from reader.nlp.ner.titles import Lists, person_words, split_titles
@@ -55,31 +56,6 @@ def title_lists(tagger) -> Lists:  # type: ignore[no-untyped-def]
         lists = Lists(frozenset(firsts | set(first_name_genders())), tagger.featurizer.common, gaz.entries)
         _LISTS[id(tagger)] = lists
     return lists
-
-
-def entity_spans(tags: Sequence[str]) -> list[tuple[int, int, str]]:
-    """`sorted(conll.spans(tags))`: the entity spans of IOB tags in order, read in one pass (they do not
-    overlap, so the order they are found in is the sorted one)."""
-    out: list[tuple[int, int, str]] = []
-    start = -1
-    cur = ""
-    for i, tag in enumerate(tags):
-        if tag == "O":
-            if start >= 0:
-                out.append((start, i, cur))
-                start, cur = -1, ""
-            continue
-        prefix, _, typ = tag.partition("-")
-        if prefix == "I" and typ == cur and start >= 0:
-            continue
-        if start >= 0:
-            out.append((start, i, cur))
-            start, cur = -1, ""
-        if prefix in ("B", "I"):
-            start, cur = i, typ
-    if start >= 0:
-        out.append((start, len(tags), cur))
-    return out
 
 
 def tag_spans(tagger, sentences: Sequence[Sequence[str]]) -> list[list[tuple[int, int, str]]]:  # type: ignore[no-untyped-def]
