@@ -57,9 +57,9 @@ def _gap_ok(sent: Sent, n: NumberSpan, cue: int) -> bool:
     if k < cue and sent.lower[k] in ("who", "that") and k > n.end:
         k += 1
     # "five people - three of them children - died": a parenthetical between dashes
-    if k < cue and (sent.words[k] in DASHES or sent.words[k] == "-"):
+    if k < cue and sent.words[k] in DASHES:
         j = k + 1
-        while j < cue and j - k < 10 and sent.words[j] not in DASHES and sent.words[j] != "-":
+        while j < cue and j - k < 10 and sent.words[j] not in DASHES:
             j += 1
         if j < cue:
             k = j + 1
@@ -250,16 +250,23 @@ def _before_count(sent: Sent, cue: int) -> NumberSpan | None:
             continue  # "a crash on Interstate 270 killed five": the number names a road, a flight, a room
         if n.end < len(sent) and sent.words[n.end] in ("%", "-", "–"):
             continue
-        if n.end < len(sent) and sent.lower[n.end] in ("of", "years", "year", "days", "hours", "weeks", "months") and not (
-                sent.lower[n.end + 1 : n.end + 2] in (["his"], ["her"], ["their"]) and n.end + 2 < len(sent)
-                and (sent.is_personish(n.end + 2, n.end + 3) or sent.lower[n.end + 2] in _KIN_PLURAL)) and not (
-                sent.lower[n.end : n.end + 2] == ["of", "whom"] and "," in sent.lower[max(0, n.start - 2) : n.start]):
-            continue  # ("two of his siblings were wounded" is a count)
+        if n.end < len(sent) and sent.lower[n.end] in ("of", "years", "year", "days", "hours", "weeks", "months") \
+                and not _of_people(sent, n):
+            continue
         if best is not None and sent.lower[n.start - 1] == "of" and n.start - best.end <= 4:
             continue  # "eleven members of two families were injured": the count is the first one
         if _gap_ok(sent, n, cue):
             best = n
     return best
+
+
+def _of_people(sent: Sent, n: NumberSpan) -> bool:
+    """True for a count followed by "of" that still counts people: "two of his siblings", "the family, four of
+    whom were killed"."""
+    low, e = sent.lower, n.end
+    if low[e + 1 : e + 2] in (["his"], ["her"], ["their"]) and e + 2 < len(sent):
+        return sent.is_personish(e + 2, e + 3) or low[e + 2] in _KIN_PLURAL
+    return low[e : e + 2] == ["of", "whom"] and "," in low[max(0, n.start - 2) : n.start]
 
 
 def _after_count(sent: Sent, cue: int) -> NumberSpan | None:
@@ -523,6 +530,7 @@ def extract(sent: Sent, after_deaths: bool = False) -> list[Fact]:
         sent.used.update(range(n.start, n.end))
     groups.append(cur)
     out = []
+    earlier_at = _earlier_figure(low)
     for g in groups:
         if g["killed"] is None and g["injured"] is None:
             continue
@@ -534,12 +542,11 @@ def extract(sent: Sent, after_deaths: bool = False) -> list[Fact]:
             fields["_update"] = True
         if ordinal:
             fields["_ordinal"] = True
-        at = _earlier_figure(low)
-        if at >= 0 and any(n is not None and n.start > at for n in g.values()):
+        if earlier_at >= 0 and any(n is not None and n.start > earlier_at for n in g.values()):
             fields["_earlier"] = True  # "had put the toll at 24", "initially reported two deaths"
-        if toll_update:
-            pass  # "has risen to 38 since last week": a toll, still open to an injured count
-        elif "since" in low or ("so" in low and "far" in low) or ("total" in low and "a" in low and "toll" not in low):
+        # (an updated toll "has risen to 38 since last week" is not a running total: an injured count may join it)
+        if not toll_update and ("since" in low or ("so" in low and "far" in low)
+                                or ("total" in low and "a" in low and "toll" not in low)):
             fields["_cumulative"] = True  # "has killed at least 43 people since July": no later injured count joins it
         if any(n is not None and _continues(sent, n) for n in g.values()):
             fields["_continues"] = True

@@ -92,9 +92,9 @@ def _agent_noun(sent: Sent, k: int) -> bool:
             and w.rstrip("s").endswith(("er", "or", "ist", "ian", "ee")))
 
 
-def _rate(sent: Sent, num: NumberSpan) -> bool:
-    """True for a count that is a rate: "the bodies of 15 Palestinians for every deceased hostage"."""
-    e = _head_end(sent, num.end)
+def _rate(sent: Sent, e: int) -> bool:
+    """True when the people phrase ending at e is a rate: "the bodies of 15 Palestinians for every deceased
+    hostage"."""
     return sent.lower[e : e + 2] in (["for", "every"], ["for", "each"])
 
 
@@ -125,9 +125,8 @@ def _count_with_people(sent: Sent, k: int) -> NumberSpan | None:
             return None
         if low[num.end : num.end + 1] in (["bodies"], ["remains"]):
             return num
-        if _rate(sent, num):
-            return None
-        return num if _head_end(sent, num.end) > num.end else None
+        e = _head_end(sent, num.end)
+        return num if e > num.end and not _rate(sent, e) else None
     if k + 1 < len(sent) and low[k] in ("a", "an", "one"):
         j = k + 1
         if low[j] in ("single", "lone", "former", "jailed", "detained"):
@@ -180,9 +179,9 @@ def _active(sent: Sent, c: int) -> tuple[NumberSpan | None, bool]:
     return num, False
 
 
-def _relative_after(sent: Sent, num: NumberSpan) -> bool:
-    """True when a relative clause follows the count's people ("46 residents of the Kursk region who had ...")."""
-    e = _head_end(sent, num.end)
+def _relative_after(sent: Sent, num: NumberSpan, e: int) -> bool:
+    """True when a relative clause follows the count's people, which end at e ("46 residents of the Kursk
+    region who had ...")."""
     return e > num.end and any(w in ("who", "that") for w in sent.lower[e : e + 6])
 
 
@@ -204,22 +203,22 @@ def _passive(sent: Sent, c: int) -> NumberSpan | None:
                                                        "among", "mostly", "both"):
             k = j
     for num in reversed(sent.numbers):
-        if num.end > k or k - num.end > (30 if _relative_after(sent, num) else 12):
+        if num.end > k:
             continue
-        if sent.is_year_token(num):
+        e = _head_end(sent, num.end)
+        if k - num.end > (30 if _relative_after(sent, num, e) else 12) or sent.is_year_token(num):
             continue
         if num.start in sent.used:
             return None
         if any((low[t] in _CLAUSE_STOPS or low[t] == ",") and not _preposition(sent, t) for t in range(num.end, k)):
             return None
-        before = low[num.start - 2 : num.start]
-        if _rate(sent, num):
+        if _rate(sent, e):
             return None
-        if before in (["bodies", "of"], ["remains", "of"]):
+        if low[num.start - 2 : num.start] in (["bodies", "of"], ["remains", "of"]):
             return num  # "the bodies of 909 people"
         if num.start > 0 and low[num.start - 1] in ("of", "including", "among", "the", "these", "those", "all"):
             return None  # "among them four foreigners", "the 20 soldiers": a part, or people already counted
-        return num if _head_end(sent, num.end) > num.end or low[num.end] in ("bodies", "remains") else None
+        return num if e > num.end or low[num.end] in ("bodies", "remains") else None
     for j in range(k - 2, max(-1, k - 7), -1):  # "a jailed American basketball star was traded"
         if low[j] in ("a", "an") and (j == 0 or low[j - 1] not in ("of", "by", "for", "with", "to")):
             one = _count_with_people(sent, j)
@@ -238,9 +237,10 @@ def _come_home(sent: Sent, c: int) -> NumberSpan | None:
     for num in sent.numbers:
         if num.end >= k or num.start in sent.used or sent.is_year_token(num):
             continue
-        if _head_end(sent, num.end) == k:
+        e = _head_end(sent, num.end)
+        if e == k:
             return num
-        if _relative_after(sent, num) and k - num.end <= 30 and "," not in sent.lower[num.end : k]:
+        if _relative_after(sent, num, e) and k - num.end <= 30 and "," not in sent.lower[num.end : k]:
             return num  # "seven Levies personnel who had been abducted ... last week returned home"
     return None
 
@@ -300,9 +300,9 @@ def releases(sent: Sent) -> list[NumberSpan]:
     side ("with Cambodia receiving 11 bodies and Thailand three", "while Minsk freed five")."""
     low = sent.lower
     found = _found(sent)
-    if not any(not bare for _, _, bare in found):
-        return []
-    out = [num for num, _, bare in found if not bare or len(found) > 1]
+    if all(bare for _, _, bare in found):
+        return []  # a bare count is only ever the second side of a release told with its people
+    out = [num for num, _, _ in found]
     if len(out) == 1:
         first = out[0]
         for k in range(first.end, len(sent) - 2):
@@ -335,8 +335,8 @@ def _remains_both(sent: Sent, counts: list[NumberSpan]) -> bool:
     """True when the first two counts are both of bodies or remains ("Hamas hands over remains of two hostages;
     Israel returns bodies of 30 Palestinians"): bodies handed over both ways are an exchange."""
     low = sent.lower
-    return all(n.start >= 2 and low[n.start - 2] in ("remains", "bodies") and low[n.start - 1] == "of"
-               or low[n.end : n.end + 1] in (["bodies"], ["remains"]) for n in counts[:2]) and len(counts) > 0
+    return bool(counts) and all(low[n.start - 2 : n.start] in (["remains", "of"], ["bodies", "of"])
+                                or low[n.end : n.end + 1] in (["bodies"], ["remains"]) for n in counts[:2])
 
 
 def _exchange(first: Sent, a: NumberSpan, last: Sent, b: NumberSpan) -> Fact:

@@ -41,12 +41,14 @@ TITLE_ABBREVIATIONS: dict[str, str] = {
     "insp.": "Inspector", "det.": "Detective", "cpl.": "Corporal", "pvt.": "Private", "amb.": "Ambassador",
     "atty.": "Attorney", "lt.-gen.": "Lieutenant General", "maj.-gen.": "Major General",
     # British and South Asian style writes ranks without the stop: "Lt Col Azhar Khattak", "Brig Gen X"
-    "lt": "Lieutenant", "gen": "General", "col": "Colonel", "brig": "Brigadier", "capt": "Captain", "sgt": "Sergeant", "cdr": "Commander",
+    "lt": "Lieutenant", "gen": "General", "col": "Colonel", "brig": "Brigadier", "capt": "Captain", "sgt": "Sergeant",
+    "cdr": "Commander",
 }
 
 # Honorifics: part of how a name is written, never a role.
 HONORIFICS: frozenset[str] = frozenset(
-    "mr mr. mrs mrs. ms ms. miss dr dr. prof prof. sir dame lord lady mme mme. m. herr monsieur madame u daw maulana sheikh".split()
+    "mr mr. mrs mrs. ms ms. miss dr dr. prof prof. sir dame lord lady mme mme. m. herr monsieur madame "
+    "u daw maulana sheikh".split()
 )
 
 # Words that are roles only in some uses; they need a capital letter or a modifier.

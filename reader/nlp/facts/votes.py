@@ -49,13 +49,13 @@ _DEFEAT = frozenset({"rejected", "defeated", "failed", "blocked", "sank", "down"
 # Words just before "N to M" that make it a tally ("voted 51 to 49", "by a vote of 210 to 198").
 _VOTE_VERBS = frozenset("vote voted margin split passed approved adopted rejected defeated ruled ruling tally decided carried "
                         "cleared failed upheld overturned confirmed".split())
-# Units after "N to M" that make it a range, not a tally ("5 to 10 years").
 # What a body votes on: an unknown plural noun that "supported"/"opposed" one of these is a group of voters.
 _MOTIONS = frozenset("motion motions bill bills resolution resolutions amendment amendments measure referendum vote "
                      "ballot impeachment".split())
 # Words before "N-M" that make it a range of parts, not a tally.
 _NOT_SCORES = frozenset("paras para paragraphs paragraph pages page pp sections section articles items chapters "
                         "verses lines rows".split())
+# Units after "N to M" that make it a range, not a tally ("5 to 10 years").
 _NOT_VOTES = frozenset("years year months days hours weeks minutes percent per % degrees miles km".split())
 
 
