@@ -20,7 +20,7 @@ from reader.document import Document, Sentence, Tokens, make_tokens
 ABBREVIATIONS: frozenset[str] = frozenset(
     """
     mr mrs ms dr prof gen sen rep gov lt col st sgt capt cmdr adm maj brig pres supt insp
-    det cpl pvt rev fr hon jr sr messrs mme mlle amb atty sens reps govs gens
+    det cpl pvt comr rev fr hon jr sr messrs mme mlle amb atty sens reps govs gens
     u.s u.n u.k e.u u.s.a u.s.s.r d.c l.a n.y
     jan feb mar apr jun jul aug sep sept oct nov dec
     mon tue tues wed thu thur thurs fri sat sun

@@ -32,7 +32,7 @@ PERSON_NOUNS: frozenset[str] = frozenset(
     conscripts cadets infants toddlers youths minors newborns occupants inhabitants locals immigrants
     labourers laborers engineers contractors agents rangers truckers traders vendors herders shepherds
     athletes players runners campers skiers divers parishioners congregants individuals worshipers
-    schoolchildren schoolgirls schoolboys elderly seniors aid-workers
+    schoolchildren schoolgirls schoolboys elderly seniors aid-workers survivors
     lives americans israelis palestinians ukrainians russians syrians iraqis afghans britons
     worshippers worshipers pedestrians bystanders commuters motorists spectators fans shoppers hikers
     climbers swimmers diners guests visitors cyclists drivers mourners voters supporters servicemembers

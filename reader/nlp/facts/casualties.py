@@ -6,6 +6,7 @@ import re
 
 from reader.document import Document, Fact, Span
 from reader.nlp.facts.base import AUX, DASHES, PERSON_NOUNS, Sent
+from reader.nlp.facts.roles import ROLE_NOUNS
 from reader.nlp.numbers import NumberSpan
 
 # cue word -> (kind, where the count is: "before" the cue, "after" it, or both)
@@ -27,6 +28,11 @@ _MANNER = frozenset("shot stabbed beaten struck hit run attacked and fatally cri
 # Singular people a lone "a"/"an" can count: "a 45-year-old man was killed".
 _ONE_PERSON = frozenset("man woman boy girl child baby teenager person pedestrian cyclist motorcyclist driver "
                         "passenger resident worker officer soldier student toddler infant journalist".split())
+
+
+def _one_noun(word: str) -> bool:
+    """True for a singular noun naming one person: "man", "shepherd" (a people noun's singular), "commander"."""
+    return word in _ONE_PERSON or (word + "s" in PERSON_NOUNS and not word.endswith("s")) or word in ROLE_NOUNS
 
 
 def _gap_ok(sent: Sent, n: NumberSpan, cue: int) -> bool:
@@ -105,7 +111,9 @@ def _one_person(sent: Sent, cue: int) -> NumberSpan | None:
                     sent.lower[j - 1] in _ONE_PERSON or sent.lower[j - 1] + "s" in PERSON_NOUNS):
                 k = j
                 break
-    if k < 2 or not (sent.lower[k - 1] in _ONE_PERSON or sent.lower[k - 1] + "s" in PERSON_NOUNS):
+    if k >= 2 and not _one_noun(sent.lower[k - 1]):
+        k = _past_tail(sent, k)  # "a helicopter pilot working on the fire was killed", "a hiker from Minnesota died"
+    if k < 2 or not _one_noun(sent.lower[k - 1]):
         return None
     j = k - 2
     while j >= 0 and j > k - 5 and (sent.tags[j].startswith("JJ") or "-old" in sent.lower[j]
@@ -118,6 +126,20 @@ def _one_person(sent: Sent, cue: int) -> NumberSpan | None:
             ",", "said", "that", "when", "after", "and", "which", "whom", "where")):
         return None
     return NumberSpan(j, j + 1, 1)
+
+
+_TAIL_TAGS = ("IN", "DT", "JJ", "NN", "CD", "PRP$", "VBG", "VBN", "TO", "POS")
+
+
+def _past_tail(sent: Sent, k: int) -> int:
+    """Where a one-person noun ends before a short phrase that ends at k ("pilot | working on the fire",
+    "hiker | from Minnesota"); k when there is none."""
+    for j in range(k - 1, max(1, k - 8), -1):
+        if not sent.tags[j].startswith(_TAIL_TAGS) or sent.lower[j] in AUX:
+            return k
+        if _one_noun(sent.lower[j - 1]) and (sent.tags[j] in ("IN", "VBG", "VBN")) and sent.lower[j] not in ("of", "and"):
+            return j
+    return k
 
 
 _DECADES = re.compile(r"^(?:\d0s|(?:twen|thir|for|fif|six|seven|eigh|nine)ties|teens)$")
@@ -203,14 +225,15 @@ _INJURY_GAP = frozenset("of whom who were was had have has been being later also
                         "airlifted flown brought rescued pulled evacuated alive out , to a the hospital hospitals local nearby with for "
                         "sustained suffered received "
                         "minor serious critical severe multiple various life-threatening non-life-threatening "
-                        "light slight head burn gunshot stab and in".split())
+                        "light slight head burn gunshot stab and in varying varied degrees from".split())
 
 
 def _injuries_count(sent: Sent, cue: int) -> NumberSpan | None:
     """The people count of "injuries" at cue: "14 of whom were taken to hospital with injuries", "left 14
     passengers with minor injuries", "Fourteen passengers were treated for minor injuries"."""
     low = sent.lower
-    if cue == 0 or low[cue - 1] in ("no", "their", "his", "her", "its", "of") and low[cue - 2 : cue - 1] != ["with"]:
+    if cue == 0 or low[cue - 1] in ("no", "their", "his", "her", "its", "of") and low[cue - 2 : cue - 1] not in (
+            ["with"], ["degrees"]):
         return None
     for n in reversed(sent.numbers):
         if n.end > cue or cue - n.end > 14 or n.start in sent.used or sent.is_year_token(n):
@@ -226,6 +249,7 @@ def _injuries_count(sent: Sent, cue: int) -> NumberSpan | None:
         if n.start > 0 and low[n.start - 1] in ("no", "not"):
             return None
         if all(w in _INJURY_GAP or sent.tags[t].startswith("JJ") or sent.tags[t] == "NNP" and sent.words[t][:1].isupper()
+               or low[t - 2 : t] == ["from", "the"]  # "rescued from the debris with serious injuries"
                for t, w in enumerate(low[k:cue], start=k)) and (
                 "with" in low[k:cue] or "for" in low[k:cue] or
                                                           "sustained" in low[k:cue] or "suffered" in low[k:cue]):
@@ -266,6 +290,9 @@ def _of_people(sent: Sent, n: NumberSpan) -> bool:
     low, e = sent.lower, n.end
     if low[e + 1 : e + 2] in (["his"], ["her"], ["their"]) and e + 2 < len(sent):
         return sent.is_personish(e + 2, e + 3) or low[e + 2] in _KIN_PLURAL
+    if low[e : e + 2] == ["of", "the"] and e + 2 < len(sent) and low[e + 2] not in ("victims", "dead", "injured"):
+        # "Three of the survivors were injured" (not "one of the workers killed in October": a part of a toll)
+        return sent.is_personish(e + 2, e + 3) and low[e + 3 : e + 4] in (["were"], ["was"])
     return low[e : e + 2] == ["of", "whom"] and "," in low[max(0, n.start - 2) : n.start]
 
 
@@ -275,8 +302,8 @@ def _after_count(sent: Sent, cue: int) -> NumberSpan | None:
     if k < len(sent) and sent.lower[k] in ("and", "or") and k + 1 < len(sent) and sent.lower[k + 1] in INJURED_AFTER | KILLED_AFTER:
         return None  # "killed and wounded 12": ambiguous
     if k + 1 < len(sent) and sent.lower[k] in ("his", "her", "their"):
-        if sent.lower[k + 1] in _KIN and k + 1 not in sent.used:
-            return NumberSpan(k, k + 2, 1)  # "wounded his son"
+        if (sent.lower[k + 1] in _KIN or _one_noun(sent.lower[k + 1])) and k + 1 not in sent.used:
+            return NumberSpan(k, k + 2, 1)  # "wounded his son", "injured his driver"
         k += 1  # "injuring her two daughters"
     n = sent.count_at(k)
     if n is None and k < len(sent) and sent.lower[k] in ("a", "an"):
@@ -292,7 +319,7 @@ def _after_count(sent: Sent, cue: int) -> NumberSpan | None:
     if e < len(sent) and sent.lower[e] in ("years", "year", "days", "hours", "times", "of", "minutes"):
         return None
     noun_end = sent.noun_run(e)
-    if noun_end > e and not sent.people_prefix(e, noun_end):
+    if noun_end > e and not sent.people_prefix(e, noun_end) and sent.lower[noun_end - 1] not in _KIN_PLURAL:
         return None  # "killed 7,600 people last year": the people noun may come before the run's end
     return n
 
@@ -338,7 +365,7 @@ def _one_object(sent: Sent, k: int) -> NumberSpan | None:
     j = k + 1
     while j < len(sent) and j - k < 5 and (sent.tags[j].startswith("JJ") or "-old" in sent.lower[j]):
         j += 1
-    if j < len(sent) and sent.lower[j] in _ONE_PERSON and k not in sent.used:
+    if j < len(sent) and _one_noun(sent.lower[j]) and k not in sent.used:
         return NumberSpan(k, k + 1, 1)
     return None
 
@@ -348,14 +375,17 @@ def _toll(sent: Sent, cue: int) -> NumberSpan | None:
     north rose to 31"."""
     low = sent.lower
     reach = cue + 7
+    verb = cue  # the count comes after the toll's verb ("the toll from the M6.9 quake rose to nine")
+    bringing = bool(_BRINGING.intersection(low[max(0, cue - 4) : cue]))
     for k in range(cue + 1, min(len(sent) - 1, cue + 24)):
         if low[k] in (",", ".", ";") and not _in_name_list(sent, k):
             break
-        if low[k] in _UPDATE or low[k] in ("stood", "stands", "was", "is"):
+        if low[k] in _UPDATE or low[k] in ("stood", "stands", "was", "is") or (bringing and low[k] == "to"):
             reach = max(reach, k + 5)  # the verb, "to"/"at", "at least"/"more than", the count
+            verb = k
             break
     for n in sent.numbers:
-        if cue < n.start <= reach and not sent.is_year_token(n) and n.start not in sent.used:
+        if verb < n.start <= reach and not sent.is_year_token(n) and n.start not in sent.used:
             if any(sent.lower[t] in (",", ".", ";") and not _in_name_list(sent, t) for t in range(cue + 1, n.start)):
                 return None
             if n.end < len(sent) and sent.lower[n.end] in ("%", "percent", "per", "pct") or n.value != int(n.value):
@@ -388,7 +418,8 @@ def _earlier_figure(low: list[str]) -> int:
 
 
 _TO_DEATH = frozenset("stabbed shot beaten crushed burned burnt hacked trampled starved frozen mauled".split())
-_UPDATE = frozenset("rose risen rising climbed jumped increased reached grown grew now".split())
+_UPDATE = frozenset("rose risen rising rises climbed climbs jumped jumps increased reached reaches grown grew now "
+                    "hit hits topped tops passed mounted".split())
 # "bringing the death toll to five", "raising the toll to 31".
 _BRINGING = frozenset("bringing brought brings taking took takes pushing pushed raising raised lifting".split())
 # A count that continues the previous sentence's incident: "Another 25 soldiers were wounded", "nine others".
@@ -608,6 +639,16 @@ def _carry_injured(facts: list[Fact]) -> list[Fact]:
     return out
 
 
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+
+
+def _apart(a: dict, b: dict) -> bool:
+    """True when two facts are told of different days and one sentence opens on its day ("On Thursday, a shell
+    struck ..." after "... on Friday"): two incidents, not one told twice."""
+    return (bool(a.get("_opens_day") or b.get("_opens_day")) and bool(a.get("_days")) and bool(b.get("_days"))
+            and a["_days"].isdisjoint(b["_days"]))
+
+
 def _subsumed(a: dict, b: dict) -> bool:
     """True when fact fields `a` restate part of `b`: every count a gives, b gives with the same value."""
     given = [k for k in ("killed", "injured") if a[k] is not None]
@@ -637,7 +678,7 @@ def dedupe(facts: list[Fact]) -> list[Fact]:
                 continue
             b = g.fields
             if _subsumed(a, b) and (not _subsumed(b, a) or j < i) and not (_subsumed(b, a) and a.get("_other")) \
-                    and not (a.get("_other") and j < i):
+                    and not (a.get("_other") and j < i) and not _apart(a, b):
                 restated = True  # b says as much or more; identical facts keep the first unless told as another incident
                 break
             # "the death toll has risen to 31" replaces an earlier "24 killed" with no injured count
@@ -649,6 +690,11 @@ def dedupe(facts: list[Fact]) -> list[Fact]:
         # an earlier figure ("had earlier put the number of injured at 17") gives way to a later report
         # that gives the same counts, at least as high ("injured 21")
         if not restated and a.get("_earlier") and _superseded(a, [g.fields for j, g in enumerate(facts) if j != i]):
+            restated = True
+        # a headline rounds the figures the body gives ("over 130 injured" for 134): same deaths, no fewer injured
+        if not restated and a.get("_head") and any(
+                _superseded(a, [b]) and not _subsumed(b, a) and not _apart(a, b) and any(a[k] is not None and a[k] == b[k] for k in ("killed", "injured"))
+                for b in (g.fields for g in facts[i + 1 :])):
             restated = True
         if not restated:
             keep.append(f)
@@ -672,12 +718,18 @@ def run_all(doc: Document, sents: list[Sent]) -> list[Fact]:
         except (IndexError, ValueError):
             continue
         other = _other_incident(s)
+        days = _WEEKDAYS.intersection(s.lower)
+        opens_day = bool(days) and bool(_WEEKDAYS.intersection(s.lower[:2]))
         for f in facts:
             f.fields["_para"] = para
+            f.fields["_days"] = days
+            f.fields["_opens_day"] = opens_day
+            f.fields["_head"] = i == 0
+            f.fields["_had_been"] = "had" in s.lower and "been" in s.lower
             if other:
                 f.fields["_other"] = True
             found.append((i, f))
-    found = _drop_breakdowns(_drop_before_ordinal(found), sents)
+    found = _drop_partial_tolls(_drop_breakdowns(_drop_before_ordinal(found), sents))
     out = _merge_nearby(_merge_continuations([f for _, f in found], sents), found, sents)
     return dedupe(_carry_injured(out))
 
@@ -733,6 +785,20 @@ def _drop_breakdowns(found: list[tuple[int, Fact]], sents: list[Sent]) -> list[t
     return out
 
 
+def _drop_partial_tolls(found: list[tuple[int, Fact]]) -> list[tuple[int, Fact]]:
+    """Drop "Six deaths had been confirmed as of Tuesday evening" after "the toll rose to nine": an earlier,
+    smaller count of the same toll (deaths only, told in the pluperfect within two paragraphs)."""
+    out: list[tuple[int, Fact]] = []
+    for i, f in found:
+        a = f.fields
+        part = (a.get("_had_been") and a["killed"] is not None and a["injured"] is None and not a.get("_other")
+                and any(b.get("_update") and b["killed"] is not None and b["killed"] > a["killed"]
+                        and 0 <= a.get("_para", 0) - b.get("_para", 0) <= 2 for b in (g.fields for _, g in out)))
+        if not part:
+            out.append((i, f))
+    return out
+
+
 def _merge_nearby(facts: list[Fact], found: list[tuple[int, Fact]], sents: list[Sent]) -> list[Fact]:
     """Join a death toll and an injured count given up to 4 sentences later about the same incident ("The toll
     ... rose to 43 dead." ... "Twelve people were wounded") when nothing between reports casualties and the
@@ -748,7 +814,7 @@ def _merge_nearby(facts: list[Fact], found: list[tuple[int, Fact]], sents: list[
         if (prev is not None and i >= 0 and j > i and j - i <= 4
                 and prev.fields["killed"] is not None and prev.fields["injured"] is None
                 and f.fields["killed"] is None and f.fields["injured"] is not None
-                and not f.fields.get("_earlier") and not prev.fields.get("_cumulative")
+                and not f.fields.get("_earlier") and not prev.fields.get("_cumulative") and not _apart(prev.fields, f.fields)
                 and not any(_other_incident(sents[k]) for k in range(i + 1, j + 1))):
             merged = {**prev.fields, "injured": f.fields["injured"]}
             out[at] = Fact(prev.kind, Span(prev.evidence.start, f.evidence.end), merged)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from reader.document import Document, Fact, Span
 from reader.nlp.facts.base import AUX, Sent
-from reader.nlp.facts.release_pairs import add_pairs, skip_release_of, skip_remains, two_releases, within
+from reader.nlp.facts.release_pairs import add_pairs, same_agent, skip_release_of, skip_remains, two_releases, within
 from reader.nlp.numbers import NumberSpan
 
 CUES = frozenset("exchanged exchange swapped swap swaps exchanges traded handed freed released returned return free "
@@ -444,6 +444,8 @@ def run_all(doc: Document, sents: list[Sent]) -> list[Fact]:
     for i, s in enumerate(sents):
         try:
             found = _split_total(s) or extract(s) or two_releases(sents, i)
+            if found and all(None not in f.fields["counts"] for f in found):
+                found += _more_in_sentence(sents, i, found)
             one_sided = len(found) == 1 and found[0].fields["counts"][1] is None
             if (not found or one_sided) and i > 0:
                 other = _in_return(s) or _answering_release(sents, i)
@@ -457,6 +459,8 @@ def run_all(doc: Document, sents: list[Sent]) -> list[Fact]:
                     mine = None if _restates(src, s) else mine
                 if mine is not None and any(f.kind == "exchange" and within(src.span, f.evidence) for f in out):
                     mine = None  # that sentence's swap is told already ("A frees 6 as B sends home 3" headline)
+                if mine is not None and same_agent(src, mine, s, other):
+                    mine = None  # "The Brigades released 130 people." "On Friday the Brigades freed 85 more"
                 if other is not None and mine is not None:
                     span = Span(src.span.start, s.span.end)
                     what = _what(src.slice(mine.end, _plain_noun(src, mine.end)), s.slice(other.end, _plain_noun(s, other.end)), s)
@@ -471,6 +475,21 @@ def run_all(doc: Document, sents: list[Sent]) -> list[Fact]:
                 fact = Fact("quantity", fact.evidence, {"value": first, "unit": fact.fields["what"]})
             out.append(fact)
     return _drop_headline_repeats(add_pairs(out, sents), sents)
+
+
+def _more_in_sentence(sents: list[Sent], i: int, found: list[Fact]) -> list[Fact]:
+    """Further swaps told in a sentence that already gave one ("In April they swapped 50 detainees each, and last
+    month the SDF handed over 11 bodies in return for seven"): the counts used so far are not read again."""
+    more: list[Fact] = []
+    seen = [sorted(f.fields["counts"]) for f in found]
+    for _ in range(2):
+        extra = [f for f in extract(sents[i]) or two_releases(sents, i)
+                 if None not in f.fields["counts"] and sorted(f.fields["counts"]) not in seen]
+        if not extra:
+            break
+        more += extra
+        seen += [sorted(f.fields["counts"]) for f in extra]
+    return more
 
 
 def _drop_headline_repeats(facts: list[Fact], sents: list[Sent]) -> list[Fact]:

@@ -46,7 +46,7 @@ _APPOINTING = frozenset("confirmed confirm confirms appointed appoint appoints n
                         "swore sworn reappointed re-elected approved designated".split())
 _RESPONSIBILITY = frozenset({"responsibility", "responsibilities", "oversight", "charge", "portfolio"})
 _BODIES = frozenset("board council committee commission cabinet parliament parliamentary assembly politburo "
-                    "senate congress panel jury".split())
+                    "senate congress panel jury team delegation".split())
 # Roles that describe a person's trade rather than an office: dropped when the text gives a better role.
 _DESCRIPTIVE = frozenset("diplomat economist analyst correspondent editor publisher professor researcher scientist "
                          "lawyer aide adviser advisor".split())
@@ -54,6 +54,8 @@ _DESCRIPTIVE = frozenset("diplomat economist analyst correspondent editor publis
 _INITIALS = re.compile(r"^(?:[A-Z][a-z]?\.)+$")
 # Bodies a "member of" belongs to, besides `_BODIES`: "a member of the State Duma's defence committee".
 _LEGISLATURES = frozenset("duma knesset bundestag rada majlis legislature house lok rajya sabha diet".split())
+_PRONOUNS = frozenset("i me you he him she her it we us they them one myself yourself himself herself itself "
+                      "ourselves themselves yourselves 's".split())
 _CLAUSE_END = frozenset({",", ".", ";", ":", ")", "!", "?", "''", "”", "–", "—", "--", "\"", "and"})
 
 
@@ -105,7 +107,10 @@ def _marks(sent: Sent, names: list[_Name]) -> list[str]:
                 and not is_role_word(sent.words[k + 1]) and sent.lower[k + 1] not in HONORIFICS:
             continue  # "General Assembly", "General Motors", "Major League": part of a name, not a rank
         t = tags[k]
-        if low in HONORIFICS:
+        if low in HONORIFICS and k > 0 and sent.lower[k - 1] == "the" and k not in per and k + 1 < len(sent) \
+                and sent.words[k + 1][:1].isupper() and k + 1 not in per:
+            tags[k] = "NNP"  # "the Sheikh Maqsoud neighbourhood": part of a place name
+        elif low in HONORIFICS:
             tags[k] = "HON"
         elif low in _DATES and w[:1].isupper():
             tags[k] = "DATE"
@@ -134,6 +139,8 @@ def _marks(sent: Sent, names: list[_Name]) -> list[str]:
             tags[k] = "NNP"  # "the president of the Junta de Andalucía": a particle inside a name
         elif w.isupper() and w.isalpha() and len(w) > 1 and not t.startswith("NN"):
             tags[k] = "NNP"  # "UN", "EU", "NATO" mis-tagged as function words
+        elif t == "PRP" and w.islower() and low not in _PRONOUNS:
+            tags[k] = "NN"  # "foreign policy affairs department": the tagger's rare slip on a plain noun
     for k in range(1, len(tags) - 1):  # "pensions select committee": a verb tag between nouns is a modifier
         if tags[k] in ("VB", "VBP") and tags[k - 1].startswith("NN") and tags[k + 1].startswith("NN") \
                 and sent.words[k].islower() and sent.words[k + 1].islower():
@@ -288,6 +295,13 @@ def extract(sent: Sent, mentions: SpanIndex[str], prev: Sent | None = None) -> l
                 if r >= n_items or items[r][0] != ",":
                     break
                 q = r + 1
+            r = q
+            while r < n_items and r - q < 3 and items[r][0] in ("PER", "NNP"):
+                r += 1
+            if q < r < n_items and items[r][0] in ("ROLE_NP", "ROLE_PP") and sent.tags[items[r][1]] == "POS":
+                owner = items[q][1]  # "Jorge Palomino, Sutran's superintendent,": the owner is not a second person
+                q = r
+                items[q] = (items[q][0], owner, items[q][2])
             if q < n_items and items[q][0] in ("ROLE_NP", "ROLE_PP"):
                 nxt = items[q + 1][1] if q + 1 < n_items else len(sent)
                 followed_by_name = q + 1 < n_items and items[q + 1][0] == "PER"
@@ -324,9 +338,9 @@ def extract(sent: Sent, mentions: SpanIndex[str], prev: Sent | None = None) -> l
                     owner -= 1
                 before = items[owner - 1] if owner else None
                 chunk = (chunk[0], items[owner][1], chunk[2])
-            elif before is not None and before[0] == "," and sent.lower[chunk[1]] == "the" and (
-                    c < 3 or items[c - 3][0] != "PER"):
-                before = None  # "Responding for the government, the minister, Owen Price, said"
+            elif before is not None and before[0] == "," and (sent.lower[chunk[1]] == "the" or "'s" in sent.lower[
+                    chunk[1] : chunk[1] + 2]) and (c < 3 or items[c - 3][0] != "PER"):
+                before = None  # "Responding for the government, the minister, Owen Price, said", "..., Haiti's Prime Minister, X,"
             if (before is None or before[0] not in (",", "PER")) and _next_is_boundary(sent, name.j):
                 role = role_of(chunk)
                 if role:
@@ -416,6 +430,10 @@ def _relative_role(sent: Sent, k: int, prev: Sent | None, items: list[tuple[str,
             return ""  # "who represents several people": a lawyer's clients, not a constituency or a body
         if set(low[k + 1 : k + 4]) & _EVENTS:
             return ""  # "who chaired a meeting of ...", "who led the talks": an event, not an office
+        if end - (k + 1) > 12:  # "who heads the prisoners' committee of the Autonomous Administration of ..."
+            cut = next((t for t in range(k + 3, end) if low[t] in ("of", "for", "(")), end)
+            end = cut if cut - (k + 1) <= 12 else end
+            obj = sent.slice(k + 1, end)
         if obj and end - (k + 1) <= 12:
             return f"{_HEADS_VERBS[low[k]]} of {obj}"
         return ""

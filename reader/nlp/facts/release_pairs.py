@@ -15,10 +15,11 @@ from reader.nlp.numbers import NumberSpan
 
 # Words that make a passage about a swap (looked for in the sentence, its neighbours and the headline).
 SWAP_CONTEXT = ("exchang", "swap", "in return", "in turn", "reciprocal", "one-for-one", "traded", "trade ", "in a deal",
-                "under a deal", "part of a deal")
+                "under a deal", "part of a deal", "handover")
 # Cues that a release answers another one told before it.
 ANSWER_CUES = ("in return", "in turn", "reciprocal", "in exchange", "for its part", "for their part", "the other side",
-               "the same operation", "the same exchange", "the same swap", "the same deal", "the same number")
+               "the same operation", "the same exchange", "the same swap", "the same deal", "the same number",
+               "the other way")
 # The value of "the same number of soldiers": the other side's count.
 SAME = -1
 # Verbs of handing people over, and the particles that may follow them.
@@ -32,6 +33,7 @@ _RECEIVE = frozenset("receive receives received receiving brought bring brings b
 # Intransitive comings home: "with 150 service members returning home".
 _COME_HOME = frozenset("returning returned return returns came come comes coming arrived arriving".split())
 _HOME = frozenset({"home", "back"})
+_GOING = frozenset("going went go goes heading headed".split())
 _PARTICLES = frozenset({"over", "back", "home"})
 _PASSIVE = frozenset("released freed returned handed repatriated transferred passed traded swapped exchanged".split())
 # Nouns a count of handed-over people may end in, besides the people nouns Sent knows (`is_personish`).
@@ -89,7 +91,7 @@ def _agent_noun(sent: Sent, k: int) -> bool:
     """True for a lower-case noun naming a person by what they do ("researcher", "activists", "trainee")."""
     w = sent.lower[k]
     return (sent.tags[k] in ("NN", "NNS") and sent.words[k].islower() and len(w) > 5
-            and w.rstrip("s").endswith(("er", "or", "ist", "ian", "ee")))
+            and w.rstrip("s").endswith(("er", "or", "ist", "ian", "ee", "ant")))
 
 
 def _rate(sent: Sent, e: int) -> bool:
@@ -163,6 +165,8 @@ def _active(sent: Sent, c: int) -> tuple[NumberSpan | None, bool]:
         k += 2  # "receiving in turn eleven Azerbaijani citizens"
     if k < len(sent) and low[k] in ("last", "remaining"):
         k += 1  # "Bandits free last 23 captives"
+    if low[k : k + 2] == ["those", "of"]:
+        k += 2  # "received the remains of 17 servicemen and handed over those of five"
     j = k + 4
     while j < len(sent) and low[j] in ("its", "their", "own"):
         j += 1
@@ -181,8 +185,13 @@ def _active(sent: Sent, c: int) -> tuple[NumberSpan | None, bool]:
 
 def _relative_after(sent: Sent, num: NumberSpan, e: int) -> bool:
     """True when a relative clause follows the count's people, which end at e ("46 residents of the Kursk
-    region who had ...")."""
-    return e > num.end and any(w in ("who", "that") for w in sent.lower[e : e + 6])
+    region who had ...", "118 soldiers and civilians held by the RSF")."""
+    if e <= num.end:
+        return False
+    low = sent.lower
+    return any(w in ("who", "that") for w in low[e : e + 6]) or any(
+        sent.tags[t] == "VBN" and low[t + 1] in ("by", "in", "at", "since", "during", "for")
+        for t in range(e, min(e + 4, len(sent) - 1)))
 
 
 def _passive(sent: Sent, c: int) -> NumberSpan | None:
@@ -199,8 +208,9 @@ def _passive(sent: Sent, c: int) -> NumberSpan | None:
         j = k - 2
         while j > 0 and k - j < 25 and low[j] != ",":
             j -= 1
-        if j > 0 and low[j] == "," and low[j + 1] in ("who", "which", "some", "many", "most", "all", "including",
-                                                       "among", "mostly", "both"):
+        if j > 0 and low[j] == "," and (low[j + 1] in ("who", "which", "some", "many", "most", "all", "including",
+                                                        "among", "mostly", "both")
+                                         or _count_of_them(sent, j + 1)):
             k = j
     for num in reversed(sent.numbers):
         if num.end > k:
@@ -218,8 +228,24 @@ def _passive(sent: Sent, c: int) -> NumberSpan | None:
             return num  # "the bodies of 909 people"
         if num.start > 0 and low[num.start - 1] in ("of", "including", "among", "the", "these", "those", "all"):
             return None  # "among them four foreigners", "the 20 soldiers": a part, or people already counted
-        return num if e > num.end or low[num.end] in ("bodies", "remains") else None
-    for j in range(k - 2, max(-1, k - 7), -1):  # "a jailed American basketball star was traded"
+        if e > num.end or low[num.end] in ("bodies", "remains"):
+            return num
+        if not any(w in ("who", "that") for w in low[max(0, num.start - 12) : num.start]):
+            return None
+        # "Twenty-two fishermen who had spent up to six years in jail were handed over": look further back
+    return _one_before(sent, k)
+
+
+def _count_of_them(sent: Sent, k: int) -> bool:
+    """True for an aside opening on a count of a part at k: ", nine of them fishermen,"."""
+    num = sent.count_at(k) if k < len(sent) else None
+    return num is not None and sent.lower[num.end : num.end + 2] in (["of", "them"], ["of", "whom"])
+
+
+def _one_before(sent: Sent, k: int) -> NumberSpan | None:
+    """One person named as the subject ending at k: "a jailed American basketball star was traded"."""
+    low = sent.lower
+    for j in range(k - 2, max(-1, k - 7), -1):
         if low[j] in ("a", "an") and (j == 0 or low[j - 1] not in ("of", "by", "for", "with", "to")):
             one = _count_with_people(sent, j)
             return one if one is not None and _head_end(sent, j + 1) == k else None
@@ -227,9 +253,10 @@ def _passive(sent: Sent, c: int) -> NumberSpan | None:
 
 
 def _come_home(sent: Sent, c: int) -> NumberSpan | None:
-    """The people count before "returning home" / "came home": "with 150 service members returning home"."""
+    """The people count before "returning home" / "came home": "with 150 service members returning home", "with
+    eleven militants going the other way"."""
     low = sent.lower
-    if low[c + 1 : c + 2] != ["home"]:
+    if low[c + 1 : c + 2] != ["home"] and not (low[c] in _GOING and low[c + 1 : c + 4] == ["the", "other", "way"]):
         return None
     k = c
     while k > 0 and low[k - 1] in AUX:
@@ -282,7 +309,7 @@ def _found(sent: Sent) -> list[tuple[NumberSpan, int, bool]]:
                     continue  # one side doing two things: "brings home 150 defenders, receives 909 bodies"
         if num is None and (w in _PASSIVE or w == "regained"):
             num, bare = _passive(sent, c), False
-        if num is None and w in _COME_HOME:
+        if num is None and (w in _COME_HOME or w in _GOING):
             num, bare = _come_home(sent, c), False
         if num is None and w == "for" and _for_cue(low, c):
             num, bare = _count_with_people(sent, skip_release_of(low, c + 1)), False  # "in exchange for a single ..."
@@ -339,6 +366,44 @@ def _remains_both(sent: Sent, counts: list[NumberSpan]) -> bool:
                                 or low[n.end : n.end + 1] in (["bodies"], ["remains"]) for n in counts[:2])
 
 
+def _sides_differ(sent: Sent, counts: list[NumberSpan]) -> bool:
+    """True when the first two counts name people of different nations ("22 Indian fishermen ... while 14
+    Pakistani prisoners were repatriated"): two handovers between two countries are a swap."""
+    sides = []
+    for n in counts[:2]:
+        e = _head_end(sent, n.end)
+        sides.append({w.rstrip("s") for w in sent.words[n.end : e] if w[:1].isupper()})
+    return len(sides) == 2 and all(sides) and sides[0].isdisjoint(sides[1])
+
+
+_CALENDAR = frozenset("monday tuesday wednesday thursday friday saturday sunday january february march april may june "
+                      "july august september october november december".split())
+
+
+def _agent(sent: Sent, num: NumberSpan) -> set[str]:
+    """The names in the subject of the active release verb that hands over `num` ("Damascus" in "Hours later,
+    Damascus freed 95 detainees"); empty when the release is passive, a receipt or has no named subject."""
+    verb = next((c for n, c, _ in _found(sent) if n.start == num.start), -1)
+    if verb < 0 or sent.lower[verb] not in _ACTIVE or sent.lower[verb] in _RECEIVE:
+        return set()
+    start = verb
+    while start > 0 and sent.lower[start - 1] not in (",", ";", ":", "and", "while", "as"):
+        start -= 1
+    return {sent.words[t] for t in range(start, verb)
+            if sent.tags[t].startswith("NNP") and sent.lower[t] not in _CALENDAR and sent.words[t][:1].isupper()}
+
+
+def _other_agent(first: Sent, a: NumberSpan, second: Sent, b: NumberSpan) -> bool:
+    """True when two consecutive releases are done by differently named sides: the two halves of a swap."""
+    x, y = _agent(first, a), _agent(second, b)
+    return bool(x) and bool(y) and x.isdisjoint(y)
+
+
+def same_agent(first: Sent, a: NumberSpan, second: Sent, b: NumberSpan) -> bool:
+    """True when two releases are done by the same named side: one side releasing twice, not a swap."""
+    return bool(_agent(first, a) & _agent(second, b))
+
+
 def _exchange(first: Sent, a: NumberSpan, last: Sent, b: NumberSpan) -> Fact:
     """An exchange of counts a (in first) and b (in last), evidence from the start of first to the end of last."""
     first.used.update(range(a.start, a.end))
@@ -358,7 +423,7 @@ def two_releases(sents: Sequence[Sent], i: int) -> list[Fact]:
     if not any(w in s.lowtext for w in _TRIGGERS):
         return []
     counts = releases(s)
-    if len(counts) >= 2 and (_answers(s) or _context(sents, i) or _remains_both(s, counts)):
+    if len(counts) >= 2 and (_answers(s) or _context(sents, i) or _remains_both(s, counts) or _sides_differ(s, counts)):
         return [_exchange(s, counts[0], s, counts[1])]
     if len(counts) == 1 and counts[0].value == 1 and "one-for-one" in s.lowtext:
         return [_exchange(s, counts[0], s, counts[0])]  # "in a one-for-one exchange, the BSF handed over a jawan"
@@ -395,13 +460,19 @@ def add_pairs(facts: list[Fact], sents: Sequence[Sent]) -> list[Fact]:
             continue
         if not counts:
             continue
-        if len(counts) >= 2 and (_answers(s) or _context(sents, i) or _remains_both(s, counts)):
+        if len(counts) >= 2 and (_answers(s) or _context(sents, i) or _remains_both(s, counts) or _sides_differ(s, counts)):
             found.append(_exchange(s, counts[0], s, counts[1]))
             pending.clear()
             continue
         if len(counts) == 1 and _remains_both(s, counts) and pending and pending[-1][0] == i - 1 \
                 and _remains_both(sents[i - 1], [pending[-1][1]]):
             j, n = pending[-1]  # "Ukraine received the bodies of 757 fallen defenders. Russia was given 34 bodies."
+            found.append(_exchange(sents[j], n, s, counts[0]))
+            pending.clear()
+            continue
+        if len(counts) == 1 and pending and pending[-1][0] == i - 1 and _context(sents, i) \
+                and _other_agent(sents[i - 1], pending[-1][1], s, counts[0]):
+            j, n = pending[-1]  # "The SDF released 146 people ..." then "Hours later, Damascus freed 95 detainees"
             found.append(_exchange(sents[j], n, s, counts[0]))
             pending.clear()
             continue

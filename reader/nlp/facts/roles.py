@@ -29,7 +29,7 @@ ROLE_NOUNS: frozenset[str] = frozenset(
     writer reporter journalist photographer columnist organiser organizer campaigner activist
     lecturer collector priest missionary jawan naik havildar subedar mla mlc msp mha ssp dsp sp ig dig
     oc eo tehsildar sarpanch councillor-elect senator-elect ombudswoman ombudsperson specialist mpa mna mk asp
-    paramedic
+    paramedic counsellor counselor advocate
     """.split()
 )
 
@@ -42,7 +42,7 @@ TITLE_ABBREVIATIONS: dict[str, str] = {
     "atty.": "Attorney", "lt.-gen.": "Lieutenant General", "maj.-gen.": "Major General",
     # British and South Asian style writes ranks without the stop: "Lt Col Azhar Khattak", "Brig Gen X"
     "lt": "Lieutenant", "gen": "General", "col": "Colonel", "brig": "Brigadier", "capt": "Captain", "sgt": "Sergeant",
-    "cdr": "Commander",
+    "cdr": "Commander", "comr.": "Commissioner", "sr.": "Senior",
 }
 
 # Honorifics: part of how a name is written, never a role.

@@ -48,7 +48,7 @@ _DEFEAT = frozenset({"rejected", "defeated", "failed", "blocked", "sank", "down"
 
 # Words just before "N to M" that make it a tally ("voted 51 to 49", "by a vote of 210 to 198").
 _VOTE_VERBS = frozenset("vote voted margin split passed approved adopted rejected defeated ruled ruling tally decided carried "
-                        "cleared failed upheld overturned confirmed".split())
+                        "cleared failed upheld overturned confirmed majority".split())
 # What a body votes on: an unknown plural noun that "supported"/"opposed" one of these is a group of voters.
 _MOTIONS = frozenset("motion motions bill bills resolution resolutions amendment amendments measure referendum vote "
                      "ballot impeachment".split())
