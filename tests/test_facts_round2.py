@@ -39,7 +39,8 @@ CASUALTIES = [
     ("At least 18 people were killed and 43 injured in a bombing at a market in Mogadishu.", [(18, 43)]),
     ("The quake killed 2,100 people and injured more than 9,000, the government said.", [(2100, 9000)]),
     ("Three soldiers were killed and five others wounded when their vehicle hit a mine, the army said.", [(3, 5)]),
-    ("Fourteen people died in the crash and 30 were taken to hospital.", [(14, None)]),
+    # people taken to hospital after a crash are counted as injured, as "hospitalised" is
+    ("Fourteen people died in the crash and 30 were taken to hospital.", [(14, 30)]),
     ("Two Israeli soldiers were killed in fighting in southern Gaza, the military said.", [(2, None)]),
     ("The shelling wounded nine civilians, including a child, the regional governor said.", [(None, 9)]),
     ("Ten people were killed on Sunday when a fuel tanker exploded near Nairobi.", [(10, None)]),

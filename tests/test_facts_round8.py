@@ -198,3 +198,64 @@ def test_an_honorific_inside_a_place_name_is_not_a_title() -> None:
 def test_a_counsellor_at_a_mission() -> None:
     text = "Vivek Rao, a counsellor at the High Commission in the capital, said India appreciated the cooperation."
     assert _roles(text, "Vivek Rao") == [("Vivek Rao", "counsellor at the High Commission in the capital")]
+
+
+# --- exchanges of single people (after blind7 was read) ----------------------------------------------------
+
+def test_a_single_person_named_by_nationality_is_one() -> None:
+    text = ("Last year three Danish nationals were released by Borduvia in return for a single Borduvian who had "
+            "been serving a sentence in Denmark.")
+    assert _exchanges(text) == [[3, 1]]
+
+
+def test_a_nationality_before_a_people_noun_is_not_the_head() -> None:
+    text = "Caracas freed 10 Americans in return for a Colombian businessman close to the government."
+    assert _exchanges(text) == [[10, 1]]
+
+
+def test_plural_nationality_nouns_are_people() -> None:
+    text = ("Last October four Serbs detained in Kosovo were freed in exchange for a single Kosovo Albanian held in "
+            "a Serbian prison.")
+    assert _exchanges(text) == [[4, 1]]
+
+
+def test_swapping_an_aid_worker_for_a_diplomat() -> None:
+    text = "In a similar deal in 2023, Belgium swapped an aid worker held in Iran for an Iranian diplomat."
+    assert _exchanges(text) == [[1, 1]]
+
+
+def test_their_own_forces_and_a_long_deal_clause() -> None:
+    text = ("The regional authorities handed over 35 federal soldiers captured in fighting near the border and "
+            "received 23 of their own forces held in the capital, in an exchange overseen by elders.")
+    assert _exchanges(text) == [[35, 23]]
+
+
+def test_an_answer_after_the_first_release_is_told_again() -> None:
+    text = ("Israel handed over seven Lebanese detainees at the crossing on Tuesday. Strikes continued in the south. "
+            "Officials counted the damage. A school was closed. The seven Lebanese detainees, most of them captured "
+            "during the ground operations, were received by the Red Cross. Israel, in return, received an Israeli "
+            "civilian who had crossed the border in December.")
+    assert _exchanges(text) == [[7, 1]]
+
+
+def test_another_n_were_taken_to_hospitals() -> None:
+    text = ("A bus plunged into a ravine early on Thursday. Twelve passengers died at the scene. Another 21 were "
+            "taken to hospitals, the health department said.")
+    assert _casualties(text) == [(12, 21)]
+
+
+def test_some_of_whom_taken_to_hospital_are_a_part() -> None:
+    text = "Fourteen passengers were treated for minor injuries, two of whom were taken to hospital as a precaution."
+    assert _casualties(text) == [(None, 14)]
+
+
+def test_bringing_to_n_the_number_killed() -> None:
+    text = ("Two more passengers who were admitted to hospital after the crash died yesterday, bringing to 13 the "
+            "number of people killed in the accident.")
+    assert _casualties(text) == [(13, None)]
+
+
+def test_receiving_treatment_is_an_injured_count() -> None:
+    text = ("The number of people killed in the attack has risen to 19, the chairman said. He said eight other "
+            "villagers were receiving treatment at the hospital for gunshot wounds.")
+    assert _casualties(text) == [(19, 8)]

@@ -33,6 +33,8 @@ PERSON_NOUNS: frozenset[str] = frozenset(
     labourers laborers engineers contractors agents rangers truckers traders vendors herders shepherds
     athletes players runners campers skiers divers parishioners congregants individuals worshipers
     schoolchildren schoolgirls schoolboys elderly seniors aid-workers survivors
+    serbs croats turks kurds poles czechs slovaks swedes danes finns scots arabs jews thais uzbeks kazakhs tajiks
+    bosniaks greeks brits uighurs uyghurs tamils sikhs hindus muslims christians pashtuns
     lives americans israelis palestinians ukrainians russians syrians iraqis afghans britons
     worshippers worshipers pedestrians bystanders commuters motorists spectators fans shoppers hikers
     climbers swimmers diners guests visitors cyclists drivers mourners voters supporters servicemembers
@@ -197,8 +199,17 @@ class Sent:
         if ((head + "s" in PERSON_NOUNS or head.endswith("man") and head[:-3] + "men" in PERSON_NOUNS)
                 and self.words[j - 1].islower() and self.tags[j - 1] in ("NN", "JJ")):
             return True  # a singular people noun: "one inmate", "a trader", "a businessman"
+        if self.words[j - 1][:1].isupper() and head.endswith(_DEMONYM) and any(
+                self.lower[t] in _ONE for t in range(max(0, j - 4), j - 1)) and not (
+                j < len(self.lower) and self.words[j].islower()
+                and (self.tags[j].startswith("JJ") or self.is_personish(j, j + 1))):  # not "an Iranian diplomat"
+            return True  # "a single Iranian", "an Israeli", "a single Kosovo Albanian": one person named by a nationality
         return self.tags[j - 1] == "NNPS" or (self.words[j - 1][:1].isupper() and head.endswith(("ans", "ians", "is", "ese")))
 
+
+# Endings of singular nationality nouns ("Iranian", "Israeli", "Pakistani", "Japanese"), not of place names.
+_DEMONYM = ("ian", "ean", "ican", "ese", "eli", "stani", "aqi", "eshi", "iti", "ani", "ish")
+_ONE = frozenset({"a", "an", "one", "single", "lone", "sole"})
 
 _TRANSIENT = ("starts", "ends", "words", "tags", "lower", "lowtext")
 _TRANSIENT_KEEP_TAGS = ("starts", "ends", "words", "lower", "lowtext")

@@ -16,7 +16,8 @@ KILLED_AFTER = frozenset("killing killed kills kill claimed".split())
 INJURED_BEFORE = frozenset("injured wounded hurt injuries injured. wounded. hospitalized hospitalised".split())
 INJURED_AFTER = frozenset("injuring wounding injured wounded hurting injures wounds".split())
 TRIGGERS = ("kill", "dead", "died", "die ", "dies", "death", "slain", "perish", "fatalit", "wound", "injur", "hurt",
-            "toll", "drown", "executed", "lives", "hospitali", "risen", "rose", "succumb", "treated", "bodies", "martyr")
+            "toll", "drown", "executed", "lives", "hospitali", "risen", "rose", "succumb", "treated", "bodies", "martyr",
+            "to hospital", "treatment")
 # "are estimated to have died", "are likely to have been killed", "are presumed dead".
 _HEDGES = frozenset("estimated to likely presumed expected understood".split())
 _PASSIVE_AUX = frozenset({"were", "was", "been", "are", "is", "be", "being"})
@@ -484,6 +485,10 @@ def extract(sent: Sent, after_deaths: bool = False) -> list[Fact]:
         if _toll_cue(low, c, after_deaths):
             at = _number_of(low, c) if w == "number" else c
             kind, n = "injured" if low[at] in _NUMBER_OF_INJURED else "killed", _toll(sent, at)
+            if n is None and c >= 3 and low[c - 1] == "the" and _BRINGING.intersection(low[max(0, c - 5) : c - 2]):
+                n = sent.count_at(c - 2) if low[c - 3] == "to" else None  # "bringing to 13 the number of people killed"
+                if n is not None and (n.start in sent.used or n.end != c - 1):
+                    n = None
             if set(low[max(0, c - 3) : c]) & _PRIOR or (
                     set(low[max(0, c - 5) : c]) & _EARLIER and set(low[max(0, c - 5) : c]) & _REPORTED):
                 n = None  # "revising an earlier toll of 15", "who had earlier put the death toll at four"
@@ -509,10 +514,17 @@ def extract(sent: Sent, after_deaths: bool = False) -> list[Fact]:
             kind, n = "injured", _before_count(sent, c) or _injuries_count(sent, c)
         elif w == "treated" and prev in _PASSIVE_AUX and (nxt == "for" or _HOSPITAL.intersection(low[c + 1 : c + 9])):
             kind, n = "injured", _before_count(sent, c)  # "34 others are still being treated at ... Hospital"
+        elif w in ("took", "taken", "rushed", "airlifted", "transported", "ferried") and _HOSPITAL.intersection(
+                low[c + 2 : c + 8]) and prev in _PASSIVE_AUX:
+            kind, n = "injured", _before_count(sent, c)  # "Another 21 were taken to hospitals"
+            if n is not None and low[n.end : n.end + 2] == ["of", "whom"]:
+                n = None  # "14 were treated, two of whom were taken to hospital": a part of the injured
         elif w in ("took", "taken", "rushed", "airlifted", "transported", "ferried") and "hospital" in low[c + 2 : c + 8]:
             kind, n = "injured", _after_count(sent, c)  # "had taken 11 people to hospital with injuries"
             if n is not None and "to" not in low[n.end : n.end + 4]:
                 n = None
+        elif w == "receiving" and nxt == "treatment":
+            kind, n = "injured", _before_count(sent, c)  # "eight other villagers were receiving treatment"
         elif w in ("injured", "hurt", "wounded") and prev == "but" and c >= 2 and low[c - 2] == "alive":
             kind, n = "injured", _alive_but(sent, c)  # "Two more were pulled from the mud alive but injured"
         elif w == "another" and nxt in INJURED_BEFORE and prev == "and" and cur["killed"] is not None \

@@ -51,6 +51,8 @@ def _count_after(sent: Sent, k: int) -> NumberSpan | None:
         while j < len(sent) and j - k < 4 and (sent.lower[j] in ("single", "lone", "sole") or sent.tags[j].startswith("JJ")
                                                or (sent.words[j][:1].isupper() and sent.tags[j] == "NNP")):
             j += 1
+        while j + 1 < len(sent) and j - k < 5 and sent.tags[j] == "NN" and sent.tags[j + 1] == "NN":
+            j += 1  # "an aid worker"
         if j < len(sent) and sent.tags[j] == "NN" and sent.is_personish(j, j + 1) and k not in sent.used:
             return NumberSpan(k, k + 1, 1)
     if n is None or n.start in sent.used:

@@ -38,7 +38,8 @@ _PARTICLES = frozenset({"over", "back", "home"})
 _PASSIVE = frozenset("released freed returned handed repatriated transferred passed traded swapped exchanged".split())
 # Nouns a count of handed-over people may end in, besides the people nouns Sent knows (`is_personish`).
 _CAPTIVES = frozenset(
-    "bodies remains defenders jawan ranger pilot nephews nieces sons daughters brothers sisters wives husbands".split()
+    "bodies remains defenders jawan ranger pilot nephews nieces sons daughters brothers sisters wives husbands "
+    "forces".split()
 )
 _SWAP_NOUNS = frozenset({"exchange", "swap", "trade", "exchanged", "swapped", "traded"})
 _CLAUSE_STOPS = frozenset({";", ":", "after", "before", "when", "because", "since"})
@@ -79,6 +80,8 @@ def _head_end(sent: Sent, start: int) -> int:
     j = start
     if j + 1 < len(sent) and low[j] == "of" and low[j + 1] in ("its", "their", "our", "his", "her", "them"):
         j += 2  # "103 of its soldiers"
+        if j < len(sent) and low[j] == "own":
+            j += 1  # "23 of their own forces"
     k = j
     while k < len(sent) and k - j < 5 and (sent.tags[k].startswith(("JJ", "NN", "VBN", "VBD")) or sent.words[k][:1].isupper()):
         k += 1
@@ -134,7 +137,7 @@ def _count_with_people(sent: Sent, k: int) -> NumberSpan | None:
         if low[j] in ("single", "lone", "former", "jailed", "detained"):
             j += 1
         end = _head_end(sent, j)
-        if end > j and sent.tags[end - 1] in ("NN", "NNP") and k not in sent.used:
+        if end > j and (sent.tags[end - 1] in ("NN", "NNP") or sent.words[end - 1][:1].isupper()) and k not in sent.used:
             return NumberSpan(k, k + 1, 1)
     return _named_one(sent, k) if k < len(sent) else None
 
@@ -313,7 +316,7 @@ def _found(sent: Sent) -> list[tuple[NumberSpan, int, bool]]:
             num, bare = _come_home(sent, c), False
         if num is None and w == "for" and _for_cue(low, c):
             num, bare = _count_with_people(sent, skip_release_of(low, c + 1)), False  # "in exchange for a single ..."
-        if num is None and w == "saw" and "deal" in low[max(0, c - 3) : c]:
+        if num is None and w == "saw" and "deal" in low[max(0, c - 7) : c]:
             num, bare = _count_with_people(sent, c + 1), False  # "in a deal that also saw 238 Venezuelans flown home"
         if num is None and w in ("return", "release", "repatriation"):
             num, bare = _release_noun(sent, c), False
@@ -399,6 +402,29 @@ def _other_agent(first: Sent, a: NumberSpan, second: Sent, b: NumberSpan) -> boo
     return bool(x) and bool(y) and x.isdisjoint(y)
 
 
+def _told_again(sents: Sequence[Sent], i: int, pending: list[tuple[int, NumberSpan]]) -> list[tuple[int, NumberSpan]]:
+    """The earlier release the sentence before i tells again ("The seven Lebanese detainees ... were received at
+    Naqoura. Israel, in return, received ..."; "The officers ... were handed over"), as [(sentence, count)]."""
+    if i == 0 or not pending:
+        return []
+    prev = sents[i - 1]
+    low = prev.lower
+    if low[:1] != ["the"] or not _PASSIVE.intersection(low) and "received" not in low:
+        return []
+    num = prev.count_at(1)
+    start = num.end if num is not None else 1
+    head = _head_end(prev, start)
+    if head == start:
+        return []
+    noun = low[head - 1]
+    for j, n in reversed(pending):
+        s = sents[j]
+        same = n.value == num.value if num is not None else s.lower[_head_end(s, n.end) - 1 : _head_end(s, n.end)] == [noun]
+        if same and i - j <= 12:
+            return [(j, n)]
+    return []
+
+
 def same_agent(first: Sent, a: NumberSpan, second: Sent, b: NumberSpan) -> bool:
     """True when two releases are done by the same named side: one side releasing twice, not a swap."""
     return bool(_agent(first, a) & _agent(second, b))
@@ -477,7 +503,7 @@ def add_pairs(facts: list[Fact], sents: Sequence[Sent]) -> list[Fact]:
             pending.clear()
             continue
         if len(counts) == 1 and _answers(s):
-            back = [(j, n) for j, n in pending if i - j <= 2]
+            back = [(j, n) for j, n in pending if i - j <= 2] or _told_again(sents, i, pending)
             if back:
                 j, n = back[-1]
                 found.append(_exchange(sents[j], n, s, counts[0]))
