@@ -15,6 +15,12 @@ COUNT_MODIFIERS: frozenset[str] = frozenset(
     "an estimated estimated another further additional".split()
 )
 
+# Days and months, as lower-case words.
+WEEKDAYS: frozenset[str] = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+MONTHS: frozenset[str] = frozenset(
+    "january february march april may june july august september october november december".split()
+)
+
 # Nouns for people (counted in casualties, exchanges, votes).
 PERSON_NOUNS: frozenset[str] = frozenset(
     """

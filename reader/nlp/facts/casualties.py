@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from reader.document import Document, Fact, Span
-from reader.nlp.facts.base import AUX, DASHES, PERSON_NOUNS, Sent
+from reader.nlp.facts.base import AUX, DASHES, PERSON_NOUNS, WEEKDAYS, Sent
 from reader.nlp.facts.roles import ROLE_NOUNS
 from reader.nlp.numbers import NumberSpan
 
@@ -651,9 +651,6 @@ def _carry_injured(facts: list[Fact]) -> list[Fact]:
     return out
 
 
-_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
-
-
 def _apart(a: dict, b: dict) -> bool:
     """True when two facts are told of different days and one sentence opens on its day ("On Thursday, a shell
     struck ..." after "... on Friday"): two incidents, not one told twice."""
@@ -730,8 +727,8 @@ def run_all(doc: Document, sents: list[Sent]) -> list[Fact]:
         except (IndexError, ValueError):
             continue
         other = _other_incident(s)
-        days = _WEEKDAYS.intersection(s.lower)
-        opens_day = bool(days) and bool(_WEEKDAYS.intersection(s.lower[:2]))
+        days = WEEKDAYS.intersection(s.lower)
+        opens_day = bool(days) and bool(WEEKDAYS.intersection(s.lower[:2]))
         for f in facts:
             f.fields["_para"] = para
             f.fields["_days"] = days

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from reader.document import Document, Fact
-from reader.nlp.facts.base import Sent, SpanIndex, mention_index
+from reader.nlp.facts.base import MONTHS, WEEKDAYS, Sent, SpanIndex, mention_index
 from reader.nlp.facts.grammar import role_chunks
 from reader.nlp.facts.roles import (
     HONORIFICS,
@@ -21,10 +21,7 @@ from reader.nlp.facts.roles import (
 _INR = frozenset({"of", "for", "to", "at", "in", "on", "with", "from"})
 # Lower-case particles inside proper names ("Junta de Andalucía", "Alhaurín de la Vega", "Den Haag van ...").
 _NAME_PARTICLES = frozenset("de la del de' da do dos das di van von der den le du des y".split())
-_DATES = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
-    "august september october november december yesterday today tomorrow".split()
-)
+_DATES = WEEKDAYS | MONTHS | {"yesterday", "today", "tomorrow"}
 _FORCE_JJ = frozenset({"acting", "outgoing", "incoming", "serving", "ruling", "reigning", "presiding", "managing",
                        "founding", "consulting", "visiting"})
 # A PERSON span ending in one of these is a place or body named after a person ("Queen Elizabeth Hospital").

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from reader.document import Fact, Span
-from reader.nlp.facts.base import AUX, Sent
+from reader.nlp.facts.base import AUX, MONTHS, WEEKDAYS, Sent
 from reader.nlp.numbers import NumberSpan
 
 # Words that make a passage about a swap (looked for in the sentence, its neighbours and the headline).
@@ -379,8 +379,7 @@ def _sides_differ(sent: Sent, counts: list[NumberSpan]) -> bool:
     return len(sides) == 2 and all(sides) and sides[0].isdisjoint(sides[1])
 
 
-_CALENDAR = frozenset("monday tuesday wednesday thursday friday saturday sunday january february march april may june "
-                      "july august september october november december".split())
+_CALENDAR = WEEKDAYS | MONTHS
 
 
 def _agent(sent: Sent, num: NumberSpan) -> set[str]:
@@ -418,8 +417,11 @@ def _told_again(sents: Sequence[Sent], i: int, pending: list[tuple[int, NumberSp
         return []
     noun = low[head - 1]
     for j, n in reversed(pending):
-        s = sents[j]
-        same = n.value == num.value if num is not None else s.lower[_head_end(s, n.end) - 1 : _head_end(s, n.end)] == [noun]
+        if num is not None:
+            same = n.value == num.value
+        else:
+            end = _head_end(sents[j], n.end)
+            same = end > n.end and sents[j].lower[end - 1] == noun
         if same and i - j <= 12:
             return [(j, n)]
     return []
@@ -428,6 +430,13 @@ def _told_again(sents: Sequence[Sent], i: int, pending: list[tuple[int, NumberSp
 def same_agent(first: Sent, a: NumberSpan, second: Sent, b: NumberSpan) -> bool:
     """True when two releases are done by the same named side: one side releasing twice, not a swap."""
     return bool(_agent(first, a) & _agent(second, b))
+
+
+def _paired(sents: Sequence[Sent], i: int, counts: list[NumberSpan]) -> bool:
+    """True when sentence i's first two releases are the two sides of one swap: it says so, the passage is about a
+    swap, bodies went both ways, or the two counts are of different nations."""
+    s = sents[i]
+    return len(counts) >= 2 and (_answers(s) or _context(sents, i) or _remains_both(s, counts) or _sides_differ(s, counts))
 
 
 def _exchange(first: Sent, a: NumberSpan, last: Sent, b: NumberSpan) -> Fact:
@@ -449,7 +458,7 @@ def two_releases(sents: Sequence[Sent], i: int) -> list[Fact]:
     if not any(w in s.lowtext for w in _TRIGGERS):
         return []
     counts = releases(s)
-    if len(counts) >= 2 and (_answers(s) or _context(sents, i) or _remains_both(s, counts) or _sides_differ(s, counts)):
+    if _paired(sents, i, counts):
         return [_exchange(s, counts[0], s, counts[1])]
     if len(counts) == 1 and counts[0].value == 1 and "one-for-one" in s.lowtext:
         return [_exchange(s, counts[0], s, counts[0])]  # "in a one-for-one exchange, the BSF handed over a jawan"
@@ -486,7 +495,7 @@ def add_pairs(facts: list[Fact], sents: Sequence[Sent]) -> list[Fact]:
             continue
         if not counts:
             continue
-        if len(counts) >= 2 and (_answers(s) or _context(sents, i) or _remains_both(s, counts) or _sides_differ(s, counts)):
+        if _paired(sents, i, counts):
             found.append(_exchange(s, counts[0], s, counts[1]))
             pending.clear()
             continue
