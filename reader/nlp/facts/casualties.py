@@ -514,12 +514,11 @@ def extract(sent: Sent, after_deaths: bool = False) -> list[Fact]:
             kind, n = "injured", _before_count(sent, c) or _injuries_count(sent, c)
         elif w == "treated" and prev in _PASSIVE_AUX and (nxt == "for" or _HOSPITAL.intersection(low[c + 1 : c + 9])):
             kind, n = "injured", _before_count(sent, c)  # "34 others are still being treated at ... Hospital"
-        elif w in ("took", "taken", "rushed", "airlifted", "transported", "ferried") and _HOSPITAL.intersection(
-                low[c + 2 : c + 8]) and prev in _PASSIVE_AUX:
+        elif w in _TAKEN and _HOSPITAL.intersection(low[c + 2 : c + 8]) and prev in _PASSIVE_AUX:
             kind, n = "injured", _before_count(sent, c)  # "Another 21 were taken to hospitals"
             if n is not None and low[n.end : n.end + 2] == ["of", "whom"]:
                 n = None  # "14 were treated, two of whom were taken to hospital": a part of the injured
-        elif w in ("took", "taken", "rushed", "airlifted", "transported", "ferried") and "hospital" in low[c + 2 : c + 8]:
+        elif w in _TAKEN and "hospital" in low[c + 2 : c + 8]:
             kind, n = "injured", _after_count(sent, c)  # "had taken 11 people to hospital with injuries"
             if n is not None and "to" not in low[n.end : n.end + 4]:
                 n = None
@@ -598,6 +597,8 @@ def extract(sent: Sent, after_deaths: bool = False) -> list[Fact]:
 
 
 _HOSPITAL = frozenset({"hospital", "hospitals", "institute", "clinic", "infirmary", "centre", "center"})
+# Verbs of bringing people to hospital: "were taken to hospital", "rushed 11 people to hospital".
+_TAKEN = frozenset("took taken rushed airlifted transported ferried".split())
 
 
 def _others_after(low: list[str], n: NumberSpan) -> bool:
@@ -702,7 +703,8 @@ def dedupe(facts: list[Fact]) -> list[Fact]:
             restated = True
         # a headline rounds the figures the body gives ("over 130 injured" for 134): same deaths, no fewer injured
         if not restated and a.get("_head") and any(
-                _superseded(a, [b]) and not _subsumed(b, a) and not _apart(a, b) and any(a[k] is not None and a[k] == b[k] for k in ("killed", "injured"))
+                _superseded(a, [b]) and not _subsumed(b, a) and not _apart(a, b)
+                and any(a[k] is not None and a[k] == b[k] for k in ("killed", "injured"))
                 for b in (g.fields for g in facts[i + 1 :])):
             restated = True
         if not restated:
@@ -729,12 +731,13 @@ def run_all(doc: Document, sents: list[Sent]) -> list[Fact]:
         other = _other_incident(s)
         days = WEEKDAYS.intersection(s.lower)
         opens_day = bool(days) and bool(WEEKDAYS.intersection(s.lower[:2]))
+        had_been = "had" in s.lower and "been" in s.lower
         for f in facts:
             f.fields["_para"] = para
             f.fields["_days"] = days
             f.fields["_opens_day"] = opens_day
             f.fields["_head"] = i == 0
-            f.fields["_had_been"] = "had" in s.lower and "been" in s.lower
+            f.fields["_had_been"] = had_been
             if other:
                 f.fields["_other"] = True
             found.append((i, f))
