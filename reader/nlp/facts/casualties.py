@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from reader.document import Document, Fact, Span
-from reader.nlp.facts.base import AUX, DASHES, PERSON_NOUNS, WEEKDAYS, Sent
+from reader.nlp.facts.base import AUX, DASHES, MONTHS, PERSON_NOUNS, WEEKDAYS, Sent
 from reader.nlp.facts.roles import ROLE_NOUNS
 from reader.nlp.numbers import NumberSpan
 
@@ -17,7 +17,7 @@ INJURED_BEFORE = frozenset("injured wounded hurt injuries injured. wounded. hosp
 INJURED_AFTER = frozenset("injuring wounding injured wounded hurting injures wounds".split())
 TRIGGERS = ("kill", "dead", "died", "die ", "dies", "death", "slain", "perish", "fatalit", "wound", "injur", "hurt",
             "toll", "drown", "executed", "lives", "hospitali", "risen", "rose", "succumb", "treated", "bodies", "martyr",
-            "to hospital", "treatment")
+            "hospital", "treatment")
 # "are estimated to have died", "are likely to have been killed", "are presumed dead".
 _HEDGES = frozenset("estimated to likely presumed expected understood".split())
 _PASSIVE_AUX = frozenset({"were", "was", "been", "are", "is", "be", "being"})
@@ -36,9 +36,15 @@ def _one_noun(word: str) -> bool:
     return word in _ONE_PERSON or (word + "s" in PERSON_NOUNS and not word.endswith("s")) or word in ROLE_NOUNS
 
 
+# Openings of an aside between a count's people and its verb: "Two men, both aged in their 30s, died".
+_ASIDES = frozenset("including among mostly mainly largely both all each aged most many some".split())
+
+
 def _gap_ok(sent: Sent, n: NumberSpan, cue: int) -> bool:
     """Tokens between a count and a following cue are its people noun phrase and auxiliaries."""
     k = n.end
+    if k + 1 < cue and sent.lower[k] == "more" and sent.tags[k + 1].startswith("NN"):
+        k += 1  # "Seven more women were being treated in hospital"
     noun_end = min(sent.noun_run(k), cue)
     if noun_end > k:
         if not (sent.is_personish(k, noun_end) or _agent_plural(sent, noun_end - 1)):
@@ -70,8 +76,8 @@ def _gap_ok(sent: Sent, n: NumberSpan, cue: int) -> bool:
             j += 1
         if j < cue:
             k = j + 1
-    # ", including two children," parenthetical
-    if k < cue and sent.words[k] in ("," , *DASHES) and k + 1 < cue and sent.lower[k + 1] in ("including", "among", "mostly"):
+    # ", including two children," / ", both aged in their 30s," parenthetical
+    if k < cue and sent.words[k] in ("," , *DASHES) and k + 1 < cue and sent.lower[k + 1] in _ASIDES:
         j = k + 2
         while j < cue and sent.words[j] not in (",", *DASHES):
             j += 1
@@ -302,9 +308,12 @@ def _after_count(sent: Sent, cue: int) -> NumberSpan | None:
     k = cue + 1
     if k < len(sent) and sent.lower[k] in ("and", "or") and k + 1 < len(sent) and sent.lower[k + 1] in INJURED_AFTER | KILLED_AFTER:
         return None  # "killed and wounded 12": ambiguous
-    if k + 1 < len(sent) and sent.lower[k] in ("his", "her", "their"):
+    if k + 1 < len(sent) and sent.lower[k] in ("him", "her") and sent.lower[k + 1] in (",", ".", ";", "and", "instantly") \
+            and k not in sent.used:
+        return NumberSpan(k, k + 1, 1)  # "an old landmine exploded beneath a shepherd, killing him and injuring ..."
+    if k + 1 < len(sent) and sent.lower[k] in ("his", "her", "their", "its"):
         if (sent.lower[k + 1] in _KIN or _one_noun(sent.lower[k + 1])) and k + 1 not in sent.used:
-            return NumberSpan(k, k + 2, 1)  # "wounded his son", "injured his driver"
+            return NumberSpan(k, k + 2, 1)  # "wounded his son", "injured his driver", "killing its pilot"
         k += 1  # "injuring her two daughters"
     n = sent.count_at(k)
     if n is None and k < len(sent) and sent.lower[k] in ("a", "an"):
@@ -317,6 +326,8 @@ def _after_count(sent: Sent, cue: int) -> NumberSpan | None:
     e = n.end
     if e < len(sent) and sent.words[e] in ("%", "-", "–"):
         return None
+    if e < len(sent) and sent.lower[e] == "of" and _of_people(sent, n):
+        return n  # "shot dead three of their colleagues"
     if e < len(sent) and sent.lower[e] in ("years", "year", "days", "hours", "times", "of", "minutes"):
         return None
     noun_end = sent.noun_run(e)
@@ -529,6 +540,8 @@ def extract(sent: Sent, after_deaths: bool = False) -> list[Fact]:
         elif w == "another" and nxt in INJURED_BEFORE and prev == "and" and cur["killed"] is not None \
                 and cur["injured"] is None:
             kind, n = "injured", NumberSpan(c, c + 1, 1)  # "a peacekeeper was killed and another wounded"
+        elif w == "dead" and prev == "shot" and _after_count(sent, c) is not None:
+            kind, n = "killed", _after_count(sent, c)  # "gunmen shot dead three of their colleagues"
         elif w in INJURED_BEFORE and _captives_noun(sent, c):
             continue  # "25 severely wounded POWs return home" in a swap: people handed over, not an incident's toll
         elif w in KILLED_BEFORE or w in INJURED_BEFORE:
@@ -587,7 +600,7 @@ def extract(sent: Sent, after_deaths: bool = False) -> list[Fact]:
         if earlier_at >= 0 and any(n is not None and n.start > earlier_at for n in g.values()):
             fields["_earlier"] = True  # "had put the toll at 24", "initially reported two deaths"
         # (an updated toll "has risen to 38 since last week" is not a running total: an injured count may join it)
-        if not toll_update and ("since" in low or ("so" in low and "far" in low)
+        if not toll_update and (_since_long(low) or ("so" in low and "far" in low)
                                 or ("total" in low and "a" in low and "toll" not in low)):
             fields["_cumulative"] = True  # "has killed at least 43 people since July": no later injured count joins it
         if any(n is not None and _continues(sent, n) for n in g.values()):
@@ -674,7 +687,7 @@ def _superseded(a: dict, others: list[dict]) -> bool:
 
 def _same_report(a: dict, b: dict) -> bool:
     """Whether `b` (an update) can revise `a`: an earlier figure, the headline or lede, or the same paragraph."""
-    return bool(a.get("_earlier")) or a.get("_para", 0) <= 1 or a.get("_para") == b.get("_para")
+    return bool(a.get("_earlier")) or a.get("_para", 0) <= 1 or bool(a.get("_lede")) or a.get("_para") == b.get("_para")
 
 
 def dedupe(facts: list[Fact]) -> list[Fact]:
@@ -715,25 +728,33 @@ def dedupe(facts: list[Fact]) -> list[Fact]:
 _ABOUT_DEATHS = frozenset({"toll", "tolls", "deaths", "dead", "killed", "died", "deceased"})
 
 
+# How long the lede's first sentence is at least, in tokens (a standfirst or subhead is shorter).
+_LEDE_TOKENS = 25
+
+
 def run_all(doc: Document, sents: list[Sent]) -> list[Fact]:
     """All casualty facts in a document, restatements removed."""
     found: list[tuple[int, Fact]] = []
     para = 0
+    lede = -1  # the paragraph of the first full sentence of the body (after a headline, standfirst, byline)
     for i, s in enumerate(sents):
         prev = set(sents[i - 1].lower) if i else set()
         if i and "\n" in doc.text[sents[i - 1].span.end : s.span.start]:
             para += 1
+        if lede < 0 and i and len(s) >= _LEDE_TOKENS:
+            lede = para
         after_deaths = bool(_ABOUT_DEATHS.intersection(prev))  # words, so "deadline" is not "dead"
         try:
             facts = extract(s, after_deaths)
         except (IndexError, ValueError):
             continue
-        other = _other_incident(s)
+        other = _other_incident(s) or _past_year(s) or bool(found) and _other_time(sents[found[-1][0]], s)
         days = WEEKDAYS.intersection(s.lower)
         opens_day = bool(days) and bool(WEEKDAYS.intersection(s.lower[:2]))
-        had_been = "had" in s.lower and "been" in s.lower
+        had_been = _pluperfect(s)
         for f in facts:
             f.fields["_para"] = para
+            f.fields["_lede"] = para == lede
             f.fields["_days"] = days
             f.fields["_opens_day"] = opens_day
             f.fields["_head"] = i == 0
@@ -771,6 +792,29 @@ def _other_incident(sent: Sent) -> bool:
     return False
 
 
+def _past_year(sent: Sent) -> bool:
+    """True when a sentence names a year not as the start of a period ("the November 2021 riots, which left three
+    people dead"; not "since 2019"): an incident of another year."""
+    return any(sent.is_year_token(n) and not (n.start > 0 and sent.lower[n.start - 1] in ("since", "of"))
+               for n in sent.numbers)
+
+
+_TIME_WORDS = WEEKDAYS | MONTHS | {"yesterday", "last"}
+
+
+def _other_time(first: Sent, later: Sent) -> bool:
+    """True when a sentence opens on a time other than the one the earlier sentence names ("Last month, ... six
+    fighters were killed." then "And on Sunday, two police officers were wounded"): another incident."""
+    low = later.lower
+    k = 1 if low[:1] and low[0] in ("and", "but") else 0
+    if "," not in low[k : k + 6]:
+        return False
+    opening = low[k : low.index(",", k)]
+    times = _TIME_WORDS.intersection(opening)
+    named = _TIME_WORDS.intersection(first.lower)
+    return bool(times) and bool(named) and times.isdisjoint(named)
+
+
 def _drop_before_ordinal(found: list[tuple[int, Fact]]) -> list[tuple[int, Fact]]:
     """Drop deaths-only counts below an ordinal toll of the same incident ("A third person has died" ...
     "police said two people had died"): the ordinal counts them."""
@@ -784,17 +828,32 @@ def _drop_before_ordinal(found: list[tuple[int, Fact]]) -> list[tuple[int, Fact]
 
 def _drop_breakdowns(found: list[tuple[int, Fact]], sents: list[Sent]) -> list[tuple[int, Fact]]:
     """Drop counts that split a toll given just before ("Thirteen people died ... 11 passengers died on the
-    spot, while two others succumbed to their injuries"): deaths no more than the toll, within 3 sentences."""
+    spot, while two others succumbed to their injuries"): deaths no more than the toll, within 3 sentences and
+    the same or the next paragraph."""
     out: list[tuple[int, Fact]] = []
     for i, f in found:
         k = f.fields["killed"]
         part = (k is not None and f.fields["injured"] is None and not f.fields.get("_other")
                 and any(c in sents[i].lowtext for c in _BREAKDOWN)
                 and any(j < i and i - j <= 3 and g.fields["killed"] is not None and g.fields["killed"] > k
-                        for j, g in out))
+                        and f.fields.get("_para", 0) - g.fields.get("_para", 0) <= 1 for j, g in out))
         if not part:
             out.append((i, f))
     return out
+
+
+def _pluperfect(sent: Sent) -> bool:
+    """True for a sentence in the pluperfect ("Six deaths had been confirmed", "Nine workers had died on Saturday")."""
+    low = sent.lower
+    return any(w == "had" and ("been" in low[t + 1 : t + 3] or "died" in low[t + 1 : t + 3]) for t, w in enumerate(low))
+
+
+_LATELY = WEEKDAYS | {"yesterday", "dawn", "morning", "overnight"}
+
+
+def _since_long(low: list[str]) -> bool:
+    """True for a "since" that opens a long period ("since July", "since 2019"), not a few days ("since Monday")."""
+    return any(w == "since" and (t + 1 == len(low) or low[t + 1] not in _LATELY) for t, w in enumerate(low))
 
 
 def _drop_partial_tolls(found: list[tuple[int, Fact]]) -> list[tuple[int, Fact]]:
@@ -805,7 +864,7 @@ def _drop_partial_tolls(found: list[tuple[int, Fact]]) -> list[tuple[int, Fact]]
         a = f.fields
         part = (a.get("_had_been") and a["killed"] is not None and a["injured"] is None and not a.get("_other")
                 and any(b.get("_update") and b["killed"] is not None and b["killed"] > a["killed"]
-                        and 0 <= a.get("_para", 0) - b.get("_para", 0) <= 2 for b in (g.fields for _, g in out)))
+                        and 0 <= a.get("_para", 0) - b.get("_para", 0) <= 4 for b in (g.fields for _, g in out)))
         if not part:
             out.append((i, f))
     return out
@@ -827,7 +886,8 @@ def _merge_nearby(facts: list[Fact], found: list[tuple[int, Fact]], sents: list[
                 and prev.fields["killed"] is not None and prev.fields["injured"] is None
                 and f.fields["killed"] is None and f.fields["injured"] is not None
                 and not f.fields.get("_earlier") and not prev.fields.get("_cumulative") and not _apart(prev.fields, f.fields)
-                and not any(_other_incident(sents[k]) for k in range(i + 1, j + 1))):
+                and not any(_other_incident(sents[k]) for k in range(i + 1, j + 1))
+                and not _other_time(sents[i], sents[j])):
             merged = {**prev.fields, "injured": f.fields["injured"]}
             out[at] = Fact(prev.kind, Span(prev.evidence.start, f.evidence.end), merged)
             index[id(out[at])] = j

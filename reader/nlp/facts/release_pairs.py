@@ -34,6 +34,8 @@ _RECEIVE = frozenset("receive receives received receiving brought bring brings b
 _COME_HOME = frozenset("returning returned return returns came come comes coming arrived arriving".split())
 _HOME = frozenset({"home", "back"})
 _GOING = frozenset("going went go goes heading headed".split())
+# Leaving custody on foot: "crossed the bridge at Varnita", "walked out of Wamena prison", "walked free".
+_WALK_OUT = {"crossed": ("the", "into", "over", "back", "at"), "walked": ("out", "free")}
 _PARTICLES = frozenset({"over", "back", "home"})
 _PASSIVE = frozenset("released freed returned handed repatriated transferred passed traded swapped exchanged".split())
 # Nouns a count of handed-over people may end in, besides the people nouns Sent knows (`is_personish`).
@@ -67,9 +69,12 @@ def skip_remains(sent: Sent, k: int) -> int:
 
 
 def skip_release_of(low: list[str], k: int) -> int:
-    """Skip "the release of" / "the return of" / "the freeing of" at k ("in return for the release of six")."""
+    """Skip "the release of" / "the return of" / "the freeing of" / "those of" at k ("in return for the release
+    of six", "in exchange for those of 14 western fighters")."""
     if low[k : k + 3] in (["the", "release", "of"], ["the", "return", "of"], ["the", "freeing", "of"]):
         return k + 3
+    if low[k : k + 2] == ["those", "of"]:
+        return k + 2
     return k
 
 
@@ -83,9 +88,12 @@ def _head_end(sent: Sent, start: int) -> int:
         if j < len(sent) and low[j] == "own":
             j += 1  # "23 of their own forces"
     k = j
-    while k < len(sent) and k - j < 5 and (sent.tags[k].startswith(("JJ", "NN", "VBN", "VBD")) or sent.words[k][:1].isupper()):
+    while k < len(sent) and k - j < 5 and (sent.tags[k].startswith(("JJ", "NN", "VBN", "VBD")) or sent.words[k][:1].isupper()
+                                          or sent.tags[k] == "VBG" and k == j):
         k += 1
         if low[k - 1] in _CAPTIVES or sent.is_personish(k - 1, k) or _agent_noun(sent, k - 1):
+            if k < len(sent) and sent.tags[k].startswith("NN") and (sent.is_personish(k, k + 1) or _agent_noun(sent, k)):
+                k += 1  # "a Moldovan police officer"
             return k
     return start
 
@@ -166,7 +174,9 @@ def _active(sent: Sent, c: int) -> tuple[NumberSpan | None, bool]:
         k += 1
     if low[k : k + 2] in (["in", "turn"], ["in", "return"], ["in", "exchange"]):
         k += 2  # "receiving in turn eleven Azerbaijani citizens"
-    if k < len(sent) and low[k] in ("last", "remaining"):
+    if low[k : k + 2] in (["the", "last"], ["the", "remaining"], ["the", "final"]):
+        k += 1  # "freed the last 20 living hostages"
+    if k < len(sent) and low[k] in ("last", "remaining", "final"):
         k += 1  # "Bandits free last 23 captives"
     if low[k : k + 2] == ["those", "of"]:
         k += 2  # "received the remains of 17 servicemen and handed over those of five"
@@ -192,8 +202,11 @@ def _relative_after(sent: Sent, num: NumberSpan, e: int) -> bool:
     if e <= num.end:
         return False
     low = sent.lower
+    if e < len(sent) - 1 and sent.tags[e] == "VBG" and sent.tags[e + 1].startswith(("NN", "DT")):
+        return True  # "two TPNPB members serving sentences for arson"
     return any(w in ("who", "that") for w in low[e : e + 6]) or any(
-        sent.tags[t] == "VBN" and low[t + 1] in ("by", "in", "at", "since", "during", "for")
+        (sent.tags[t] == "VBN" or sent.tags[t] == "VBD" and low[t].endswith("ed"))
+        and low[t + 1] in ("by", "in", "at", "since", "during", "for")
         for t in range(e, min(e + 4, len(sent) - 1)))
 
 
@@ -232,11 +245,42 @@ def _passive(sent: Sent, c: int) -> NumberSpan | None:
         if num.start > 0 and low[num.start - 1] in ("of", "including", "among", "the", "these", "those", "all"):
             return None  # "among them four foreigners", "the 20 soldiers": a part, or people already counted
         if e > num.end or low[num.end] in ("bodies", "remains"):
-            return num
+            return _listed_in(sent, num) or num
+        if _in_time_phrase(sent, num):
+            continue  # "workers held for almost four months by ... have been released": look further back
         if not any(w in ("who", "that") for w in low[max(0, num.start - 12) : num.start]):
             return None
         # "Twenty-two fishermen who had spent up to six years in jail were handed over": look further back
     return _one_before(sent, k)
+
+
+_ASIDE_OPENERS = frozenset({"-", "--", "–", "—", "("})
+
+
+def _listed_in(sent: Sent, num: NumberSpan) -> NumberSpan | None:
+    """The total a count is part of, when it sits in a list set off by a dash or bracket after the total ("nine
+    Kyrgyz citizens - four border guards and five villagers ... - had been returned" gives nine for five)."""
+    for total in sent.numbers:
+        if total.end >= num.start:
+            break
+        d = _head_end(sent, total.end)
+        if d > total.end and d < num.start <= d + 8 and sent.lower[d] in _ASIDE_OPENERS:
+            return total
+    return None
+
+
+_SPANS_OF_TIME = frozenset("hours days weeks months years decades".split())
+
+
+def _in_time_phrase(sent: Sent, num: NumberSpan) -> bool:
+    """True for a count of time after a preposition ("for almost four months", "after two years")."""
+    low = sent.lower
+    if low[num.end : num.end + 1] and low[num.end] not in _SPANS_OF_TIME:
+        return False
+    j = num.start - 1
+    while j >= 0 and low[j] in ("almost", "nearly", "about", "around", "over", "more", "than", "some", "up", "to"):
+        j -= 1
+    return j >= 0 and low[j] in ("for", "after", "in", "within", "over", "during", "than")
 
 
 def _count_of_them(sent: Sent, k: int) -> bool:
@@ -259,7 +303,8 @@ def _come_home(sent: Sent, c: int) -> NumberSpan | None:
     """The people count before "returning home" / "came home": "with 150 service members returning home", "with
     eleven militants going the other way"."""
     low = sent.lower
-    if low[c + 1 : c + 2] != ["home"] and not (low[c] in _GOING and low[c + 1 : c + 4] == ["the", "other", "way"]):
+    if low[c + 1 : c + 2] != ["home"] and not (low[c] in _GOING and low[c + 1 : c + 4] == ["the", "other", "way"]) \
+            and not (low[c] in _WALK_OUT and low[c + 1 : c + 2] and low[c + 1] in _WALK_OUT[low[c]]):
         return None
     k = c
     while k > 0 and low[k - 1] in AUX:
@@ -298,6 +343,23 @@ def _release_noun(sent: Sent, c: int) -> NumberSpan | None:
     return _count_with_people(sent, c + 2) if j >= 0 and low[j] in _SECURE else None
 
 
+def _saw_and(sent: Sent, num: NumberSpan | None) -> NumberSpan | None:
+    """The second count of a deal that "saw" two groups go ("saw five Turkish Cypriots let go in the south and
+    three Greek Cypriots returned from the north"), or None."""
+    if num is None:
+        return None
+    low = sent.lower
+    e = _head_end(sent, num.end)
+    for t in range(e, min(len(sent) - 1, e + 10)):
+        if low[t] in _CLAUSE_STOPS or low[t] == ",":
+            return None
+        if low[t] == "and":
+            more = _count_with_people(sent, t + 1)
+            if more is not None and more.value != 1:
+                return more
+    return None
+
+
 def _found(sent: Sent) -> list[tuple[NumberSpan, int, bool]]:
     """Every release in the sentence as (count, verb token, bare count), in the order found."""
     found: list[tuple[NumberSpan, int, bool]] = []
@@ -312,12 +374,16 @@ def _found(sent: Sent) -> list[tuple[NumberSpan, int, bool]]:
                     continue  # one side doing two things: "brings home 150 defenders, receives 909 bodies"
         if num is None and (w in _PASSIVE or w == "regained"):
             num, bare = _passive(sent, c), False
-        if num is None and (w in _COME_HOME or w in _GOING):
+        if num is None and (w in _COME_HOME or w in _GOING or w in _WALK_OUT):
             num, bare = _come_home(sent, c), False
         if num is None and w == "for" and _for_cue(low, c):
             num, bare = _count_with_people(sent, skip_release_of(low, c + 1)), False  # "in exchange for a single ..."
         if num is None and w == "saw" and "deal" in low[max(0, c - 7) : c]:
             num, bare = _count_with_people(sent, c + 1), False  # "in a deal that also saw 238 Venezuelans flown home"
+            more = _saw_and(sent, num)
+            if more is not None:  # "a similar deal saw five Turkish Cypriots let go ... and three Greek Cypriots returned"
+                found.append((num, c, False))
+                num = more
         if num is None and w in ("return", "release", "repatriation"):
             num, bare = _release_noun(sent, c), False
         if num is not None and all(num.start != x.start for x, _, _ in found):
@@ -369,14 +435,24 @@ def _remains_both(sent: Sent, counts: list[NumberSpan]) -> bool:
                                 or low[n.end : n.end + 1] in (["bodies"], ["remains"]) for n in counts[:2])
 
 
+def _side(sent: Sent, n: NumberSpan) -> set[str]:
+    """The capitalised words of the people a count names ("Indian" in "22 Indian fishermen")."""
+    return {w.rstrip("s") for w in sent.words[n.end : _head_end(sent, n.end)] if w[:1].isupper()}
+
+
+def _nations_differ(first: Sent, a: NumberSpan, second: Sent, b: NumberSpan) -> bool:
+    """True when counts a and b name people of different nations ("22 Indian fishermen" and "14 Pakistani
+    prisoners", "two Greek Cypriots" and "four Turkish Cypriots")."""
+    x, y = _side(first, a), _side(second, b)
+    return bool(x - y) and bool(y - x)
+
+
 def _sides_differ(sent: Sent, counts: list[NumberSpan]) -> bool:
-    """True when the first two counts name people of different nations ("22 Indian fishermen ... while 14
-    Pakistani prisoners were repatriated"): two handovers between two countries are a swap."""
-    sides = []
-    for n in counts[:2]:
-        e = _head_end(sent, n.end)
-        sides.append({w.rstrip("s") for w in sent.words[n.end : e] if w[:1].isupper()})
-    return len(sides) == 2 and all(sides) and sides[0].isdisjoint(sides[1])
+    """True when the first two counts name people of different nations, or are handed over by differently named
+    sides ("22 Indian fishermen ... while 14 Pakistani prisoners were repatriated", "The Turkish Cypriot
+    authorities released two ..., while the Republic freed four"): two handovers between two sides are a swap."""
+    return len(counts) >= 2 and (_nations_differ(sent, counts[0], sent, counts[1])
+                                 or _other_agent(sent, counts[0], sent, counts[1]))
 
 
 _CALENDAR = WEEKDAYS | MONTHS
@@ -465,6 +541,9 @@ def two_releases(sents: Sequence[Sent], i: int) -> list[Fact]:
     return []
 
 
+# How many sentences back a release told as an answer ("The government, for its part, freed 23 ...") may look for
+# the release it answers.
+_ANSWER_REACH = 6
 _TRIGGERS = ("releas", "free", "hand", "return", "repatriat", "receiv", "sen", "flew", "flown", "brought", "bring",
              "transferr", "passed", " home", " saw ", "traded", "swapped", "exchanged", "given ")
 
@@ -511,8 +590,14 @@ def add_pairs(facts: list[Fact], sents: Sequence[Sent]) -> list[Fact]:
             found.append(_exchange(sents[j], n, s, counts[0]))
             pending.clear()
             continue
+        if len(counts) == 1 and pending and i - pending[-1][0] <= 2 and _context(sents, i) \
+                and _nations_differ(sents[pending[-1][0]], pending[-1][1], s, counts[0]):
+            j, n = pending[-1]  # "... had handed over seven Tajik servicemen." then "nine Kyrgyz citizens ... had been returned"
+            found.append(_exchange(sents[j], n, s, counts[0]))
+            pending.clear()
+            continue
         if len(counts) == 1 and _answers(s):
-            back = [(j, n) for j, n in pending if i - j <= 2] or _told_again(sents, i, pending)
+            back = [(j, n) for j, n in pending if i - j <= _ANSWER_REACH] or _told_again(sents, i, pending)
             if back:
                 j, n = back[-1]
                 found.append(_exchange(sents[j], n, s, counts[0]))

@@ -74,6 +74,10 @@ def _ordered(low: list[str], k: int, a: int | float, b: int | float) -> tuple[in
     return a, b
 
 
+# Words before a tally that nobody cast: "predictions of a 20-20 dead heat", "a possible 50-50 split".
+_HYPOTHETICAL = ("predict", "expect", "feared", "possible", "potential", "forecast", "projected", "hypothetical")
+
+
 def _score_votes(sent: Sent) -> list[tuple[int, dict[str, int | float | None]]]:
     """Every tally in a sentence with its token position: "voted 5-4", "passed 52-48", "by a vote of 210 to
     198", "by 52 votes to 48", "by 14 votes to none"."""
@@ -87,6 +91,8 @@ def _score_votes(sent: Sent) -> list[tuple[int, dict[str, int | float | None]]]:
         m = _SCORE.match(w)
         if m and k > 0 and low[k - 1] in _NOT_SCORES:
             continue  # "ADDS parliament vote in paras 9-11": a range of paragraphs
+        if m and any(w.startswith(_HYPOTHETICAL) for w in low[max(0, k - 5) : k]):
+            continue  # "despite earlier predictions of a 20-20 dead heat": a vote nobody cast
         if m and window & SCORE_CONTEXT:
             a, b = _ordered(low, k, int(m.group(1)), int(m.group(2)))
             fields: dict[str, int | float | None] = {"for": a, "against": b, "abstain": int(m.group(3)) if m.group(3) else None}
@@ -157,6 +163,9 @@ def _nobody_against(sent: Sent, fields: dict[str, int | float | None]) -> None:
                 fields["against"] = 0
 
 
+_CURRENCY = frozenset("$ £ € ¥ ₹ US$ A$ C$".split())
+
+
 def _descriptive(sent: Sent) -> list[tuple[int, str, int | float]]:
     """Counts next to for/against/abstain cues, as (token position, key, count): "supported by 143 countries",
     "35 states abstained", "41 MCAs voting in favour"."""
@@ -168,6 +177,8 @@ def _descriptive(sent: Sent) -> list[tuple[int, str, int | float]]:
             continue
         if num.start > 0 and low[num.start - 1] == "no":
             continue  # "no one voted against": nobody, counted by `_nobody_against`
+        if num.start > 0 and sent.words[num.start - 1] in _CURRENCY:
+            continue  # "fines would rise from $40 to $150 for a first offense": money, not votes
         i = num.start
         # modifiers before the count
         b = i
@@ -181,6 +192,8 @@ def _descriptive(sent: Sent) -> list[tuple[int, str, int | float]]:
                 if sent.noun_run(e, limit=3) > e:
                     sent.used.update(range(total.start, total.end))
         noun_end = sent.noun_run(e, limit=3)
+        # "with two abstentions late Monday": the run ends at its vote noun
+        noun_end = next((t + 1 for t in range(e, noun_end) if low[t] in ("abstentions", "abstention", "votes")), noun_end)
         while noun_end > e + 1 and low[noun_end - 1] in ("voting", "abstaining"):
             noun_end -= 1  # "226 MPs voting in favour" ("voting" tagged as a noun)
         if noun_end > e and low[e] in ("opposing", "supporting", "backing", "voting"):
@@ -297,6 +310,7 @@ def run_all(doc: Document, sents: list[Sent]) -> list[Fact]:
         except (IndexError, ValueError):
             continue
     facts: list[Fact] = []
+    where: list[int] = []  # the sentence each fact starts in
     k = 0
     while k < len(found):
         idx, fields = found[k]
@@ -311,19 +325,24 @@ def run_all(doc: Document, sents: list[Sent]) -> list[Fact]:
                 span = Span(span.start, sents[idx + 1].span.end)
                 k += 1
         facts.append(Fact("vote", span, fields))
+        where.append(idx)
         k += 1
-    return _drop_subgroups(facts)
+    return _drop_subgroups(facts, where)
 
 
-def _drop_subgroups(facts: list[Fact]) -> list[Fact]:
-    """Drop one-sided counts ("Thirty-one Labour MPs voted against the whip") when the document reports
-    a full tally: such a count is part of a vote already given, not a vote of its own."""
+# How many sentences from a full tally a one-sided count may be and still be part of it.
+_SUBGROUP_REACH = 3
+
+
+def _drop_subgroups(facts: list[Fact], where: list[int]) -> list[Fact]:
+    """Drop one-sided counts ("Thirty-one Labour MPs voted against the whip") told in the sentence before a full
+    tally or a few after it: such a count is part of a vote already given, not a vote of its own (one told
+    further away, or two sentences before, is another vote)."""
     def sides(f: Fact) -> int:
         return sum(f.fields.get(k) is not None for k in ("for", "against", "abstain"))
 
-    if not any(sides(f) >= 2 for f in facts):
-        return facts
-    return [f for f in facts if sides(f) >= 2]
+    full = [i for f, i in zip(facts, where) if sides(f) >= 2]
+    return [f for f, i in zip(facts, where) if sides(f) >= 2 or not any(-1 <= i - j <= _SUBGROUP_REACH for j in full)]
 
 
 __all__ = ["run_all", "extract", "extract_all", "NumberSpan"]
