@@ -105,6 +105,44 @@ def test_a_deal_that_saw_two_groups_go() -> None:
     assert _exchanges(text) == [[5, 3]]
 
 
+def test_sent_back_across_the_strait_after_a_release() -> None:
+    text = ("Borduvia sent four Ruritanian crew members back across the strait on Thursday, hours after Ruritania "
+            "freed two Borduvian fishermen who had been held for five weeks.")
+    assert _exchanges(text) == [[4, 2]]
+
+
+def test_remains_handed_over_to_a_country_and_brought_across() -> None:
+    text = ("Ruritanian officials on Wednesday handed over to Borduvia the remains of 11 people at the border "
+            "crossing. Half an hour later, the Borduvian side brought across the remains of seven Ruritanians.")
+    assert _exchanges(text) == [[11, 7]]
+
+
+def test_those_of_after_a_second_side() -> None:
+    text = ("The last such handover took place in June, when Ruritania returned the remains of five people and "
+            "Borduvia those of eight.")
+    assert _exchanges(text) == [[5, 8]]
+
+
+def test_each_side_released_the_same_count() -> None:
+    text = "A similar deal last August, mediated by the same elders, saw each side release 30 prisoners."
+    assert _exchanges(text) == [[30, 30]]
+
+
+def test_a_deal_saw_one_side_return_and_the_other_release() -> None:
+    text = ("The last comparable arrangement, in 2023, saw Karstad return five Borduvian fishermen while Velm "
+            "authorities released two Ruritanian sailors.")
+    assert _exchanges(text) == [[5, 2]]
+
+
+def test_let_go_of_and_ordered_the_release_of() -> None:
+    text = ("Thirty-one villagers held by the gang were freed on Sunday, officials said. On Monday, in return, "
+            "security agencies let go of seven men arrested in June.")
+    assert _exchanges(text) == [[31, 7]]
+    text = ("Fourteen police officers held by striking miners were handed over to the church on Thursday. Hours "
+            "earlier, in return, a judge had ordered the release of six leaders of the miners' federation.")
+    assert _exchanges(text) == [[14, 6]]
+
+
 # --- casualties ------------------------------------------------------------------------------------------
 
 def test_more_people_being_treated_in_hospital_join_the_toll() -> None:

@@ -24,7 +24,7 @@ ANSWER_CUES = ("in return", "in turn", "reciprocal", "in exchange", "for its par
 SAME = -1
 # Verbs of handing people over, and the particles that may follow them.
 _ACTIVE = frozenset("released freed returned handed receiving received repatriated transferred freeing releasing "
-                    "handing returning repatriating frees releases hands returns repatriates free release hand "
+                    "handing returning repatriating frees releases hands returns repatriates free release hand return "
                     "repatriate receive receives given".split())
 _SEND = frozenset("sent send sends sending flew flown brought bring brings bringing".split())
 # Verbs whose subject is the side that gets people back (a coordinated second one with no subject of its own is the
@@ -35,7 +35,8 @@ _COME_HOME = frozenset("returning returned return returns came come comes coming
 _HOME = frozenset({"home", "back"})
 _GOING = frozenset("going went go goes heading headed".split())
 # Leaving custody on foot: "crossed the bridge at Varnita", "walked out of Wamena prison", "walked free".
-_WALK_OUT = {"crossed": ("the", "into", "over", "back", "at"), "walked": ("out", "free")}
+_WALK_OUT = {"crossed": ("the", "into", "over", "back", "at"), "walked": ("out", "free", "across", "into", "back"),
+             "walking": ("out", "free", "across", "into", "back")}
 _PARTICLES = frozenset({"over", "back", "home"})
 _PASSIVE = frozenset("released freed returned handed repatriated transferred passed traded swapped exchanged".split())
 # Nouns a count of handed-over people may end in, besides the people nouns Sent knows (`is_personish`).
@@ -167,11 +168,20 @@ def _active(sent: Sent, c: int) -> tuple[NumberSpan | None, bool]:
     w = low[c]
     k = c + 1
     if w in _SEND:
-        if k >= len(sent) or low[k] not in _HOME:
+        if k < len(sent) and low[k] == "across" and w in _RECEIVE:
+            k += 1  # "the Serbian side brought across the remains of seven Croats"
+        elif k < len(sent) and low[k] not in _HOME:
+            num = _count_with_people(sent, k)  # "Taiwan sent four mainland Chinese crew members back"
+            e = _head_end(sent, num.end) if num is not None else -1
+            return (num, False) if num is not None and e < len(sent) and low[e] in _HOME else (None, False)
+        elif k >= len(sent):
             return None, False
-        k += 1
+        else:
+            k += 1
     elif k < len(sent) and low[k] in _PARTICLES:
         k += 1
+        if k + 1 < len(sent) and low[k] == "to" and sent.words[k + 1][:1].isupper():
+            k += 2  # "handed over to Serbia the remains of 11 people"
     if low[k : k + 2] in (["in", "turn"], ["in", "return"], ["in", "exchange"]):
         k += 2  # "receiving in turn eleven Azerbaijani citizens"
     if low[k : k + 2] in (["the", "last"], ["the", "remaining"], ["the", "final"]):
@@ -330,7 +340,7 @@ def _for_cue(low: list[str], c: int) -> bool:
     return low[c - 1] == "," and any(w in _SWAP_NOUNS for w in low[max(0, c - 6) : c])
 
 
-_SECURE = frozenset("secures secured secure won wins obtained welcomed welcomes celebrated completed facilitated "
+_SECURE = frozenset("ordered orders secures secured secure won wins obtained welcomed welcomes celebrated completed facilitated "
                     "facilitates oversaw brokered mediated".split())
 
 
@@ -386,6 +396,8 @@ def _found(sent: Sent) -> list[tuple[NumberSpan, int, bool]]:
                 num = more
         if num is None and w in ("return", "release", "repatriation"):
             num, bare = _release_noun(sent, c), False
+        if num is None and w == "go" and c > 0 and low[c - 1] == "let" and low[c + 1 : c + 2] == ["of"]:
+            num, bare = _count_with_people(sent, c + 2), False  # "security agencies let go of seven men"
         if num is not None and all(num.start != x.start for x, _, _ in found):
             found.append((num, c, bare))
     return found
@@ -406,6 +418,8 @@ def releases(sent: Sent) -> list[NumberSpan]:
                 j = k + 1
                 while j < len(sent) and j - k <= 3 and sent.words[j][:1].isupper():
                     j += 1
+                if low[j : j + 2] == ["those", "of"]:
+                    j += 2  # "Serbia returned the remains of five people and Croatia those of eight"
                 num = sent.count_at(j)
                 if num is not None and (num.end == len(sent) or low[num.end] in (".", ",", ";")):
                     out.append(num)  # "and Thailand three."
@@ -515,6 +529,13 @@ def _paired(sents: Sequence[Sent], i: int, counts: list[NumberSpan]) -> bool:
     return len(counts) >= 2 and (_answers(s) or _context(sents, i) or _remains_both(s, counts) or _sides_differ(s, counts))
 
 
+def _each_side(sent: Sent, num: NumberSpan) -> bool:
+    """True when both sides hand over the same count: "saw each side release 30 prisoners", "both sides freed 12"."""
+    verb = next((c for n, c, _ in _found(sent) if n.start == num.start), -1)
+    low = sent.lower
+    return verb >= 2 and low[verb] in _ACTIVE and low[verb - 2 : verb] in (["each", "side"], ["both", "sides"])
+
+
 def _exchange(first: Sent, a: NumberSpan, last: Sent, b: NumberSpan) -> Fact:
     """An exchange of counts a (in first) and b (in last), evidence from the start of first to the end of last."""
     first.used.update(range(a.start, a.end))
@@ -545,7 +566,8 @@ def two_releases(sents: Sequence[Sent], i: int) -> list[Fact]:
 # the release it answers.
 _ANSWER_REACH = 6
 _TRIGGERS = ("releas", "free", "hand", "return", "repatriat", "receiv", "sen", "flew", "flown", "brought", "bring",
-             "transferr", "passed", " home", " saw ", "traded", "swapped", "exchanged", "given ")
+             "transferr", "passed", " home", " saw ", "traded", "swapped", "exchanged", "given ", "let go", "walk",
+             "crossed")
 
 
 def add_pairs(facts: list[Fact], sents: Sequence[Sent]) -> list[Fact]:
@@ -576,6 +598,10 @@ def add_pairs(facts: list[Fact], sents: Sequence[Sent]) -> list[Fact]:
             continue
         if _paired(sents, i, counts):
             found.append(_exchange(s, counts[0], s, counts[1]))
+            pending.clear()
+            continue
+        if len(counts) == 1 and _each_side(s, counts[0]):
+            found.append(_exchange(s, counts[0], s, counts[0]))  # "A similar deal saw each side release 30 prisoners"
             pending.clear()
             continue
         if len(counts) == 1 and _remains_both(s, counts) and pending and pending[-1][0] == i - 1 \
