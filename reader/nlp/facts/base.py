@@ -38,9 +38,11 @@ PERSON_NOUNS: frozenset[str] = frozenset(
     conscripts cadets infants toddlers youths minors newborns occupants inhabitants locals immigrants
     labourers laborers engineers contractors agents rangers truckers traders vendors herders shepherds
     athletes players runners campers skiers divers parishioners congregants individuals worshipers
-    schoolchildren schoolgirls schoolboys elderly seniors aid-workers survivors colleagues comrades classmates neighbours neighbors
+    schoolchildren schoolgirls schoolboys elderly seniors aid-workers survivors
+    colleagues comrades classmates neighbours neighbors
     serbs croats turks kurds poles czechs slovaks swedes danes finns scots arabs jews thais uzbeks kazakhs tajiks
-    bosniaks greeks cypriots spaniards filipinos filipinas rohingya hazaras tuaregs berbers brits uighurs uyghurs tamils sikhs hindus muslims christians pashtuns
+    bosniaks greeks cypriots spaniards filipinos filipinas rohingya hazaras tuaregs berbers brits uighurs uyghurs
+    tamils sikhs hindus muslims christians pashtuns
     lives americans israelis palestinians ukrainians russians syrians iraqis afghans britons
     worshippers worshipers pedestrians bystanders commuters motorists spectators fans shoppers hikers
     climbers swimmers diners guests visitors cyclists drivers mourners voters supporters servicemembers

@@ -168,16 +168,11 @@ def _active(sent: Sent, c: int) -> tuple[NumberSpan | None, bool]:
     w = low[c]
     k = c + 1
     if w in _SEND:
-        if k < len(sent) and low[k] == "across" and w in _RECEIVE:
-            k += 1  # "the Serbian side brought across the remains of seven Croats"
-        elif k < len(sent) and low[k] not in _HOME:
-            num = _count_with_people(sent, k)  # "Taiwan sent four mainland Chinese crew members back"
-            e = _head_end(sent, num.end) if num is not None else -1
-            return (num, False) if num is not None and e < len(sent) and low[e] in _HOME else (None, False)
-        elif k >= len(sent):
+        if k >= len(sent):
             return None, False
-        else:
-            k += 1
+        if low[k] not in _HOME and not (low[k] == "across" and w in _RECEIVE):
+            return _sent_back(sent, k), False
+        k += 1  # "sent home three Venezuelans", "brought across the remains of seven Croats"
     elif k < len(sent) and low[k] in _PARTICLES:
         k += 1
         if k + 1 < len(sent) and low[k] == "to" and sent.words[k + 1][:1].isupper():
@@ -204,6 +199,16 @@ def _active(sent: Sent, c: int) -> tuple[NumberSpan | None, bool]:
         if more is not None:
             return NumberSpan(num.start, more.end, num.value + more.value), False
     return num, False
+
+
+def _sent_back(sent: Sent, k: int) -> NumberSpan | None:
+    """The count of people at k that a sending verb sends home or back: "Taiwan sent four mainland Chinese crew
+    members back across the strait"."""
+    num = _count_with_people(sent, k)
+    if num is None:
+        return None
+    e = _head_end(sent, num.end)
+    return num if e < len(sent) and sent.lower[e] in _HOME else None
 
 
 def _relative_after(sent: Sent, num: NumberSpan, e: int) -> bool:
@@ -340,8 +345,8 @@ def _for_cue(low: list[str], c: int) -> bool:
     return low[c - 1] == "," and any(w in _SWAP_NOUNS for w in low[max(0, c - 6) : c])
 
 
-_SECURE = frozenset("ordered orders secures secured secure won wins obtained welcomed welcomes celebrated completed facilitated "
-                    "facilitates oversaw brokered mediated".split())
+_SECURE = frozenset("ordered orders secures secured secure won wins obtained welcomed welcomes celebrated completed "
+                    "facilitated facilitates oversaw brokered mediated".split())
 
 
 def _release_noun(sent: Sent, c: int) -> NumberSpan | None:
