@@ -42,3 +42,19 @@ def facts_of(text: str, kind: str, persons: tuple[str, ...] = ()) -> list[dict]:
 def officials(text: str, *persons: str) -> set[tuple[str, str]]:
     """(person name, role) pairs found in a text."""
     return {(d["person"], d["role"]) for d in facts_of(text, "official", persons)}
+
+
+def casualty_counts(text: str, *persons: str) -> list[tuple[int | None, int | None]]:
+    """The (killed, injured) pairs of the casualty facts in `text`."""
+    doc = make_doc(text, persons)
+    return [(f.fields["killed"], f.fields["injured"]) for f in extract_facts(doc) if f.kind == "casualties"]
+
+
+def exchange_counts(text: str, *persons: str) -> list[list[int]]:
+    """The counts of the exchange facts in `text`."""
+    return [d["counts"] for d in facts_of(text, "exchange", persons)]
+
+
+def vote_counts(text: str) -> list[tuple[object, object, object]]:
+    """The (for, against, abstain) triples of the vote facts in `text`."""
+    return [(d["for"], d["against"], d["abstain"]) for d in facts_of(text, "vote")]

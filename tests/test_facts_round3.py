@@ -4,42 +4,29 @@ from __future__ import annotations
 
 import pytest
 
-from reader.nlp.facts import extract_facts
-from tests.facts_helpers import facts_of, make_doc, officials
-
-
-def _casualties(text: str) -> list[tuple[int | None, int | None]]:
-    return [(f.fields["killed"], f.fields["injured"]) for f in extract_facts(make_doc(text)) if f.kind == "casualties"]
-
-
-def _votes(text: str) -> list[tuple[int | None, int | None, int | None]]:
-    return [(d["for"], d["against"], d["abstain"]) for d in facts_of(text, "vote")]
-
-
-def _exchanges(text: str) -> list[list[int]]:
-    return [d["counts"] for d in facts_of(text, "exchange")]
+from tests.facts_helpers import casualty_counts, exchange_counts, officials, vote_counts
 
 
 def test_updated_toll_keeps_the_injured_count_it_updates() -> None:
     text = ("Shelling killed at least 23 people and wounded 41 others at a market on Saturday. "
             "By Sunday the death toll had risen to 31, medics said.")
-    assert _casualties(text) == [(31, 41)]
+    assert casualty_counts(text) == [(31, 41)]
 
 
 def test_bringing_the_toll_to_is_an_update() -> None:
     text = ("Four people were killed and 58 injured in the crash. On Wednesday a fifth victim died, "
             "bringing the death toll to five.")
-    assert _casualties(text) == [(5, 58)]
+    assert casualty_counts(text) == [(5, 58)]
 
 
 def test_another_count_in_the_next_sentence_joins_the_incident() -> None:
     text = "Gunmen attacked an army post, killing at least 20 people. Another 25 soldiers were wounded."
-    assert _casualties(text) == [(20, 25)]
+    assert casualty_counts(text) == [(20, 25)]
 
 
 def test_a_separate_incident_in_the_next_sentence_stays_separate() -> None:
     text = "Two people were killed in a strike on Kharkiv. In Sumy, five people were injured."
-    assert _casualties(text) == [(2, None), (None, 5)]
+    assert casualty_counts(text) == [(2, None), (None, 5)]
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -48,7 +35,7 @@ def test_a_separate_incident_in_the_next_sentence_stays_separate() -> None:
     ("Three volunteers were shot dead at a checkpoint on Friday.", [(3, None)]),
 ])
 def test_hedged_and_trailing_casualty_counts(text: str, expected: list) -> None:
-    assert _casualties(text) == expected
+    assert casualty_counts(text) == expected
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -60,7 +47,7 @@ def test_hedged_and_trailing_casualty_counts(text: str, expected: list) -> None:
     ("The resolution received 412 million votes against and 297 million in favour.", [(297000000, 412000000, None)]),
 ])
 def test_more_tally_phrasings(text: str, expected: list) -> None:
-    assert _votes(text) == expected
+    assert vote_counts(text) == expected
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -70,7 +57,7 @@ def test_more_tally_phrasings(text: str, expected: list) -> None:
     ("Hamas is to release 10 hostages a day while Israel frees 30 prisoners for each day of calm.", []),
 ])
 def test_more_release_and_swap_phrasings(text: str, expected: list) -> None:
-    assert _exchanges(text) == expected
+    assert exchange_counts(text) == expected
 
 
 def test_confirmed_as_names_the_office() -> None:

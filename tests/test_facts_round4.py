@@ -3,17 +3,8 @@ were read, so it is a development set now; tests/data/facts_blind2/ is the blind
 
 from __future__ import annotations
 
-from reader.nlp.facts import extract_facts
 from reader.pipeline import analyze
-from tests.facts_helpers import facts_of, make_doc, officials
-
-
-def _casualties(text: str) -> list[tuple[int | None, int | None]]:
-    return [(f.fields["killed"], f.fields["injured"]) for f in extract_facts(make_doc(text)) if f.kind == "casualties"]
-
-
-def _votes(text: str) -> list[tuple[int | None, int | None, int | None]]:
-    return [(d["for"], d["against"], d["abstain"]) for d in facts_of(text, "vote")]
+from tests.facts_helpers import casualty_counts, exchange_counts, officials, vote_counts
 
 
 def _people(text: str) -> list[tuple[str, str]]:
@@ -76,43 +67,43 @@ def test_korean_surname_first_links_the_later_surname() -> None:
 
 def test_score_far_after_the_verb_is_a_vote() -> None:
     text = "The Senate on Thursday passed a $12 billion water infrastructure package 58-41 after days of talks."
-    assert _votes(text) == [(58, 41, None)]
+    assert vote_counts(text) == [(58, 41, None)]
 
 
 def test_failed_score_is_a_defeat() -> None:
     text = "An amendment that would have cut the subsidy failed 47-53."
-    assert _votes(text) == [(47, 53, None)]
+    assert vote_counts(text) == [(47, 53, None)]
 
 
 def test_defeat_verb_far_before_the_tally() -> None:
     text = "MPs rejected an opposition amendment that would have delayed the levy for a year by 301 votes to 288."
-    assert _votes(text) == [(288, 301, None)]
+    assert vote_counts(text) == [(288, 301, None)]
 
 
 def test_nearest_outcome_verb_decides() -> None:
     text = "After the first amendment was rejected, the assembly approved the budget 88-21."
-    assert _votes(text) == [(88, 21, None)]
+    assert vote_counts(text) == [(88, 21, None)]
 
 
 def test_killing_a_person_described_by_age() -> None:
     text = "Shelling of the port on Friday killed a 61-year-old woman and injured three other people."
-    assert _casualties(text) == [(1, 3)]
+    assert casualty_counts(text) == [(1, 3)]
 
 
 def test_toll_far_from_its_count() -> None:
     text = "The death toll from the storms and mudslides in the southern province rose to 18 on Monday."
-    assert _casualties(text) == [(18, None)]
+    assert casualty_counts(text) == [(18, None)]
 
 
 def test_sentence_that_looks_back_at_the_dead_joins_the_toll() -> None:
     text = ("The death toll from the landslide rose to 12 on Sunday. Two toddlers were among the dead, "
             "and at least 30 people were injured.")
-    assert _casualties(text) == [(12, 30)]
+    assert casualty_counts(text) == [(12, 30)]
 
 
 def test_separate_incident_without_look_back_stays_separate() -> None:
     text = "Five people were killed in the blast. In a separate attack, 12 people were injured."
-    assert _casualties(text) == [(5, None), (None, 12)]
+    assert casualty_counts(text) == [(5, None), (None, 12)]
 
 
 def test_plural_role_before_coordinated_names() -> None:
@@ -125,10 +116,6 @@ def test_plural_role_without_names_is_no_fact() -> None:
 
 
 # Rules added after reading the failures of articles 01-12 of tests/data/facts_blind2/ (13-24 stay blind).
-
-def _exchanges(text: str) -> list[list[int]]:
-    return [d["counts"] for d in facts_of(text, "exchange")]
-
 
 def test_name_after_a_role_noun_is_a_person_even_if_tagged_organisation() -> None:
     people = _people("Kerala's fisheries minister, Lakshmi Nair, said boats had been recalled.")
@@ -163,37 +150,37 @@ def test_council_members_before_two_names() -> None:
 
 
 def test_nyt_style_score_and_spelled_tally() -> None:
-    assert _votes("The 5-to-4 ruling limits how police use the scans.") == [(5, 4, None)]
-    assert _votes("It follows a 2019 ruling, decided 6 to 3, on the same law.") == [(6, 3, None)]
+    assert vote_counts("The 5-to-4 ruling limits how police use the scans.") == [(5, 4, None)]
+    assert vote_counts("It follows a 2019 ruling, decided 6 to 3, on the same law.") == [(6, 3, None)]
 
 
 def test_one_sided_subgroup_count_is_part_of_the_full_tally() -> None:
     text = ("MPs backed the amendment by 301 votes to 280. Twenty-two Labour MPs voted against the whip.")
-    assert _votes(text) == [(301, 280, None)]
+    assert vote_counts(text) == [(301, 280, None)]
 
 
 def test_release_for_the_release_of_their_fighters() -> None:
     text = "In May the rebels handed over seven captives in return for the release of four of their fighters."
-    assert _exchanges(text) == [[7, 4]]
+    assert exchange_counts(text) == [[7, 4]]
 
 
 def test_in_return_in_the_next_sentence_completes_the_swap() -> None:
     text = ("Ukraine brought home 84 defenders from captivity on Friday. "
             "In return, 84 Russian servicemen were handed over to Moscow.")
-    assert _exchanges(text) == [[84, 84]]
+    assert exchange_counts(text) == [[84, 84]]
 
 
 def test_toll_rising_in_the_next_sentence_replaces_the_earlier_figure() -> None:
     text = ("State media initially reported four deaths. The toll rose to six on Thursday after rescuers "
             "found two more bodies.")
-    assert _casualties(text) == [(6, None)]
+    assert casualty_counts(text) == [(6, None)]
 
 
 def test_other_hospitalised_joins_the_incident() -> None:
     text = "A gas blast at the plant killed two workers. Nine other workers were hospitalised, officials said."
-    assert _casualties(text) == [(2, 9)]
+    assert casualty_counts(text) == [(2, 9)]
 
 
 def test_it_had_risen_to_after_an_earlier_toll() -> None:
     text = "Earlier the agency had put the death toll at 30. By the evening it had risen to 45."
-    assert _casualties(text) == [(45, None)]
+    assert casualty_counts(text) == [(45, None)]

@@ -4,37 +4,29 @@ from __future__ import annotations
 
 import reader.nlp.facts.base as base
 from reader.nlp.facts import extract_facts
-from tests.facts_helpers import facts_of, make_doc
-
-
-def _casualties(text: str) -> list[tuple[int | None, int | None]]:
-    return [(f.fields["killed"], f.fields["injured"]) for f in extract_facts(make_doc(text)) if f.kind == "casualties"]
-
-
-def _exchanges(text: str) -> list[list[int]]:
-    return [d["counts"] for d in facts_of(text, "exchange")]
+from tests.facts_helpers import casualty_counts, exchange_counts, make_doc, vote_counts
 
 
 def test_a_deadline_is_not_a_sentence_about_deaths() -> None:
     text = "Drivers missed the deadline on Friday. The toll on the bridge rose to 12 dollars."
-    assert _casualties(text) == []
+    assert casualty_counts(text) == []
 
 
 def test_a_toll_after_a_sentence_about_the_dead_still_counts() -> None:
     text = "Rescuers pulled three more dead from the rubble. The toll rose to 41."
-    assert _casualties(text) == [(41, None)]
+    assert casualty_counts(text) == [(41, None)]
 
 
 def test_the_other_side_of_a_handover_can_be_flown_or_transferred() -> None:
     text = ("On Sunday the rebels freed eight more hostages, while the government flew 14 prisoners "
             "to the eastern city of Bukavu.")
-    assert _exchanges(text) == [[8, 14]]
+    assert exchange_counts(text) == [[8, 14]]
     text = "Kyiv released 12 detainees in return, while Moscow transferred 15 prisoners of war to Belarus."
-    assert _exchanges(text) == [[12, 15]]
+    assert exchange_counts(text) == [[12, 15]]
 
 
 def test_flights_without_a_return_cue_are_not_exchanges() -> None:
-    assert _exchanges("The air force flew 14 soldiers to the front and freed two roads.") == []
+    assert exchange_counts("The air force flew 14 soldiers to the front and freed two roads.") == []
 
 
 def test_sentence_views_are_the_same_whether_kept_or_released(monkeypatch) -> None:  # type: ignore[no-untyped-def]
@@ -45,80 +37,76 @@ def test_sentence_views_are_the_same_whether_kept_or_released(monkeypatch) -> No
     assert extract_facts(make_doc(text)) == kept and len(kept) >= 3
 
 
-def _votes(text: str) -> list[tuple[int | None, int | None, int | None]]:
-    return [(d["for"], d["against"], d["abstain"]) for d in facts_of(text, "vote")]
-
-
 def test_votes_to_none_and_supporting_opposing() -> None:
-    assert _votes("The council renewed the mandate by 12 votes to none, with three abstentions.") == [(12, 0, 3)]
-    assert _votes("The motion was defeated, with 48 members supporting it and 97 opposing.") == [(48, 97, None)]
+    assert vote_counts("The council renewed the mandate by 12 votes to none, with three abstentions.") == [(12, 0, 3)]
+    assert vote_counts("The motion was defeated, with 48 members supporting it and 97 opposing.") == [(48, 97, None)]
 
 
 def test_an_unknown_voter_noun_counts_when_it_votes() -> None:
-    assert _votes("The assembly passed it, with 29 MCAs voting in favour, six against and two abstaining.") == [
+    assert vote_counts("The assembly passed it, with 29 MCAs voting in favour, six against and two abstaining.") == [
         (29, 6, 2)]
 
 
 def test_two_votes_in_one_sentence_stay_apart() -> None:
     text = ("The bill, which cleared the lower house by 130 votes to 95, with four abstentions, passed the Senate "
             "with 40 votes in favour, 25 against and one abstention.")
-    assert _votes(text) == [(130, 95, 4), (40, 25, 1)]
+    assert vote_counts(text) == [(130, 95, 4), (40, 25, 1)]
 
 
 def test_each_side_of_a_swap_in_its_own_sentence() -> None:
     text = ("The rebels freed 120 people on Friday, the mediators said, in the largest exchange this year. "
             "The government released 95 fighters from two prisons later that day.")
-    assert _exchanges(text) == [[120, 95]]
+    assert exchange_counts(text) == [[120, 95]]
     text = ("Kyiv said it had brought home 88 soldiers. Moscow said 90 of its servicemen had been returned in turn.")
-    assert _exchanges(text) == [[88, 90]]
+    assert exchange_counts(text) == [[88, 90]]
 
 
 def test_a_release_told_twice_is_not_a_swap() -> None:
     text = "Militants freed 12 hostages on Monday. The 12 hostages were released near the border, police said."
-    assert _exchanges(text) == []
+    assert exchange_counts(text) == []
 
 
 def test_bodies_both_ways_and_a_deal_that_saw() -> None:
     text = "Kyiv received the bodies of 500 soldiers, while 40 bodies were handed over to Russia."
-    assert _exchanges(text) == [[500, 40]]
+    assert exchange_counts(text) == [[500, 40]]
     text = "Gunmen have released 25 farmers, in a deal that saw the authorities free six members of the gang."
-    assert _exchanges(text) == [[25, 6]]
+    assert exchange_counts(text) == [[25, 6]]
 
 
 def test_people_lists_and_ages_count_victims() -> None:
-    assert _casualties("Police said a farmer and his three sons were killed in the landslide.") == [(4, None)]
-    assert _casualties("Separately, a woman in her 60s died after being hit by a bus.") == [(1, None)]
+    assert casualty_counts("Police said a farmer and his three sons were killed in the landslide.") == [(4, None)]
+    assert casualty_counts("Separately, a woman in her 60s died after being hit by a bus.") == [(1, None)]
 
 
 def test_injuries_named_after_a_treatment() -> None:
-    assert _casualties("The derailment left 22 passengers with minor injuries.") == [(None, 22)]
-    assert _casualties("Forty people were rescued, nine of whom were taken to hospital with injuries.") == [(None, 9)]
-    assert _casualties("Nine fans were treated for cuts and bruises after the crush.") == [(None, 9)]
+    assert casualty_counts("The derailment left 22 passengers with minor injuries.") == [(None, 22)]
+    assert casualty_counts("Forty people were rescued, nine of whom were taken to hospital with injuries.") == [(None, 9)]
+    assert casualty_counts("Nine fans were treated for cuts and bruises after the crush.") == [(None, 9)]
 
 
 def test_the_number_of_people_confirmed_dead() -> None:
-    assert _casualties("The number of people confirmed dead after the ferry capsized rose to 16.") == [(16, None)]
+    assert casualty_counts("The number of people confirmed dead after the ferry capsized rose to 16.") == [(16, None)]
 
 
 def test_an_earlier_figure_gives_way_to_the_later_one() -> None:
     text = ("A missile strike killed two people and injured 30, the governor said. "
             "The mayor had earlier put the number of injured at 25.")
-    assert _casualties(text) == [(2, 30)]
+    assert casualty_counts(text) == [(2, 30)]
 
 
 def test_deaths_split_by_where_they_happened_are_parts_of_the_toll() -> None:
     text = ("Nine people died when the bus overturned. Seven passengers died on the spot, while two others "
             "succumbed to their injuries in hospital.")
-    assert _casualties(text) == [(9, None)]
+    assert casualty_counts(text) == [(9, None)]
 
 
 def test_a_toll_and_an_injured_count_a_few_sentences_apart_are_one_incident() -> None:
     text = ("The death toll from the attack on the market rose to 20, officials said. Witnesses described panic. "
             "Thirty people were wounded.")
-    assert _casualties(text) == [(20, 30)]
+    assert casualty_counts(text) == [(20, 30)]
     text = ("The death toll from the attack on the market rose to 20, officials said. "
             "Later, a second blast wounded 30 people at a bus station.")
-    assert _casualties(text) == [(20, None), (None, 30)]
+    assert casualty_counts(text) == [(20, None), (None, 30)]
 
 
 def test_organisers_and_managing_directors() -> None:
@@ -149,69 +137,69 @@ def test_chairing_a_meeting_is_not_an_office_but_heading_a_long_body_is() -> Non
 
 
 def test_declared_dead_bodies_recovered_and_sustained_injuries() -> None:
-    assert _casualties("Two guards were pronounced dead at the scene. Five others were wounded.") == [(2, 5)]
-    assert _casualties("At least 17 bodies were recovered after the boat capsized on the lake.") == [(17, None)]
-    assert _casualties("Rescuers recovered the bodies of nine people from the mud.") == [(9, None)]
-    assert _casualties("Four people lost their lives and 19 sustained injuries when the bus overturned.") == [(4, 19)]
+    assert casualty_counts("Two guards were pronounced dead at the scene. Five others were wounded.") == [(2, 5)]
+    assert casualty_counts("At least 17 bodies were recovered after the boat capsized on the lake.") == [(17, None)]
+    assert casualty_counts("Rescuers recovered the bodies of nine people from the mud.") == [(9, None)]
+    assert casualty_counts("Four people lost their lives and 19 sustained injuries when the bus overturned.") == [(4, 19)]
 
 
 def test_bodies_handed_over_are_not_a_toll() -> None:
-    assert _casualties("Thailand returned the bodies of 12 Cambodian soldiers killed in fighting last month.") == []
+    assert casualty_counts("Thailand returned the bodies of 12 Cambodian soldiers killed in fighting last month.") == []
 
 
 def test_a_riot_left_one_inmate_dead_and_a_man_wounded_with_his_son() -> None:
-    assert _casualties("A riot at the prison left one inmate dead and two guards seriously hurt.") == [(1, 2)]
-    assert _casualties("A landmine killed a 41-year-old man and wounded his son near the village.") == [(1, 1)]
+    assert casualty_counts("A riot at the prison left one inmate dead and two guards seriously hurt.") == [(1, 2)]
+    assert casualty_counts("A landmine killed a 41-year-old man and wounded his son near the village.") == [(1, 1)]
 
 
 def test_a_later_victim_counted_by_ordinal_updates_the_toll() -> None:
     text = ("Bombs struck the plant, killing four people, the governor said. A fifth victim, a 60-year-old man, "
             "succumbed to his injuries overnight. Twenty people sustained injuries in the attack.")
-    assert _casualties(text) == [(5, 20)]
+    assert casualty_counts(text) == [(5, 20)]
 
 
 def test_an_earlier_toll_being_revised_is_not_the_figure() -> None:
     text = "A drone strike on the market killed 23 people on Saturday, a medical source said, revising an earlier toll of 15."
-    assert _casualties(text) == [(23, None)]
+    assert casualty_counts(text) == [(23, None)]
 
 
 def test_a_toll_in_another_paragraph_does_not_take_another_incident_s_injured() -> None:
     text = ("Two people were killed and seven injured in shelling of the town, the governor said.\n\n"
             "The death toll from Monday's explosion at a fuel depot has risen to 13, the minister said. "
             "The ministry had earlier reported nine deaths. A total of 71 people were injured.")
-    assert sorted(_casualties(text)) == [(2, 7), (13, 71)]
+    assert sorted(casualty_counts(text)) == [(2, 7), (13, 71)]
 
 
 def test_the_same_toll_in_two_places_is_two_incidents() -> None:
     text = ("A drone strike on the city killed three people, the governor said.\n\n"
             "In the southern Kherson region, a man and his two sons were killed when a shell hit their home.")
-    assert _casualties(text) == [(3, None), (3, None)]
+    assert casualty_counts(text) == [(3, None), (3, None)]
 
 
 def test_two_handovers_of_captives_in_one_sentence() -> None:
     text = "The militia freed five hostages on Monday and the army released 140 prisoners, mediators said."
-    assert _exchanges(text) == [[5, 140]]
-    assert _exchanges("Police freed five suspects on Monday and the court released 14 witnesses.") == []
+    assert exchange_counts(text) == [[5, 140]]
+    assert exchange_counts("Police freed five suspects on Monday and the court released 14 witnesses.") == []
 
 
 def test_a_single_person_on_one_side() -> None:
-    assert _exchanges("Caracas freed eight Americans in exchange for a single pilot held in Florida.") == [[8, 1]]
-    assert _exchanges("The two armies exchanged a soldier each at the crossing on Wednesday.") == [[1, 1]]
+    assert exchange_counts("Caracas freed eight Americans in exchange for a single pilot held in Florida.") == [[8, 1]]
+    assert exchange_counts("The two armies exchanged a soldier each at the crossing on Wednesday.") == [[1, 1]]
 
 
 def test_a_swap_told_as_a_total_and_its_split() -> None:
-    assert _exchanges("A total of 300 prisoners, 150 from each side, were freed on Monday in an exchange.") == [[150, 150]]
-    assert _exchanges("The first exchange involved 200 detainees, 120 released by the rebels and 80 by the army.") == [
+    assert exchange_counts("A total of 300 prisoners, 150 from each side, were freed on Monday in an exchange.") == [[150, 150]]
+    assert exchange_counts("The first exchange involved 200 detainees, 120 released by the rebels and 80 by the army.") == [
         [120, 80]]
 
 
 def test_a_passive_side_with_an_aside_and_an_answer_two_sentences_on() -> None:
     text = ("Sixty Ukrainian civilians, some of whom had been held since 2022, were returned home. "
             "Russia in turn received 25 of its civilians.")
-    assert _exchanges(text) == [[60, 25]]
+    assert exchange_counts(text) == [[60, 25]]
     text = ("On Thursday, Russia released 16 people from its prisons. The prisoners were flown to Ankara. "
             "In turn, three countries freed eight Russians.")
-    assert _exchanges(text) == [[16, 8]]
+    assert exchange_counts(text) == [[16, 8]]
     (fact,) = [f for f in extract_facts(make_doc(text)) if f.kind == "exchange"]
     assert fact.evidence.start == 0 and fact.fields["what"] == "people / Russians"  # from the answered sentence
 
@@ -219,7 +207,7 @@ def test_a_passive_side_with_an_aside_and_an_answer_two_sentences_on() -> None:
 def test_running_totals_and_the_same_people_again_are_not_swaps() -> None:
     text = ("The two sides swapped 100 prisoners each. More than 4,000 Ukrainians have been returned home "
             "since the start of the war.")
-    assert _exchanges(text) == [[100, 100]]
+    assert exchange_counts(text) == [[100, 100]]
     text = ("Hamas released four captives in exchange for 200 prisoners. The four women were handed over to the "
             "Red Cross.")
-    assert _exchanges(text) == [[4, 200]]
+    assert exchange_counts(text) == [[4, 200]]

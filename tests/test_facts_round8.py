@@ -5,17 +5,7 @@ counts in the pluperfect, incidents told on different days, injuries of rescued 
 
 from __future__ import annotations
 
-from reader.nlp.facts import extract_facts
-from tests.facts_helpers import facts_of, make_doc
-
-
-def _casualties(text: str) -> list[tuple[int | None, int | None]]:
-    doc = make_doc(text)
-    return [(f.fields["killed"], f.fields["injured"]) for f in extract_facts(doc) if f.kind == "casualties"]
-
-
-def _exchanges(text: str) -> list[list[int]]:
-    return [d["counts"] for d in facts_of(text, "exchange")]
+from tests.facts_helpers import casualty_counts, exchange_counts, facts_of
 
 
 # --- exchanges -------------------------------------------------------------------------------------------
@@ -23,139 +13,139 @@ def _exchanges(text: str) -> list[list[int]]:
 def test_two_nations_released_in_one_sentence_are_a_swap_without_a_swap_word() -> None:
     text = ("KARSTAD: Ruritania on Friday handed over 31 Borduvian fishermen to Borduvian officials at the border "
             "post, while 17 Ruritanian prisoners, six of them sailors, were repatriated through the same crossing.")
-    assert _exchanges(text) == [[31, 17]]
+    assert exchange_counts(text) == [[31, 17]]
 
 
 def test_two_releases_of_the_same_nation_are_not_a_swap() -> None:
     text = ("The junta freed 31 Borduvian students on Friday, and the courts released 17 Borduvian journalists "
             "on bail later in the day.")
-    assert _exchanges(text) == []
+    assert exchange_counts(text) == []
 
 
 def test_a_long_relative_clause_with_a_count_inside_before_a_passive_release() -> None:
     text = ("Thirty-one Borduvian fishermen who had spent up to four years in a Ruritanian jail were handed over on "
             "Thursday, while Borduvia sent back 17 Ruritanian nationals through the same crossing.")
-    assert _exchanges(text) == [[31, 17]]
+    assert exchange_counts(text) == [[31, 17]]
 
 
 def test_two_swaps_in_one_sentence() -> None:
     text = ("It was the third exchange this year. In March the coast guards of the two countries swapped eight "
             "fishermen each at sea, and in July Ruritania freed 19 Borduvian fishermen and received 12 Ruritanian "
             "prisoners in return.")
-    assert sorted(_exchanges(text)) == [[8, 8], [19, 12]]
+    assert sorted(exchange_counts(text)) == [[8, 8], [19, 12]]
 
 
 def test_going_the_other_way_answers_a_release() -> None:
     text = ("In a separate swap, three soldiers held by the insurgents were handed back to the army in May, with "
             "nine suspected militants going the other way, the minister said.")
-    assert _exchanges(text) == [[3, 9]]
+    assert exchange_counts(text) == [[3, 9]]
 
 
 def test_a_reduced_relative_clause_before_a_passive_release() -> None:
     text = ("Some 140 soldiers and civilians held by the paramilitary Northern Brigades (NB) were freed on Sunday "
             "in exchange for 70 NB fighters who had been detained by the army.")
-    assert _exchanges(text) == [[140, 70]]
+    assert exchange_counts(text) == [[140, 70]]
 
 
 def test_consecutive_releases_by_two_named_sides_in_a_swap_passage() -> None:
     text = ("The two sides completed a prisoner swap on Thursday. The Northern Brigades released 130 people they "
             "had held on suspicion of fighting for the government. Hours later, Castelbruck freed 85 detainees, "
             "most of them residents of the old city.")
-    assert _exchanges(text) == [[130, 85]]
+    assert exchange_counts(text) == [[130, 85]]
 
 
 def test_consecutive_releases_by_the_same_side_are_not_a_swap() -> None:
     text = ("The two sides completed a prisoner swap on Thursday. The Northern Brigades released 130 people they "
             "had held since spring. On Friday the Northern Brigades freed 85 more detainees.")
-    assert _exchanges(text) == []
+    assert exchange_counts(text) == []
 
 
 def test_those_of_after_remains_is_the_other_count() -> None:
     text = ("In a separate humanitarian exchange, Ruritania received the remains of 14 servicemen missing since "
             "the war and handed over those of six Borduvian soldiers.")
-    assert _exchanges(text) == [[14, 6]]
+    assert exchange_counts(text) == [[14, 6]]
 
 
 def test_consultants_are_people_handed_over() -> None:
     text = ("The rebels freed four soldiers on Friday, a day after the government released two ailing "
             "consultants of the rebel negotiating panel, in what both sides called reciprocal goodwill measures.")
-    assert _exchanges(text) == [[4, 2]]
+    assert exchange_counts(text) == [[4, 2]]
 
 
 # --- casualties ------------------------------------------------------------------------------------------
 
 def test_killing_one_named_by_a_people_noun_and_his_two_sons() -> None:
     text = "Last month a landmine blast near the village killed a shepherd and wounded his two sons, officials said."
-    assert _casualties(text) == [(1, 2)]
+    assert casualty_counts(text) == [(1, 2)]
 
 
 def test_a_role_noun_and_his_driver_are_one_each() -> None:
     text = "A drone strike on a car near the town killed a local commander of the militia and injured his driver."
-    assert _casualties(text) == [(1, 1)]
+    assert casualty_counts(text) == [(1, 1)]
 
 
 def test_one_person_before_a_participle_phrase_or_a_place() -> None:
-    assert _casualties("A helicopter pilot working on the fire was killed Sunday when the aircraft crashed.") == [(1, None)]
-    assert _casualties("A 61-year-old hiker from Ohio died Tuesday after collapsing on the trail.") == [(1, None)]
+    assert casualty_counts("A helicopter pilot working on the fire was killed Sunday when the aircraft crashed.") == [(1, None)]
+    assert casualty_counts("A 61-year-old hiker from Ohio died Tuesday after collapsing on the trail.") == [(1, None)]
 
 
 def test_killing_a_bill_is_not_a_death() -> None:
-    assert _casualties("The committee killed a bill on Tuesday that would have raised fees.") == []
+    assert casualty_counts("The committee killed a bill on Tuesday that would have raised fees.") == []
 
 
 def test_a_toll_with_a_decimal_in_its_subject() -> None:
     text = ("The death toll from a magnitude 6.9 earthquake that struck the coast rose to nine on Wednesday, with "
             "134 people injured, officials said.")
-    assert _casualties(text) == [(9, 134)]
+    assert casualty_counts(text) == [(9, 134)]
 
 
 def test_bringing_the_toll_across_a_long_phrase() -> None:
     text = ("Divers recovered six more bodies on Monday, bringing the death toll from the sinking of the ferry "
             "Sinar Laut to at least 14.")
-    assert _casualties(text) == [(14, None)]
+    assert casualty_counts(text) == [(14, None)]
 
 
 def test_a_headline_that_rounds_the_body_figures_is_dropped() -> None:
     text = ("Death toll from quake rises to 9, over 130 injured\n\nThe death toll from the earthquake rose to nine "
             "on Wednesday, with 134 people injured, the prefecture said.")
-    assert _casualties(text) == [(9, 134)]
+    assert casualty_counts(text) == [(9, 134)]
 
 
 def test_an_earlier_partial_count_in_the_pluperfect_is_part_of_the_toll() -> None:
     text = ("The death toll from the landslide has reached 11, after rescuers pulled three more bodies from the "
             "debris on Monday, police said. Eight bodies had been recovered by Sunday evening. Four people who "
             "were rescued from the debris with serious injuries were airlifted to the capital.")
-    assert _casualties(text) == [(11, 4)]
+    assert casualty_counts(text) == [(11, 4)]
 
 
 def test_incidents_on_different_days_are_not_merged() -> None:
     text = ("In the west, shelling killed eight civilians in the town on Friday, activists said. On Thursday, a "
             "shell struck the maternity ward of the hospital, wounding 12 people.")
-    assert _casualties(text) == [(8, None), (None, 12)]
+    assert casualty_counts(text) == [(8, None), (None, 12)]
 
 
 def test_a_one_person_injury_on_another_day_is_not_a_restatement() -> None:
     text = ("On Tuesday, a contract soldier was wounded by fire from across the border, the ministry said. On "
             "Thursday, two deminers were killed and a third was injured when a mine exploded.")
-    assert _casualties(text) == [(None, 1), (2, 1)]
+    assert casualty_counts(text) == [(None, 1), (2, 1)]
 
 
 def test_rescued_alive_with_varying_degrees_of_injuries() -> None:
     text = ("The death toll from the collapse has risen to 14, the agency said. The director told reporters that "
             "23 people were rescued alive with varying degrees of injuries and taken to hospital.")
-    assert _casualties(text) == [(14, 23)]
+    assert casualty_counts(text) == [(14, 23)]
 
 
 def test_some_of_the_survivors_were_injured() -> None:
     text = ("Nine people have died after a migrant boat capsized south of the island, the army said. Three of the "
             "survivors were injured and taken to hospital.")
-    assert _casualties(text) == [(9, 3)]
+    assert casualty_counts(text) == [(9, 3)]
 
 
 def test_one_of_the_workers_killed_is_not_a_new_count() -> None:
     text = ("Five workers died at the scene in October. The family of one of the workers killed in October "
             "watched the vote from the gallery.")
-    assert _casualties(text) == [(5, None)]
+    assert casualty_counts(text) == [(5, None)]
 
 
 # --- votes and officials ---------------------------------------------------------------------------------
@@ -205,29 +195,29 @@ def test_a_counsellor_at_a_mission() -> None:
 def test_a_single_person_named_by_nationality_is_one() -> None:
     text = ("Last year three Danish nationals were released by Borduvia in return for a single Borduvian who had "
             "been serving a sentence in Denmark.")
-    assert _exchanges(text) == [[3, 1]]
+    assert exchange_counts(text) == [[3, 1]]
 
 
 def test_a_nationality_before_a_people_noun_is_not_the_head() -> None:
     text = "Caracas freed 10 Americans in return for a Colombian businessman close to the government."
-    assert _exchanges(text) == [[10, 1]]
+    assert exchange_counts(text) == [[10, 1]]
 
 
 def test_plural_nationality_nouns_are_people() -> None:
     text = ("Last October four Serbs detained in Kosovo were freed in exchange for a single Kosovo Albanian held in "
             "a Serbian prison.")
-    assert _exchanges(text) == [[4, 1]]
+    assert exchange_counts(text) == [[4, 1]]
 
 
 def test_swapping_an_aid_worker_for_a_diplomat() -> None:
     text = "In a similar deal in 2023, Belgium swapped an aid worker held in Iran for an Iranian diplomat."
-    assert _exchanges(text) == [[1, 1]]
+    assert exchange_counts(text) == [[1, 1]]
 
 
 def test_their_own_forces_and_a_long_deal_clause() -> None:
     text = ("The regional authorities handed over 35 federal soldiers captured in fighting near the border and "
             "received 23 of their own forces held in the capital, in an exchange overseen by elders.")
-    assert _exchanges(text) == [[35, 23]]
+    assert exchange_counts(text) == [[35, 23]]
 
 
 def test_an_answer_after_the_first_release_is_told_again() -> None:
@@ -235,27 +225,27 @@ def test_an_answer_after_the_first_release_is_told_again() -> None:
             "Officials counted the damage. A school was closed. The seven Lebanese detainees, most of them captured "
             "during the ground operations, were received by the Red Cross. Israel, in return, received an Israeli "
             "civilian who had crossed the border in December.")
-    assert _exchanges(text) == [[7, 1]]
+    assert exchange_counts(text) == [[7, 1]]
 
 
 def test_another_n_were_taken_to_hospitals() -> None:
     text = ("A bus plunged into a ravine early on Thursday. Twelve passengers died at the scene. Another 21 were "
             "taken to hospitals, the health department said.")
-    assert _casualties(text) == [(12, 21)]
+    assert casualty_counts(text) == [(12, 21)]
 
 
 def test_some_of_whom_taken_to_hospital_are_a_part() -> None:
     text = "Fourteen passengers were treated for minor injuries, two of whom were taken to hospital as a precaution."
-    assert _casualties(text) == [(None, 14)]
+    assert casualty_counts(text) == [(None, 14)]
 
 
 def test_bringing_to_n_the_number_killed() -> None:
     text = ("Two more passengers who were admitted to hospital after the crash died yesterday, bringing to 13 the "
             "number of people killed in the accident.")
-    assert _casualties(text) == [(13, None)]
+    assert casualty_counts(text) == [(13, None)]
 
 
 def test_receiving_treatment_is_an_injured_count() -> None:
     text = ("The number of people killed in the attack has risen to 19, the chairman said. He said eight other "
             "villagers were receiving treatment at the hospital for gunshot wounds.")
-    assert _casualties(text) == [(19, 8)]
+    assert casualty_counts(text) == [(19, 8)]

@@ -540,8 +540,8 @@ def extract(sent: Sent, after_deaths: bool = False) -> list[Fact]:
         elif w == "another" and nxt in INJURED_BEFORE and prev == "and" and cur["killed"] is not None \
                 and cur["injured"] is None:
             kind, n = "injured", NumberSpan(c, c + 1, 1)  # "a peacekeeper was killed and another wounded"
-        elif w == "dead" and prev == "shot" and _after_count(sent, c) is not None:
-            kind, n = "killed", _after_count(sent, c)  # "gunmen shot dead three of their colleagues"
+        elif w == "dead" and prev == "shot" and (shot := _after_count(sent, c)) is not None:
+            kind, n = "killed", shot  # "gunmen shot dead three of their colleagues"
         elif w in INJURED_BEFORE and _captives_noun(sent, c):
             continue  # "25 severely wounded POWs return home" in a swap: people handed over, not an incident's toll
         elif w in KILLED_BEFORE or w in INJURED_BEFORE:

@@ -314,12 +314,22 @@ def _one_before(sent: Sent, k: int) -> NumberSpan | None:
     return None
 
 
+def _goes_home(low: list[str], c: int) -> bool:
+    """True when the verb at c takes people out of custody with no object: "returning home", "going the other
+    way", "walked out of prison", "crossed the bridge"."""
+    w = low[c]
+    if low[c + 1 : c + 2] == ["home"]:
+        return True
+    if w in _GOING and low[c + 1 : c + 4] == ["the", "other", "way"]:
+        return True
+    return w in _WALK_OUT and c + 1 < len(low) and low[c + 1] in _WALK_OUT[w]
+
+
 def _come_home(sent: Sent, c: int) -> NumberSpan | None:
     """The people count before "returning home" / "came home": "with 150 service members returning home", "with
     eleven militants going the other way"."""
     low = sent.lower
-    if low[c + 1 : c + 2] != ["home"] and not (low[c] in _GOING and low[c + 1 : c + 4] == ["the", "other", "way"]) \
-            and not (low[c] in _WALK_OUT and low[c + 1 : c + 2] and low[c + 1] in _WALK_OUT[low[c]]):
+    if not _goes_home(low, c):
         return None
     k = c
     while k > 0 and low[k - 1] in AUX:
@@ -477,10 +487,15 @@ def _sides_differ(sent: Sent, counts: list[NumberSpan]) -> bool:
 _CALENDAR = WEEKDAYS | MONTHS
 
 
+def _verb_of(sent: Sent, num: NumberSpan) -> int:
+    """The token of the release verb that hands over `num`; -1 if none does."""
+    return next((c for n, c, _ in _found(sent) if n.start == num.start), -1)
+
+
 def _agent(sent: Sent, num: NumberSpan) -> set[str]:
     """The names in the subject of the active release verb that hands over `num` ("Damascus" in "Hours later,
     Damascus freed 95 detainees"); empty when the release is passive, a receipt or has no named subject."""
-    verb = next((c for n, c, _ in _found(sent) if n.start == num.start), -1)
+    verb = _verb_of(sent, num)
     if verb < 0 or sent.lower[verb] not in _ACTIVE or sent.lower[verb] in _RECEIVE:
         return set()
     start = verb
@@ -536,7 +551,7 @@ def _paired(sents: Sequence[Sent], i: int, counts: list[NumberSpan]) -> bool:
 
 def _each_side(sent: Sent, num: NumberSpan) -> bool:
     """True when both sides hand over the same count: "saw each side release 30 prisoners", "both sides freed 12"."""
-    verb = next((c for n, c, _ in _found(sent) if n.start == num.start), -1)
+    verb = _verb_of(sent, num)
     low = sent.lower
     return verb >= 2 and low[verb] in _ACTIVE and low[verb - 2 : verb] in (["each", "side"], ["both", "sides"])
 
