@@ -79,7 +79,7 @@ def skip_release_of(low: list[str], k: int) -> int:
     return k
 
 
-def _head_end(sent: Sent, start: int) -> int:
+def people_end(sent: Sent, start: int) -> int:
     """End of the people noun phrase after a count at start ("Cambodian soldiers", "detained members"); start if
     the phrase does not name people."""
     low = sent.lower
@@ -90,13 +90,19 @@ def _head_end(sent: Sent, start: int) -> int:
             j += 1  # "23 of their own forces"
     k = j
     while k < len(sent) and k - j < 5 and (sent.tags[k].startswith(("JJ", "NN", "VBN", "VBD")) or sent.words[k][:1].isupper()
-                                          or sent.tags[k] == "VBG" and k == j):
+                                          or sent.tags[k] == "VBG" and k == j or _noun_as_verb(sent, k)):
         k += 1
         if low[k - 1] in _CAPTIVES or sent.is_personish(k - 1, k) or _agent_noun(sent, k - 1):
             if k < len(sent) and sent.tags[k].startswith("NN") and (sent.is_personish(k, k + 1) or _agent_noun(sent, k)):
                 k += 1  # "a Moldovan police officer"
             return k
     return start
+
+
+def _noun_as_verb(sent: Sent, k: int) -> bool:
+    """True for a noun the tagger read as a verb before a people noun ("border" in "Two Tajik border guards")."""
+    return (sent.tags[k] in ("VB", "VBP") and sent.words[k].islower() and k + 1 < len(sent)
+            and sent.tags[k + 1] in ("NNS", "NN") and sent.is_personish(k + 1, k + 2))
 
 
 def _agent_noun(sent: Sent, k: int) -> bool:
@@ -128,7 +134,7 @@ def _named_one(sent: Sent, k: int) -> NumberSpan | None:
     return None
 
 
-def _count_with_people(sent: Sent, k: int) -> NumberSpan | None:
+def count_with_people(sent: Sent, k: int) -> NumberSpan | None:
     """The count at token k when people follow it: "18 Cambodian soldiers", "the bodies of 757 fallen soldiers",
     "an Iranian diplomat" (one), "U.S. citizen Ethan Caldwell" (one)."""
     low = sent.lower
@@ -139,13 +145,13 @@ def _count_with_people(sent: Sent, k: int) -> NumberSpan | None:
             return None
         if low[num.end : num.end + 1] in (["bodies"], ["remains"]):
             return num
-        e = _head_end(sent, num.end)
+        e = people_end(sent, num.end)
         return num if e > num.end and not _rate(sent, e) else None
     if k + 1 < len(sent) and low[k] in ("a", "an", "one"):
         j = k + 1
         if low[j] in ("single", "lone", "former", "jailed", "detained"):
             j += 1
-        end = _head_end(sent, j)
+        end = people_end(sent, j)
         if end > j and (sent.tags[end - 1] in ("NN", "NNP") or sent.words[end - 1][:1].isupper()) and k not in sent.used:
             return NumberSpan(k, k + 1, 1)
     return _named_one(sent, k) if k < len(sent) else None
@@ -188,14 +194,14 @@ def _active(sent: Sent, c: int) -> tuple[NumberSpan | None, bool]:
     j = k + 4
     while j < len(sent) and low[j] in ("its", "their", "own"):
         j += 1
-    if low[k : k + 4] == ["the", "same", "number", "of"] and _head_end(sent, j) > j:
+    if low[k : k + 4] == ["the", "same", "number", "of"] and people_end(sent, j) > j:
         return NumberSpan(k, k + 3, SAME), False  # "received the same number of Russian soldiers in return"
-    num = _count_with_people(sent, k)
+    num = count_with_people(sent, k)
     if num is None:
         return _bare_count(sent, k), True
-    e = _head_end(sent, num.end)
+    e = people_end(sent, num.end)
     if e < len(sent) and low[e] == "and":
-        more = _count_with_people(sent, e + 1)  # "two French nationals and a German-Iranian dual citizen"
+        more = count_with_people(sent, e + 1)  # "two French nationals and a German-Iranian dual citizen"
         if more is not None:
             return NumberSpan(num.start, more.end, num.value + more.value), False
     return num, False
@@ -204,10 +210,10 @@ def _active(sent: Sent, c: int) -> tuple[NumberSpan | None, bool]:
 def _sent_back(sent: Sent, k: int) -> NumberSpan | None:
     """The count of people at k that a sending verb sends home or back: "Taiwan sent four mainland Chinese crew
     members back across the strait"."""
-    num = _count_with_people(sent, k)
+    num = count_with_people(sent, k)
     if num is None:
         return None
-    e = _head_end(sent, num.end)
+    e = people_end(sent, num.end)
     return num if e < len(sent) and sent.lower[e] in _HOME else None
 
 
@@ -246,7 +252,7 @@ def _passive(sent: Sent, c: int) -> NumberSpan | None:
     for num in reversed(sent.numbers):
         if num.end > k:
             continue
-        e = _head_end(sent, num.end)
+        e = people_end(sent, num.end)
         if k - num.end > (30 if _relative_after(sent, num, e) else 12) or sent.is_year_token(num):
             continue
         if num.start in sent.used:
@@ -261,7 +267,7 @@ def _passive(sent: Sent, c: int) -> NumberSpan | None:
             return None  # "among them four foreigners", "the 20 soldiers": a part, or people already counted
         if e > num.end or low[num.end] in ("bodies", "remains"):
             return _listed_in(sent, num) or num
-        if _in_time_phrase(sent, num):
+        if in_time_phrase(sent, num):
             continue  # "workers held for almost four months by ... have been released": look further back
         if not any(w in ("who", "that") for w in low[max(0, num.start - 12) : num.start]):
             return None
@@ -278,7 +284,7 @@ def _listed_in(sent: Sent, num: NumberSpan) -> NumberSpan | None:
     for total in sent.numbers:
         if total.end >= num.start:
             break
-        d = _head_end(sent, total.end)
+        d = people_end(sent, total.end)
         if d > total.end and d < num.start <= d + 8 and sent.lower[d] in _ASIDE_OPENERS:
             return total
     return None
@@ -287,7 +293,7 @@ def _listed_in(sent: Sent, num: NumberSpan) -> NumberSpan | None:
 _SPANS_OF_TIME = frozenset("hours days weeks months years decades".split())
 
 
-def _in_time_phrase(sent: Sent, num: NumberSpan) -> bool:
+def in_time_phrase(sent: Sent, num: NumberSpan) -> bool:
     """True for a count of time after a preposition ("for almost four months", "after two years")."""
     low = sent.lower
     if low[num.end : num.end + 1] and low[num.end] not in _SPANS_OF_TIME:
@@ -309,8 +315,8 @@ def _one_before(sent: Sent, k: int) -> NumberSpan | None:
     low = sent.lower
     for j in range(k - 2, max(-1, k - 7), -1):
         if low[j] in ("a", "an") and (j == 0 or low[j - 1] not in ("of", "by", "for", "with", "to")):
-            one = _count_with_people(sent, j)
-            return one if one is not None and _head_end(sent, j + 1) == k else None
+            one = count_with_people(sent, j)
+            return one if one is not None and people_end(sent, j + 1) == k else None
     return None
 
 
@@ -337,7 +343,7 @@ def _come_home(sent: Sent, c: int) -> NumberSpan | None:
     for num in sent.numbers:
         if num.end >= k or num.start in sent.used or sent.is_year_token(num):
             continue
-        e = _head_end(sent, num.end)
+        e = people_end(sent, num.end)
         if e == k:
             return num
         if _relative_after(sent, num, e) and k - num.end <= 30 and "," not in sent.lower[num.end : k]:
@@ -365,7 +371,11 @@ def _release_noun(sent: Sent, c: int) -> NumberSpan | None:
     if low[c + 1 : c + 2] != ["of"] or c < 1:
         return None
     j = c - 1 if low[c - 1] != "the" else c - 2
-    return _count_with_people(sent, c + 2) if j >= 0 and low[j] in _SECURE else None
+    return count_with_people(sent, c + 2) if j >= 0 and low[j] in _SECURE else None
+
+
+# Nouns for a deal whose outcome "saw" people go ("a similar handover at Likuangole saw 12 abductees returned").
+_DEALS = frozenset("deal handover exchange swap arrangement".split())
 
 
 def _saw_and(sent: Sent, num: NumberSpan | None) -> NumberSpan | None:
@@ -374,15 +384,23 @@ def _saw_and(sent: Sent, num: NumberSpan | None) -> NumberSpan | None:
     if num is None:
         return None
     low = sent.lower
-    e = _head_end(sent, num.end)
+    e = people_end(sent, num.end)
     for t in range(e, min(len(sent) - 1, e + 10)):
         if low[t] in _CLAUSE_STOPS or low[t] == ",":
             return None
         if low[t] == "and":
-            more = _count_with_people(sent, t + 1)
+            more = count_with_people(sent, t + 1) or _bare_to(sent, t + 1)
             if more is not None and more.value != 1:
                 return more
     return None
+
+
+def _bare_to(sent: Sent, k: int) -> NumberSpan | None:
+    """A bare count going somewhere, the second half of "saw 12 abductees returned to Pibor and eight to Bor"."""
+    num = sent.count_at(k)
+    if num is None or num.start in sent.used or sent.lower[num.end : num.end + 1] != ["to"]:
+        return None
+    return num if num.end + 1 < len(sent) and sent.words[num.end + 1][:1].isupper() else None
 
 
 def _found(sent: Sent) -> list[tuple[NumberSpan, int, bool]]:
@@ -402,17 +420,17 @@ def _found(sent: Sent) -> list[tuple[NumberSpan, int, bool]]:
         if num is None and (w in _COME_HOME or w in _GOING or w in _WALK_OUT):
             num, bare = _come_home(sent, c), False
         if num is None and w == "for" and _for_cue(low, c):
-            num, bare = _count_with_people(sent, skip_release_of(low, c + 1)), False  # "in exchange for a single ..."
-        if num is None and w == "saw" and "deal" in low[max(0, c - 7) : c]:
-            num, bare = _count_with_people(sent, c + 1), False  # "in a deal that also saw 238 Venezuelans flown home"
+            num, bare = count_with_people(sent, skip_release_of(low, c + 1)), False  # "in exchange for a single ..."
+        if num is None and w == "saw" and _DEALS.intersection(low[max(0, c - 7) : c]):
+            num, bare = count_with_people(sent, c + 1), False  # "in a deal that also saw 238 Venezuelans flown home"
             more = _saw_and(sent, num)
             if more is not None:  # "a similar deal saw five Turkish Cypriots let go ... and three Greek Cypriots returned"
                 found.append((num, c, False))
                 num = more
-        if num is None and w in ("return", "release", "repatriation"):
+        if num is None and w in ("return", "release", "repatriation", "handover"):
             num, bare = _release_noun(sent, c), False
         if num is None and w == "go" and c > 0 and low[c - 1] == "let" and low[c + 1 : c + 2] == ["of"]:
-            num, bare = _count_with_people(sent, c + 2), False  # "security agencies let go of seven men"
+            num, bare = count_with_people(sent, c + 2), False  # "security agencies let go of seven men"
         if num is not None and all(num.start != x.start for x, _, _ in found):
             found.append((num, c, bare))
     return found
@@ -451,7 +469,7 @@ def _context(sents: Sequence[Sent], i: int) -> bool:
     return False
 
 
-def _answers(sent: Sent) -> bool:
+def answers(sent: Sent) -> bool:
     """True when the sentence says its release answers another one ("in return", "in turn", "reciprocal")."""
     return any(c in sent.lowtext for c in ANSWER_CUES)
 
@@ -464,15 +482,15 @@ def _remains_both(sent: Sent, counts: list[NumberSpan]) -> bool:
                                 or low[n.end : n.end + 1] in (["bodies"], ["remains"]) for n in counts[:2])
 
 
-def _side(sent: Sent, n: NumberSpan) -> set[str]:
+def nation_words(sent: Sent, n: NumberSpan) -> set[str]:
     """The capitalised words of the people a count names ("Indian" in "22 Indian fishermen")."""
-    return {w.rstrip("s") for w in sent.words[n.end : _head_end(sent, n.end)] if w[:1].isupper()}
+    return {w.rstrip("s") for w in sent.words[n.end : people_end(sent, n.end)] if w[:1].isupper()}
 
 
 def _nations_differ(first: Sent, a: NumberSpan, second: Sent, b: NumberSpan) -> bool:
     """True when counts a and b name people of different nations ("22 Indian fishermen" and "14 Pakistani
     prisoners", "two Greek Cypriots" and "four Turkish Cypriots")."""
-    x, y = _side(first, a), _side(second, b)
+    x, y = nation_words(first, a), nation_words(second, b)
     return bool(x - y) and bool(y - x)
 
 
@@ -492,7 +510,7 @@ def _verb_of(sent: Sent, num: NumberSpan) -> int:
     return next((c for n, c, _ in _found(sent) if n.start == num.start), -1)
 
 
-def _agent(sent: Sent, num: NumberSpan) -> set[str]:
+def agent_names(sent: Sent, num: NumberSpan) -> set[str]:
     """The names in the subject of the active release verb that hands over `num` ("Damascus" in "Hours later,
     Damascus freed 95 detainees"); empty when the release is passive, a receipt or has no named subject."""
     verb = _verb_of(sent, num)
@@ -507,7 +525,7 @@ def _agent(sent: Sent, num: NumberSpan) -> set[str]:
 
 def _other_agent(first: Sent, a: NumberSpan, second: Sent, b: NumberSpan) -> bool:
     """True when two consecutive releases are done by differently named sides: the two halves of a swap."""
-    x, y = _agent(first, a), _agent(second, b)
+    x, y = agent_names(first, a), agent_names(second, b)
     return bool(x) and bool(y) and x.isdisjoint(y)
 
 
@@ -522,7 +540,7 @@ def _told_again(sents: Sequence[Sent], i: int, pending: list[tuple[int, NumberSp
         return []
     num = prev.count_at(1)
     start = num.end if num is not None else 1
-    head = _head_end(prev, start)
+    head = people_end(prev, start)
     if head == start:
         return []
     noun = low[head - 1]
@@ -530,7 +548,7 @@ def _told_again(sents: Sequence[Sent], i: int, pending: list[tuple[int, NumberSp
         if num is not None:
             same = n.value == num.value
         else:
-            end = _head_end(sents[j], n.end)
+            end = people_end(sents[j], n.end)
             same = end > n.end and sents[j].lower[end - 1] == noun
         if same and i - j <= 12:
             return [(j, n)]
@@ -539,14 +557,14 @@ def _told_again(sents: Sequence[Sent], i: int, pending: list[tuple[int, NumberSp
 
 def same_agent(first: Sent, a: NumberSpan, second: Sent, b: NumberSpan) -> bool:
     """True when two releases are done by the same named side: one side releasing twice, not a swap."""
-    return bool(_agent(first, a) & _agent(second, b))
+    return bool(agent_names(first, a) & agent_names(second, b))
 
 
 def _paired(sents: Sequence[Sent], i: int, counts: list[NumberSpan]) -> bool:
     """True when sentence i's first two releases are the two sides of one swap: it says so, the passage is about a
     swap, bodies went both ways, or the two counts are of different nations."""
     s = sents[i]
-    return len(counts) >= 2 and (_answers(s) or _context(sents, i) or _remains_both(s, counts) or _sides_differ(s, counts))
+    return len(counts) >= 2 and (answers(s) or _context(sents, i) or _remains_both(s, counts) or _sides_differ(s, counts))
 
 
 def _each_side(sent: Sent, num: NumberSpan) -> bool:
@@ -642,7 +660,7 @@ def add_pairs(facts: list[Fact], sents: Sequence[Sent]) -> list[Fact]:
             found.append(_exchange(sents[j], n, s, counts[0]))
             pending.clear()
             continue
-        if len(counts) == 1 and _answers(s):
+        if len(counts) == 1 and answers(s):
             back = [(j, n) for j, n in pending if i - j <= _ANSWER_REACH] or _told_again(sents, i, pending)
             if back:
                 j, n = back[-1]

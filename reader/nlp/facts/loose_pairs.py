@@ -1,0 +1,228 @@
+"""Exchanges told loosely, found after the sentence rules and the release pairs: in a passage about a swap, two
+handovers of people a sentence or three apart ("Fourteen police officers ... were handed over ..." then "a judge
+had ordered the release of six leaders"), or two groups of people going home in one sentence ("Two Americans are
+free, and three Russians are flying home").
+
+A handover here is any count of people in a clause with a word of release or of going home ("walked out of",
+"crossed to", "landed", "regain freedom"), not only the verbs the stricter passes know. Two handovers make a swap
+when they are close, in a passage that speaks of a swap, and look like two sides: different counts, different
+nations or differently named agents, or a cue that one answers the other.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Sequence
+
+from reader.document import Fact, Span
+from reader.nlp.facts.base import Sent
+from reader.nlp.facts.release_pairs import (
+    agent_names,
+    answers,
+    count_with_people,
+    in_time_phrase,
+    nation_words,
+    people_end,
+    releases,
+    within,
+)
+from reader.nlp.numbers import NumberSpan
+
+# Words that say a passage is about a swap, and uses of them that do not ("exchange rate", "exchanged fire").
+_SWAP = re.compile(r"\b(?:swap(?:s|ped|ping)?|exchang(?:e|es|ed|ing)|traded?|in return|in turn|reciprocal|one-for-one|"
+                   r"bargain|quid pro quo)\b")
+_NOT_SWAP = re.compile(r"\b(?:exchange rates?|stock exchange|foreign exchange|exchang(?:e|es|ed|ing) (?:of )?(?:fire|gunfire|"
+                       r"views|accusations|blows|messages|words|notes|letters|greetings|information|insults|ideas|"
+                       r"pleasantries|shots|vows|rings|data)|trade (?:deal|war|talks|union|minister|ministry|surplus|"
+                       r"deficit|routes?|tariffs?))\b")
+# How many sentences from a swap word a handover may be, and how far apart its two sides.
+_CONTEXT_REACH = 6
+_PAIR_REACH = 3
+_ANSWER_PAIR_REACH = 6
+# Words of release or of going home that make a count of people in their clause a handover.
+_RELEASE = frozenset(
+    "released release releases releasing freed free frees freeing freedom handed hand hands handing handover "
+    "returned return returns returning repatriated repatriation flown flew flying landed arrived walked walking "
+    "crossed brought sent gave given back home".split()
+)
+# How far (in tokens) a release word may be before or after the count it hands over.
+_BEFORE, _AFTER = 8, 30
+# Words after a count that make it something else than people handed over.
+_NOT_HANDED = frozenset("killed dead died wounded injured hurt missing unaccounted still remain remaining more others "
+                        "further additional familiar said told say says according".split())
+# Words before a count that make it a part, a restatement, a toll or a running total ("more than 5,800").
+_NOT_AFTER = frozenset("the these those all of among including another their our its his her killing killed wounding "
+                       "kill than over least about some nearly almost around approximately them whom".split())
+_ASIDE_ENDS = frozenset({",", "-", "–", "—", ")", ";"})
+# Words between two counts of a sentence that start the other side's clause.
+_TURN = frozenset("while as after before whereas hours days".split())
+# Names of sides too common to tell two sides apart ("the Central Security Brigade" and "the 77th Brigade").
+_GENERIC = frozenset("Brigade Brigades Force Forces Army Side Group Council Ministry Government Authorities Police "
+                     "Committee Office Service Front Movement Unit Units".split())
+
+
+def swap_sentences(text: str, sents: Sequence[Sent]) -> list[int]:
+    """The indices of the sentences that speak of a swap, found in the whole text at once."""
+    starts = [s.span.start for s in sents]
+    low = text.lower()
+    out: list[int] = []
+    for m in _SWAP.finditer(low):
+        around = low[max(0, m.start() - 12) : m.end() + 30]
+        if any(n.start() <= m.start() - max(0, m.start() - 12) < n.end() for n in _NOT_SWAP.finditer(around)):
+            continue
+        k = bisect_right(starts, m.start()) - 1
+        if k >= 0 and (not out or out[-1] != k):
+            out.append(k)
+    return out
+
+
+def _near(swaps: list[int], i: int) -> bool:
+    """True when sentence i is within reach of a sentence that speaks of a swap, or the headline does."""
+    k = bisect_right(swaps, i + _CONTEXT_REACH)
+    return bool(swaps) and (swaps[0] == 0 or (k > 0 and swaps[k - 1] >= i - _CONTEXT_REACH))
+
+
+def _released(sent: Sent, k: int, num: NumberSpan) -> bool:
+    """True when a release word is in the clause of the count (its phrase starting at token k), and nothing says the
+    count is of something else."""
+    low = sent.lower
+    if k > 0 and low[k - 1] in _NOT_AFTER:
+        return False
+    end = people_end(sent, num.end)
+    if any(w in _NOT_HANDED for w in low[end : end + 4]) or in_time_phrase(sent, num):
+        return False
+    for t in range(num.start - 1, max(-1, num.start - _BEFORE), -1):
+        if low[t] in (";", ":"):
+            break
+        if low[t] in _RELEASE:
+            return True
+    for t in range(end, min(len(sent), end + _AFTER)):
+        if low[t] in (";", ":") or low[t] in _NOT_HANDED:
+            return False
+        if low[t] in _RELEASE:
+            return True
+    return False
+
+
+def _part_of(counts: list[NumberSpan], num: NumberSpan, low: list[str]) -> bool:
+    """True when a count after a comma or dash is part of the one before it ("Six members ..., five soldiers and a
+    police officer, were released")."""
+    return bool(counts) and num.value < counts[-1].value and low[num.start - 1] in (",", "-", "–", "—", "(")
+
+
+def handovers(sent: Sent) -> list[NumberSpan]:
+    """The counts of people the sentence hands over, loosely: its strict releases, and when there are fewer than two,
+    the counts of people in a clause with a release word (at most two in all, not parts of one another)."""
+    strict = releases(sent)
+    low = sent.lower
+    if len(strict) >= 2 or not _RELEASE.intersection(low):
+        return strict
+    out: list[NumberSpan] = []
+    skip = 0  # the end of an aside listing the parts of a count
+    for k in range(len(sent)):
+        if k < skip or low[k] == "the" and low[k + 1 : k + 2] not in (["remains"], ["bodies"]):
+            continue  # "the six": people counted already
+        num = count_with_people(sent, k)
+        if num is None or num.value == 1 or num.start != k and low[k] != "the" or (out and num.start < out[-1].end):
+            continue  # one person ("a Norwegian observer") is too often not one side of a swap
+        if _part_of(out, num, low):
+            skip = next((t for t in range(num.end, len(sent)) if low[t] in _ASIDE_ENDS), len(sent))
+        elif _released(sent, k, num):
+            out.append(num)
+    if strict:
+        out = sorted([strict[0], *(n for n in out if n.end <= strict[0].start or n.start >= strict[0].end)][:2],
+                     key=lambda n: n.start) if out else strict
+    return out[:2]
+
+
+def _sides(first: Sent, a: NumberSpan, second: Sent, b: NumberSpan) -> bool:
+    """True when two handovers look like the two sides of a swap: different nations, differently named agents."""
+    x, y = nation_words(first, a), nation_words(second, b)
+    if x and y and x != y:
+        return True
+    p, q = agent_names(first, a) - _GENERIC, agent_names(second, b) - _GENERIC
+    return bool(p) and bool(q) and p.isdisjoint(q)
+
+
+def _same_side(first: Sent, a: NumberSpan, second: Sent, b: NumberSpan) -> bool:
+    """True when two handovers are done by the same named side, or hand over people of the same nation."""
+    x = nation_words(first, a)
+    if x and x == nation_words(second, b):
+        return True
+    return bool((agent_names(first, a) - _GENERIC) & (agent_names(second, b) - _GENERIC))
+
+
+def _turns(sent: Sent, a: NumberSpan, b: NumberSpan) -> bool:
+    """True when the second count of a sentence opens another clause ("after govt frees seven", ", and three ...")."""
+    between = sent.lower[people_end(sent, a.end) : b.start]
+    return "," in between or bool(_TURN.intersection(between))
+
+
+def _bodies(sent: Sent, num: NumberSpan) -> bool:
+    """True when a count is of bodies or remains ("the remains of 11 people", "34 bodies")."""
+    low = sent.lower
+    return low[num.start - 2 : num.start] in (["remains", "of"], ["bodies", "of"]) or low[num.end : num.end + 1] in (
+        ["bodies"], ["remains"])
+
+
+def _alike(first: Sent, a: NumberSpan, second: Sent, b: NumberSpan) -> bool:
+    """True when two handovers in different sentences are of the same kind: both of bodies or neither, both of one
+    person or neither (one person handed over beside a group is most often one of the group told again)."""
+    return _bodies(first, a) == _bodies(second, b) and (a.value == 1) == (b.value == 1)
+
+
+def _exchange(first: Sent, a: NumberSpan, last: Sent, b: NumberSpan) -> Fact:
+    """An exchange of counts a (in first) and b (in last)."""
+    first.used.update(range(a.start, a.end))
+    last.used.update(range(b.start, b.end))
+    what = "prisoners" if "prisoner" in first.lowtext + last.lowtext else ""
+    return Fact("exchange", Span(first.span.start, last.span.end), {"counts": [a.value, b.value], "what": what})
+
+
+def add_loose(facts: list[Fact], sents: Sequence[Sent], text: str) -> list[Fact]:
+    """The exchanges the stricter passes missed, told loosely in passages about a swap, merged into `facts`."""
+    swaps = swap_sentences(text, sents)
+    if not swaps:
+        return facts
+    covered = [f.evidence for f in facts if f.kind == "exchange"]
+    told = {tuple(sorted(f.fields["counts"])) for f in facts if f.kind == "exchange"}
+    found: list[Fact] = []
+    pending: tuple[int, NumberSpan] | None = None
+    for i, s in enumerate(sents):
+        if any(within(s.span, e) for e in covered):
+            pending = None
+            continue
+        if not _near(swaps, i):
+            continue
+        try:
+            counts = handovers(s)
+        except (IndexError, ValueError):
+            continue
+        if not counts:
+            continue
+        fact = None
+        if len(counts) >= 2:
+            a, b = counts[0], counts[1]
+            if _sides(s, a, s, b) or (a.value != b.value and (_turns(s, a, b) or answers(s))):
+                fact = _exchange(s, a, s, b)
+        elif pending is not None:
+            j, a = pending
+            b = counts[0]
+            reach = _ANSWER_PAIR_REACH if answers(s) else _PAIR_REACH
+            if i - j <= reach and _alike(sents[j], a, s, b) and not _same_side(sents[j], a, s, b) and (
+                    a.value != b.value or _sides(sents[j], a, s, b)):
+                fact = _exchange(sents[j], a, s, b)
+        if fact is not None:
+            key = tuple(sorted(fact.fields["counts"]))
+            if key not in told:
+                found.append(fact)
+                told.add(key)
+            pending = None
+        elif len(counts) == 1 and i > 0:
+            pending = (i, counts[0])  # (not the headline's: the body tells its release again)
+    if not found:
+        return facts
+    spans = [f.evidence for f in found]
+    kept = [f for f in facts if not (f.kind == "quantity" and any(within(f.evidence, e) for e in spans))]
+    return sorted(kept + found, key=lambda f: f.evidence.start)
