@@ -141,3 +141,80 @@ def test_a_crew_sent_back_hours_after_fishermen_were_freed() -> None:
             "freed two Taiwanese fishermen who had been held for more than five weeks, in what both sides insisted "
             "was not a swap.")
     assert exchange_counts(text) == [[4, 2]]
+
+
+# --- written after the tenth blind set was read --------------------------------------------------------
+
+def test_set_free_in_return_for_the_release_of() -> None:
+    text = ("In January, six abducted employees of a road company were set free in return for the release of three men "
+            "held by police, according to district officials.")
+    assert exchange_counts(text) == [[6, 3]]
+
+
+def test_a_bracketed_short_form_inside_the_people() -> None:
+    text = ("Nine Frontier Constabulary (FC) personnel who were kidnapped last week were freed on Saturday in exchange "
+            "for 14 detained relatives of the suspected abductors.")
+    assert exchange_counts(text) == [[9, 14]]
+
+
+def test_guards_returned_each_by_both_border_services() -> None:
+    text = ("Separately, the two countries' border services on Monday returned three detained border guards each at "
+            "the crossing, in a swap agreed last week.")
+    assert exchange_counts(text) == [[3, 3]]
+
+
+def test_bodies_received_and_dead_handed_over() -> None:
+    text = ("At a ceremony overseen by the Red Cross, Djibouti received the bodies of nine of its troops and handed "
+            "over 14 Eritrean dead in the swap.")
+    assert exchange_counts(text) == [[9, 14]]
+
+
+def test_the_body_of_one_crewman_against_the_remains_of_two() -> None:
+    text = ("In the same exchange, the North handed over the body of one crewman, while the South returned the remains "
+            "of two fishermen found in a wrecked boat.")
+    assert exchange_counts(text) == [[1, 2]]
+
+
+def test_bandits_let_go_against_villagers_released() -> None:
+    text = ("In August, the government let four suspected bandits go, and 11 villagers were released by their captors "
+            "the following day, according to leaders who described the deal as a swap.")
+    assert exchange_counts(text) == [[4, 11]]
+
+
+def test_two_nationalities_traded_one_for_the_other() -> None:
+    text = ("In 2021 their coast guards quietly traded detained fishermen in the Aegean, three Greeks for three Turks, "
+            "after a string of arrests.")
+    assert exchange_counts(text) == [[3, 3]]
+
+
+def test_a_running_total_is_not_a_side() -> None:
+    text = ("The deal was welcomed by the senator, who said it brought 12 families back together.\n\n"
+            "Cuba freed more than 500 prisoners in January under a separate arrangement.")
+    assert exchange_counts(text) == []
+
+
+def test_a_freed_group_of_two_kinds_is_not_two_sides() -> None:
+    text = ("In the swap, the Americans released were two former Marines and a Houston oil engineer detained last "
+            "year.")
+    assert exchange_counts(text) == []
+
+
+def test_asking_for_a_return_is_not_a_release() -> None:
+    text = ("Since then, repatriations have gone one way, including the return of two fishermen in 2019.\n\n"
+            "The opposition called on the government to seek the return of six civilians held in the North as part of "
+            "any future exchange.")
+    assert exchange_counts(text) == []
+
+
+def test_a_deal_in_the_headline_makes_two_releases_a_swap() -> None:
+    text = ("Gulf neighbours release detained fishermen in Kuwait-brokered deal\n\n"
+            "Eleven Bahrainis held in Doha since January are back home, while four Qatari sailors have been flown back "
+            "from Manama.")
+    assert exchange_counts(text) == [[11, 4]]
+
+
+def test_a_trade_deal_is_not_talk_of_a_swap() -> None:
+    text = ("The two ministers signed a trade deal on Monday.\n\n"
+            "Fourteen police officers held by strikers were handed over to a church commission.\n\n"
+            "A judge ordered the release of six union leaders the same day.")
+    assert exchange_counts(text) == []

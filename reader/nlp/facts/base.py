@@ -38,7 +38,8 @@ PERSON_NOUNS: frozenset[str] = frozenset(
     conscripts cadets infants toddlers youths minors newborns occupants inhabitants locals immigrants
     labourers laborers engineers contractors agents rangers truckers traders vendors herders shepherds
     athletes players runners campers skiers divers parishioners congregants individuals worshipers
-    schoolchildren schoolgirls schoolboys elderly seniors aid-workers survivors
+    schoolchildren schoolgirls schoolboys elderly seniors aid-workers survivors bandits auxiliaries seamen kidnappers
+    abductees convicts
     colleagues comrades classmates neighbours neighbors
     serbs croats turks kurds poles czechs slovaks swedes danes finns scots arabs jews thais uzbeks kazakhs tajiks
     bosniaks greeks cypriots spaniards filipinos filipinas rohingya hazaras tuaregs berbers brits uighurs uyghurs

@@ -30,12 +30,13 @@ from reader.nlp.facts.release_pairs import (
 from reader.nlp.numbers import NumberSpan
 
 # Words that say a passage is about a swap, and uses of them that do not ("exchange rate", "exchanged fire").
-_SWAP = re.compile(r"\b(?:swap(?:s|ped|ping)?|exchang(?:e|es|ed|ing)|traded?|in return|in turn|reciprocal|one-for-one|"
-                   r"bargain|quid pro quo)\b")
+_SWAP = re.compile(r"\b(?:swap(?:s|ped|ping)?|exchang(?:e|es|ed|ing)|traded?|in return|in turn|reciproca\w*|one-for-one|"
+                   r"bargain|quid pro quo|deal|other direction)\b")
 _NOT_SWAP = re.compile(r"\b(?:exchange rates?|stock exchange|foreign exchange|exchang(?:e|es|ed|ing) (?:of )?(?:fire|gunfire|"
                        r"views|accusations|blows|messages|words|notes|letters|greetings|information|insults|ideas|"
                        r"pleasantries|shots|vows|rings|data)|trade (?:deal|war|talks|union|minister|ministry|surplus|"
-                       r"deficit|routes?|tariffs?))\b")
+                       r"deficit|routes?|tariffs?)|(?:trade|budget|arms|energy|gas|oil|defence|defense|security|"
+                       r"coalition|peace|free-trade|record|multi-?billion|\$[\d.]+ ?\w*) deal|deal with (?:it|the crisis))\b")
 # How many sentences from a swap word a handover may be, and how far apart its two sides.
 _CONTEXT_REACH = 6
 _PAIR_REACH = 3
@@ -44,7 +45,7 @@ _ANSWER_PAIR_REACH = 6
 _RELEASE = frozenset(
     "released release releases releasing freed free frees freeing freedom handed hand hands handing handover "
     "returned return returns returning repatriated repatriation flown flew flying landed arrived walked walking "
-    "crossed brought sent gave given back home".split()
+    "crossed brought sent gave given back home escorted let carried carrying delivered".split()
 )
 # How far (in tokens) a release word may be before or after the count it hands over.
 _BEFORE, _AFTER = 8, 30
@@ -68,8 +69,8 @@ def swap_sentences(text: str, sents: Sequence[Sent]) -> list[int]:
     low = text.lower()
     out: list[int] = []
     for m in _SWAP.finditer(low):
-        around = low[max(0, m.start() - 12) : m.end() + 30]
-        if any(n.start() <= m.start() - max(0, m.start() - 12) < n.end() for n in _NOT_SWAP.finditer(around)):
+        back = max(0, m.start() - 30)
+        if any(n.start() <= m.start() - back < n.end() for n in _NOT_SWAP.finditer(low[back : m.end() + 30])):
             continue
         k = bisect_right(starts, m.start()) - 1
         if k >= 0 and (not out or out[-1] != k):
@@ -87,7 +88,7 @@ def _released(sent: Sent, k: int, num: NumberSpan) -> bool:
     """True when a release word is in the clause of the count (its phrase starting at token k), and nothing says the
     count is of something else."""
     low = sent.lower
-    if k > 0 and low[k - 1] in _NOT_AFTER:
+    if k > 0 and low[k - 1] in _NOT_AFTER and not _handed_over(low, k):
         return False
     end = people_end(sent, num.end)
     if any(w in _NOT_HANDED for w in low[end : end + 4]) or in_time_phrase(sent, num):
@@ -105,27 +106,75 @@ def _released(sent: Sent, k: int, num: NumberSpan) -> bool:
     return False
 
 
+def _fresh(sent: Sent, num: NumberSpan) -> bool:
+    """True when nothing before a count (or before "the remains of" it) makes it a part, a restatement or a running
+    total ("more than 500 prisoners")."""
+    low = sent.lower
+    k = num.start
+    if low[k - 2 : k] in (["remains", "of"], ["bodies", "of"], ["body", "of"]):
+        k -= 2
+        if k > 0 and low[k - 1] == "the":
+            k -= 1
+    if k >= 2 and low[k - 1] == "of" and low[k - 2] in _RELEASE_NOUNS:
+        return True  # "ordered the release of six leaders": the stricter rules read the verb before the noun
+    return not (k > 0 and low[k - 1] in _NOT_AFTER and not _handed_over(low, k))
+
+
+def _handed_over(low: list[str], k: int) -> bool:
+    """True when the word before token k is the particle of a handover ("handed over 14"), not "over 500"."""
+    return k >= 2 and low[k - 1] == "over" and (low[k - 2] in _RELEASE or low[k - 2] in ("turned", "passed"))
+
+
+_RELEASE_NOUNS = frozenset("release return freeing handover repatriation transfer exchange".split())
+
+
+def _each(sent: Sent, num: NumberSpan) -> bool:
+    """True when "each" follows a count's people: "returned three detained border guards each"."""
+    return sent.lower[people_end(sent, num.end) : people_end(sent, num.end) + 1] == ["each"]
+
+
 def _part_of(counts: list[NumberSpan], num: NumberSpan, low: list[str]) -> bool:
     """True when a count after a comma or dash is part of the one before it ("Six members ..., five soldiers and a
     police officer, were released")."""
     return bool(counts) and num.value < counts[-1].value and low[num.start - 1] in (",", "-", "–", "—", "(")
 
 
+def _one_for_other(sent: Sent) -> list[NumberSpan]:
+    """Two counts of people traded for each other after a word of swapping earlier in the sentence: "their coast
+    guards traded detained fishermen in the Aegean, three Greeks for three Turks"."""
+    low = sent.lower
+    for t, w in enumerate(low):
+        if w != "for" or t < 2 or not _SWAP.search(" ".join(low[:t])):
+            continue
+        b = count_with_people(sent, t + 1)
+        if b is None:
+            continue
+        for k in range(max(0, t - 6), t):
+            a = count_with_people(sent, k)
+            if a is not None and a.start == k and people_end(sent, a.end) == t:
+                return [a, b]
+    return []
+
+
 def handovers(sent: Sent) -> list[NumberSpan]:
     """The counts of people the sentence hands over, loosely: its strict releases, and when there are fewer than two,
     the counts of people in a clause with a release word (at most two in all, not parts of one another)."""
-    strict = releases(sent)
     low = sent.lower
-    if len(strict) >= 2 or not _RELEASE.intersection(low):
+    strict = [n for n in releases(sent) if _fresh(sent, n)]
+    if len(strict) >= 2:
         return strict
+    if not _RELEASE.intersection(low):
+        return _one_for_other(sent) or strict
     out: list[NumberSpan] = []
     skip = 0  # the end of an aside listing the parts of a count
     for k in range(len(sent)):
         if k < skip or low[k] == "the" and low[k + 1 : k + 2] not in (["remains"], ["bodies"]):
             continue  # "the six": people counted already
         num = count_with_people(sent, k)
-        if num is None or num.value == 1 or num.start != k and low[k] != "the" or (out and num.start < out[-1].end):
-            continue  # one person ("a Norwegian observer") is too often not one side of a swap
+        if num is None or num.start != k and low[k] != "the" or (out and num.start < out[-1].end):
+            continue
+        if num.value == 1:
+            continue  # one person is too often not a side ("a committee of elders", "a Norwegian observer")
         if _part_of(out, num, low):
             skip = next((t for t in range(num.end, len(sent)) if low[t] in _ASIDE_ENDS), len(sent))
         elif _released(sent, k, num):
@@ -167,9 +216,18 @@ def _bodies(sent: Sent, num: NumberSpan) -> bool:
 
 
 def _alike(first: Sent, a: NumberSpan, second: Sent, b: NumberSpan) -> bool:
-    """True when two handovers in different sentences are of the same kind: both of bodies or neither, both of one
-    person or neither (one person handed over beside a group is most often one of the group told again)."""
-    return _bodies(first, a) == _bodies(second, b) and (a.value == 1) == (b.value == 1)
+    """True when two handovers in different sentences are of the same kind: both of bodies or neither, and both of
+    one person or neither unless they are of two nations (one person handed over beside a group is most often one of
+    the group told again)."""
+    if _bodies(first, a) != _bodies(second, b):
+        return False
+    x, y = nation_words(first, a), nation_words(second, b)
+    return (a.value == 1) == (b.value == 1) or bool(x) and bool(y) and x != y
+
+
+def _joined(sent: Sent, a: NumberSpan, b: NumberSpan) -> bool:
+    """True when two counts of a sentence are joined into one group: "nine soldiers and two oil contractors"."""
+    return sent.lower[people_end(sent, a.end) : b.start] in (["and"], [",", "and"], ["as", "well", "as"], ["plus"])
 
 
 def _exchange(first: Sent, a: NumberSpan, last: Sent, b: NumberSpan) -> Fact:
@@ -187,6 +245,7 @@ def add_loose(facts: list[Fact], sents: Sequence[Sent], text: str) -> list[Fact]
         return facts
     covered = [f.evidence for f in facts if f.kind == "exchange"]
     told = {tuple(sorted(f.fields["counts"])) for f in facts if f.kind == "exchange"}
+    one_sided = {f.evidence for f in facts if f.kind == "quantity"}
     found: list[Fact] = []
     pending: tuple[int, NumberSpan] | None = None
     for i, s in enumerate(sents):
@@ -195,16 +254,25 @@ def add_loose(facts: list[Fact], sents: Sequence[Sent], text: str) -> list[Fact]
             continue
         if not _near(swaps, i):
             continue
+        saved = s.used
+        if s.span in one_sided:
+            s.used = set()  # a count the stricter passes kept as one side of a swap may still pair up
         try:
             counts = handovers(s)
         except (IndexError, ValueError):
             continue
+        finally:
+            s.used = saved
         if not counts:
             continue
         fact = None
-        if len(counts) >= 2:
+        if len(counts) == 1 and _each(s, counts[0]):
+            fact = _exchange(s, counts[0], s, counts[0])
+        elif len(counts) >= 2:
             a, b = counts[0], counts[1]
-            if _sides(s, a, s, b) or (a.value != b.value and (_turns(s, a, b) or answers(s))):
+            if _joined(s, a, b):
+                pass  # "two former Marines and a Houston oil engineer": one group
+            elif _sides(s, a, s, b) or (a.value != b.value and 1 not in (a.value, b.value) and (_turns(s, a, b) or answers(s))):
                 fact = _exchange(s, a, s, b)
         elif pending is not None:
             j, a = pending
@@ -219,8 +287,9 @@ def add_loose(facts: list[Fact], sents: Sequence[Sent], text: str) -> list[Fact]
                 found.append(fact)
                 told.add(key)
             pending = None
-        elif len(counts) == 1 and i > 0:
-            pending = (i, counts[0])  # (not the headline's: the body tells its release again)
+        elif len(counts) == 1 and i > 0 and not (counts[0].value == 1 and pending is not None and pending[1].value > 1):
+            pending = (i, counts[0])  # (not the headline's: the body tells its release again; one person beside a
+            # group waits behind it: "The six were handed over to ... and a Norwegian observer")
     if not found:
         return facts
     spans = [f.evidence for f in found]

@@ -42,7 +42,7 @@ _PASSIVE = frozenset("released freed returned handed repatriated transferred pas
 # Nouns a count of handed-over people may end in, besides the people nouns Sent knows (`is_personish`).
 _CAPTIVES = frozenset(
     "bodies remains defenders jawan ranger pilot nephews nieces sons daughters brothers sisters wives husbands "
-    "forces".split()
+    "forces dead".split()
 )
 _SWAP_NOUNS = frozenset({"exchange", "swap", "trade", "exchanged", "swapped", "traded"})
 _CLAUSE_STOPS = frozenset({";", ":", "after", "before", "when", "because", "since"})
@@ -61,10 +61,11 @@ def within(inner: Span, outer: Span) -> bool:
 
 
 def skip_remains(sent: Sent, k: int) -> int:
-    """Skip "(the) remains of" / "(the) bodies of" before a count ("swapped the remains of two soldiers")."""
+    """Skip "(the) remains of" / "(the) bodies of" / "the body of" before a count ("swapped the remains of two
+    soldiers", "handed over the body of one crewman")."""
     low = sent.lower
     j = k + 1 if k < len(sent) and low[k] == "the" else k
-    if j + 1 < len(sent) and low[j] in ("remains", "bodies") and low[j + 1] == "of":
+    if j + 1 < len(sent) and (low[j] in ("remains", "bodies") or low[j] == "body" and j > k) and low[j + 1] == "of":
         return j + 2
     return k
 
@@ -90,13 +91,24 @@ def people_end(sent: Sent, start: int) -> int:
             j += 1  # "23 of their own forces"
     k = j
     while k < len(sent) and k - j < 5 and (sent.tags[k].startswith(("JJ", "NN", "VBN", "VBD")) or sent.words[k][:1].isupper()
-                                          or sent.tags[k] == "VBG" and k == j or _noun_as_verb(sent, k)):
+                                          or sent.tags[k] == "VBG" and k == j or _noun_as_verb(sent, k)
+                                          or _acronym_at(sent, k)):
+        if _acronym_at(sent, k):
+            j += 3  # "Nine Frontier Constabulary (FC) personnel": the bracketed short form is not a word of the phrase
+            k += 3
+            continue
         k += 1
         if low[k - 1] in _CAPTIVES or sent.is_personish(k - 1, k) or _agent_noun(sent, k - 1):
             if k < len(sent) and sent.tags[k].startswith("NN") and (sent.is_personish(k, k + 1) or _agent_noun(sent, k)):
                 k += 1  # "a Moldovan police officer"
             return k
     return start
+
+
+def _acronym_at(sent: Sent, k: int) -> bool:
+    """True for a bracketed short form at token k: "(FC)"."""
+    return (sent.words[k] == "(" and k + 2 < len(sent) and sent.words[k + 2] == ")" and sent.words[k + 1].isupper()
+            and len(sent.words[k + 1]) <= 6)
 
 
 def _noun_as_verb(sent: Sent, k: int) -> bool:
@@ -429,6 +441,8 @@ def _found(sent: Sent) -> list[tuple[NumberSpan, int, bool]]:
                 num = more
         if num is None and w in ("return", "release", "repatriation", "handover"):
             num, bare = _release_noun(sent, c), False
+        if num is None and w == "set" and low[c + 1 : c + 2] == ["free"]:
+            num, bare = _passive(sent, c) or count_with_people(sent, c + 2), False  # "were set free", "set free six"
         if num is None and w == "go" and c > 0 and low[c - 1] == "let" and low[c + 1 : c + 2] == ["of"]:
             num, bare = count_with_people(sent, c + 2), False  # "security agencies let go of seven men"
         if num is not None and all(num.start != x.start for x, _, _ in found):
