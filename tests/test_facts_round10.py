@@ -5,7 +5,7 @@ guards that keep parts, restatements, tolls, running totals, sources and one sid
 
 from __future__ import annotations
 
-from tests.facts_helpers import exchange_counts
+from tests.facts_helpers import casualty_counts, exchange_counts
 
 # --- two handovers a few sentences apart ----------------------------------------------------------------
 
@@ -218,3 +218,30 @@ def test_a_trade_deal_is_not_talk_of_a_swap() -> None:
             "Fourteen police officers held by strikers were handed over to a church commission.\n\n"
             "A judge ordered the release of six union leaders the same day.")
     assert exchange_counts(text) == []
+
+
+# --- casualties, written after the tenth blind set was read ------------------------------------------
+
+def test_people_in_hospital_are_injured() -> None:
+    text = ("Three people have died and 14 others are in hospital after a minibus left the road and rolled down an "
+            "embankment on Sunday.")
+    assert casualty_counts(text) == [(3, 14)]
+
+
+def test_an_earlier_toll_confirmed_in_the_pluperfect_gives_way_to_the_update() -> None:
+    text = ("The death toll from Saturday's attack on the village has risen to seven, the police said.\n\n"
+            "The police had on Sunday confirmed five deaths.\n\n"
+            "Nine other people injured in the attack were receiving treatment at the general hospital.")
+    assert casualty_counts(text) == [(7, 9)]
+
+
+def test_other_people_hurt_join_a_toll_told_several_sentences_before() -> None:
+    text = ("Two people were killed when a jeep and a van collided on the N21 on Friday night.\n\n"
+            "The crash happened near Adare shortly before midnight.\n\n"
+            "Gardai closed the road for several hours.\n\n"
+            "A forensic collision team examined the scene on Saturday.\n\n"
+            "Diversions were put in place through the town.\n\n"
+            "Local councillors have long called for safety works on the road.\n\n"
+            "Three other people, including the driver of the jeep, were taken to hospital with injuries that are not "
+            "thought to be life-threatening.")
+    assert casualty_counts(text) == [(2, 3)]

@@ -533,6 +533,8 @@ def extract(sent: Sent, after_deaths: bool = False) -> list[Fact]:
             kind, n = "injured", _after_count(sent, c)  # "had taken 11 people to hospital with injuries"
             if n is not None and "to" not in low[n.end : n.end + 4]:
                 n = None
+        elif w == "in" and nxt in ("hospital", "hospitals") and (prev in _PASSIVE_AUX or prev in _STILL_IN):
+            kind, n = "injured", _before_count(sent, c)  # "Three people have died and 14 others are in hospital"
         elif w == "receiving" and nxt == "treatment":
             kind, n = "injured", _before_count(sent, c)  # "eight other villagers were receiving treatment"
         elif w in ("injured", "hurt", "wounded") and prev == "but" and c >= 2 and low[c - 2] == "alive":
@@ -612,6 +614,10 @@ def extract(sent: Sent, after_deaths: bool = False) -> list[Fact]:
 _HOSPITAL = frozenset({"hospital", "hospitals", "institute", "clinic", "infirmary", "centre", "center"})
 # Verbs of bringing people to hospital: "were taken to hospital", "rushed 11 people to hospital".
 _TAKEN = frozenset("took taken rushed airlifted transported ferried".split())
+
+
+# Words between "remain" and "in hospital" of people still there.
+_STILL_IN = frozenset("remain remained remains still".split())
 
 
 def _others_after(low: list[str], n: NumberSpan) -> bool:
@@ -843,9 +849,16 @@ def _drop_breakdowns(found: list[tuple[int, Fact]], sents: list[Sent]) -> list[t
 
 
 def _pluperfect(sent: Sent) -> bool:
-    """True for a sentence in the pluperfect ("Six deaths had been confirmed", "Nine workers had died on Saturday")."""
+    """True for a sentence in the pluperfect ("Six deaths had been confirmed", "Nine workers had died on Saturday",
+    "The police had on Sunday confirmed five deaths")."""
     low = sent.lower
-    return any(w == "had" and ("been" in low[t + 1 : t + 3] or "died" in low[t + 1 : t + 3]) for t, w in enumerate(low))
+    return any(w == "had" and ("been" in low[t + 1 : t + 3] or "died" in low[t + 1 : t + 3]
+                               or any(low[k] in _TOLL_GIVEN for k in range(t + 1, min(t + 5, len(low)))))
+               for t, w in enumerate(low))
+
+
+# Verbs of giving a toll: "had confirmed five deaths", "had on Sunday reported".
+_TOLL_GIVEN = frozenset("confirmed reported announced recorded counted".split())
 
 
 _LATELY = WEEKDAYS | {"yesterday", "dawn", "morning", "overnight"}
@@ -882,7 +895,7 @@ def _merge_nearby(facts: list[Fact], found: list[tuple[int, Fact]], sents: list[
             at -= 1  # "He had put the toll at 70." between a toll and its injured count
         prev = out[at] if at >= 0 else None
         i, j = index.get(id(prev), -1), index.get(id(f), -1)
-        if (prev is not None and i >= 0 and j > i and j - i <= 4
+        if (prev is not None and i >= 0 and j > i and (j - i <= 4 or j - i <= 8 and f.fields.get("_continues"))
                 and prev.fields["killed"] is not None and prev.fields["injured"] is None
                 and f.fields["killed"] is None and f.fields["injured"] is not None
                 and not f.fields.get("_earlier") and not prev.fields.get("_cumulative") and not _apart(prev.fields, f.fields)
