@@ -21,6 +21,7 @@ from reader.nlp.facts.release_pairs import (
     agent_names,
     answers,
     count_with_people,
+    covered_sentences,
     in_time_phrase,
     nation_words,
     people_end,
@@ -167,14 +168,15 @@ def handovers(sent: Sent) -> list[NumberSpan]:
         return _one_for_other(sent) or strict
     out: list[NumberSpan] = []
     skip = 0  # the end of an aside listing the parts of a count
-    for k in range(len(sent)):
-        if k < skip or low[k] == "the" and low[k + 1 : k + 2] not in (["remains"], ["bodies"]):
-            continue  # "the six": people counted already
-        num = count_with_people(sent, k)
-        if num is None or num.start != k and low[k] != "the" or (out and num.start < out[-1].end):
+    for number in sent.numbers:  # (one person is too often not a side: "a committee of elders", "an observer")
+        k = number.start
+        if low[k - 3 : k - 1] in (["the", "remains"], ["the", "bodies"]) and low[k - 1] == "of":
+            k -= 3  # "the remains of 11 people"
+        if k < skip:
             continue
-        if num.value == 1:
-            continue  # one person is too often not a side ("a committee of elders", "a Norwegian observer")
+        num = count_with_people(sent, k)
+        if num is None or num.start != number.start or num.value == 1 or (out and num.start < out[-1].end):
+            continue
         if _part_of(out, num, low):
             skip = next((t for t in range(num.end, len(sent)) if low[t] in _ASIDE_ENDS), len(sent))
         elif _released(sent, k, num):
@@ -243,13 +245,13 @@ def add_loose(facts: list[Fact], sents: Sequence[Sent], text: str) -> list[Fact]
     swaps = swap_sentences(text, sents)
     if not swaps:
         return facts
-    covered = [f.evidence for f in facts if f.kind == "exchange"]
+    covered = covered_sentences([f.evidence for f in facts if f.kind == "exchange"], sents)
     told = {tuple(sorted(f.fields["counts"])) for f in facts if f.kind == "exchange"}
     one_sided = {f.evidence for f in facts if f.kind == "quantity"}
     found: list[Fact] = []
     pending: tuple[int, NumberSpan] | None = None
     for i, s in enumerate(sents):
-        if any(within(s.span, e) for e in covered):
+        if i in covered:
             pending = None
             continue
         if not _near(swaps, i):

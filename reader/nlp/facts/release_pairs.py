@@ -7,6 +7,7 @@ exchange fact, in a passage that is about a swap.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
 
 from reader.document import Fact, Span
@@ -58,6 +59,18 @@ def _preposition(sent: Sent, t: int) -> bool:
 def within(inner: Span, outer: Span) -> bool:
     """True when span `inner` lies inside span `outer`."""
     return outer.start <= inner.start and inner.end <= outer.end
+
+
+def covered_sentences(spans: list[Span], sents: Sequence[Sent]) -> set[int]:
+    """The indices of the sentences that lie inside one of the spans (the evidence of facts found already)."""
+    starts = [s.span.start for s in sents]
+    out: set[int] = set()
+    for e in spans:
+        k = bisect_left(starts, e.start)
+        while k < len(sents) and within(sents[k].span, e):
+            out.add(k)
+            k += 1
+    return out
 
 
 def skip_remains(sent: Sent, k: int) -> int:
@@ -625,12 +638,12 @@ _TRIGGERS = ("releas", "free", "hand", "return", "repatriat", "receiv", "sen", "
 def add_pairs(facts: list[Fact], sents: Sequence[Sent]) -> list[Fact]:
     """The exchange facts the sentence rules missed, merged into `facts` in text order; the one-sided counts
     they pair up are dropped from `facts`."""
-    covered = [f.evidence for f in facts if f.kind == "exchange"]
+    covered = covered_sentences([f.evidence for f in facts if f.kind == "exchange"], sents)
     found: list[Fact] = []
     pending: list[tuple[int, NumberSpan]] = []  # one-sided releases still unanswered: (sentence, count)
     for i, s in enumerate(sents):
         span = s.span
-        if any(within(span, e) for e in covered):
+        if i in covered:
             pending.clear()
             continue
         try:
