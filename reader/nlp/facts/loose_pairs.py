@@ -15,13 +15,14 @@ import re
 from bisect import bisect_right
 from collections.abc import Sequence
 
-from reader.document import Fact, Span
-from reader.nlp.facts.base import Sent
+from reader.document import Fact
+from reader.nlp.facts.base import DASHES, Sent
 from reader.nlp.facts.release_pairs import (
     agent_names,
     answers,
     count_with_people,
     covered_sentences,
+    exchange_fact,
     in_time_phrase,
     nation_words,
     people_end,
@@ -48,6 +49,8 @@ _RELEASE = frozenset(
     "returned return returns returning repatriated repatriation flown flew flying landed arrived walked walking "
     "crossed brought sent gave given back home escorted let carried carrying delivered".split()
 )
+# Nouns of release whose "of" introduces the people released ("ordered the release of six leaders").
+_RELEASE_NOUNS = frozenset("release return freeing handover repatriation transfer exchange".split())
 # How far (in tokens) a release word may be before or after the count it hands over.
 _BEFORE, _AFTER = 8, 30
 # Words after a count that make it something else than people handed over.
@@ -126,8 +129,6 @@ def _handed_over(low: list[str], k: int) -> bool:
     return k >= 2 and low[k - 1] == "over" and (low[k - 2] in _RELEASE or low[k - 2] in ("turned", "passed"))
 
 
-_RELEASE_NOUNS = frozenset("release return freeing handover repatriation transfer exchange".split())
-
 
 def _each(sent: Sent, num: NumberSpan) -> bool:
     """True when "each" follows a count's people: "returned three detained border guards each"."""
@@ -137,7 +138,7 @@ def _each(sent: Sent, num: NumberSpan) -> bool:
 def _part_of(counts: list[NumberSpan], num: NumberSpan, low: list[str]) -> bool:
     """True when a count after a comma or dash is part of the one before it ("Six members ..., five soldiers and a
     police officer, were released")."""
-    return bool(counts) and num.value < counts[-1].value and low[num.start - 1] in (",", "-", "–", "—", "(")
+    return bool(counts) and num.value < counts[-1].value and (low[num.start - 1] in DASHES or low[num.start - 1] in (",", "("))
 
 
 def _one_for_other(sent: Sent) -> list[NumberSpan]:
@@ -168,7 +169,7 @@ def handovers(sent: Sent) -> list[NumberSpan]:
         return _one_for_other(sent) or strict
     out: list[NumberSpan] = []
     skip = 0  # the end of an aside listing the parts of a count
-    for number in sent.numbers:  # (one person is too often not a side: "a committee of elders", "an observer")
+    for number in sent.numbers:
         k = number.start
         if low[k - 3 : k - 1] in (["the", "remains"], ["the", "bodies"]) and low[k - 1] == "of":
             k -= 3  # "the remains of 11 people"
@@ -176,7 +177,7 @@ def handovers(sent: Sent) -> list[NumberSpan]:
             continue
         num = count_with_people(sent, k)
         if num is None or num.start != number.start or num.value == 1 or (out and num.start < out[-1].end):
-            continue
+            continue  # (one person is too often not a side: "a committee of elders", "an embassy observer")
         if _part_of(out, num, low):
             skip = next((t for t in range(num.end, len(sent)) if low[t] in _ASIDE_ENDS), len(sent))
         elif _released(sent, k, num):
@@ -232,14 +233,6 @@ def _joined(sent: Sent, a: NumberSpan, b: NumberSpan) -> bool:
     return sent.lower[people_end(sent, a.end) : b.start] in (["and"], [",", "and"], ["as", "well", "as"], ["plus"])
 
 
-def _exchange(first: Sent, a: NumberSpan, last: Sent, b: NumberSpan) -> Fact:
-    """An exchange of counts a (in first) and b (in last)."""
-    first.used.update(range(a.start, a.end))
-    last.used.update(range(b.start, b.end))
-    what = "prisoners" if "prisoner" in first.lowtext + last.lowtext else ""
-    return Fact("exchange", Span(first.span.start, last.span.end), {"counts": [a.value, b.value], "what": what})
-
-
 def add_loose(facts: list[Fact], sents: Sequence[Sent], text: str) -> list[Fact]:
     """The exchanges the stricter passes missed, told loosely in passages about a swap, merged into `facts`."""
     swaps = swap_sentences(text, sents)
@@ -269,20 +262,20 @@ def add_loose(facts: list[Fact], sents: Sequence[Sent], text: str) -> list[Fact]
             continue
         fact = None
         if len(counts) == 1 and _each(s, counts[0]):
-            fact = _exchange(s, counts[0], s, counts[0])
+            fact = exchange_fact(s, counts[0], s, counts[0])
         elif len(counts) >= 2:
             a, b = counts[0], counts[1]
             if _joined(s, a, b):
                 pass  # "two former Marines and a Houston oil engineer": one group
             elif _sides(s, a, s, b) or (a.value != b.value and 1 not in (a.value, b.value) and (_turns(s, a, b) or answers(s))):
-                fact = _exchange(s, a, s, b)
+                fact = exchange_fact(s, a, s, b)
         elif pending is not None:
             j, a = pending
             b = counts[0]
             reach = _ANSWER_PAIR_REACH if answers(s) else _PAIR_REACH
             if i - j <= reach and _alike(sents[j], a, s, b) and not _same_side(sents[j], a, s, b) and (
                     a.value != b.value or _sides(sents[j], a, s, b)):
-                fact = _exchange(sents[j], a, s, b)
+                fact = exchange_fact(sents[j], a, s, b)
         if fact is not None:
             key = tuple(sorted(fact.fields["counts"]))
             if key not in told:
@@ -290,8 +283,9 @@ def add_loose(facts: list[Fact], sents: Sequence[Sent], text: str) -> list[Fact]
                 told.add(key)
             pending = None
         elif len(counts) == 1 and i > 0 and not (counts[0].value == 1 and pending is not None and pending[1].value > 1):
-            pending = (i, counts[0])  # (not the headline's: the body tells its release again; one person beside a
-            # group waits behind it: "The six were handed over to ... and a Norwegian observer")
+            # Not the headline's release (the body tells it again), and one person does not push a group out of the
+            # way ("The six were handed over to a Red Cross team and a Norwegian observer").
+            pending = (i, counts[0])
     if not found:
         return facts
     spans = [f.evidence for f in found]

@@ -601,7 +601,7 @@ def _each_side(sent: Sent, num: NumberSpan) -> bool:
     return verb >= 2 and low[verb] in _ACTIVE and low[verb - 2 : verb] in (["each", "side"], ["both", "sides"])
 
 
-def _exchange(first: Sent, a: NumberSpan, last: Sent, b: NumberSpan) -> Fact:
+def exchange_fact(first: Sent, a: NumberSpan, last: Sent, b: NumberSpan) -> Fact:
     """An exchange of counts a (in first) and b (in last), evidence from the start of first to the end of last."""
     first.used.update(range(a.start, a.end))
     last.used.update(range(b.start, b.end))
@@ -621,9 +621,9 @@ def two_releases(sents: Sequence[Sent], i: int) -> list[Fact]:
         return []
     counts = releases(s)
     if _paired(sents, i, counts):
-        return [_exchange(s, counts[0], s, counts[1])]
+        return [exchange_fact(s, counts[0], s, counts[1])]
     if len(counts) == 1 and counts[0].value == 1 and "one-for-one" in s.lowtext:
-        return [_exchange(s, counts[0], s, counts[0])]  # "in a one-for-one exchange, the BSF handed over a jawan"
+        return [exchange_fact(s, counts[0], s, counts[0])]  # "in a one-for-one exchange, the BSF handed over a jawan"
     return []
 
 
@@ -662,36 +662,36 @@ def add_pairs(facts: list[Fact], sents: Sequence[Sent]) -> list[Fact]:
         if not counts:
             continue
         if _paired(sents, i, counts):
-            found.append(_exchange(s, counts[0], s, counts[1]))
+            found.append(exchange_fact(s, counts[0], s, counts[1]))
             pending.clear()
             continue
         if len(counts) == 1 and _each_side(s, counts[0]):
-            found.append(_exchange(s, counts[0], s, counts[0]))  # "A similar deal saw each side release 30 prisoners"
+            found.append(exchange_fact(s, counts[0], s, counts[0]))  # "A similar deal saw each side release 30 prisoners"
             pending.clear()
             continue
         if len(counts) == 1 and _remains_both(s, counts) and pending and pending[-1][0] == i - 1 \
                 and _remains_both(sents[i - 1], [pending[-1][1]]):
             j, n = pending[-1]  # "Ukraine received the bodies of 757 fallen defenders. Russia was given 34 bodies."
-            found.append(_exchange(sents[j], n, s, counts[0]))
+            found.append(exchange_fact(sents[j], n, s, counts[0]))
             pending.clear()
             continue
         if len(counts) == 1 and pending and pending[-1][0] == i - 1 and _context(sents, i) \
                 and _other_agent(sents[i - 1], pending[-1][1], s, counts[0]):
             j, n = pending[-1]  # "The SDF released 146 people ..." then "Hours later, Damascus freed 95 detainees"
-            found.append(_exchange(sents[j], n, s, counts[0]))
+            found.append(exchange_fact(sents[j], n, s, counts[0]))
             pending.clear()
             continue
         if len(counts) == 1 and pending and i - pending[-1][0] <= 2 and _context(sents, i) \
                 and _nations_differ(sents[pending[-1][0]], pending[-1][1], s, counts[0]):
             j, n = pending[-1]  # "... had handed over seven Tajik servicemen." then "nine Kyrgyz citizens ... had been returned"
-            found.append(_exchange(sents[j], n, s, counts[0]))
+            found.append(exchange_fact(sents[j], n, s, counts[0]))
             pending.clear()
             continue
         if len(counts) == 1 and answers(s):
             back = [(j, n) for j, n in pending if i - j <= _ANSWER_REACH] or _told_again(sents, i, pending)
             if back:
                 j, n = back[-1]
-                found.append(_exchange(sents[j], n, s, counts[0]))
+                found.append(exchange_fact(sents[j], n, s, counts[0]))
                 pending.clear()
                 continue
         if len(counts) == 1:
