@@ -12,10 +12,12 @@ what the per-word caches cost on a text with a real vocabulary. With --received 
 runs as the app runs it, in an analysis child process (reader.analysis_process), and the
 figures are the receiving process's: its RSS before and after the Document arrives, its peak,
 the time to unpack, and the Python memory each layer of the received Document holds (deep
-sizes; an int shared by two layers counts in the first), besides the child's own peak.
+sizes; an int shared by two layers counts in the first), besides the child's own peak. With
+--lean the process does what an analysis child does: it imports NLTK's modules without their
+package files (`lean_nltk`), and after the steps packs the Document for sending (row "pack").
 Never pass/fail. Usage:
 
-    python benchmarks/memory_bench.py [--sizes 100000 2000000] [--trace] [--conll] [--received]
+    python benchmarks/memory_bench.py [--sizes 100000 2000000] [--trace] [--conll] [--received] [--lean]
 """
 
 from __future__ import annotations
@@ -72,10 +74,14 @@ def conll_text(size: int) -> str:
     return "\n\n".join(out)[:size]
 
 
-def measure(size: int, trace: bool, conll: bool = False) -> dict[str, object]:
+def measure(size: int, trace: bool, conll: bool = False, lean: bool = False) -> dict[str, object]:
     """Analyse a generated article of `size` characters step by step; RSS and times per step."""
     import tracemalloc
 
+    if lean:
+        from reader.analysis_process import lean_nltk
+
+        lean_nltk()
     from reader.document import Document
     from reader.nlp.ner.tagger import load
     from reader.nlp.pos import load_model
@@ -112,6 +118,19 @@ def measure(size: int, trace: bool, conll: bool = False) -> dict[str, object]:
             row["heap_mb"], row["heap_peak_mb"] = live / 2**20, top / 2**20
         rows.append(row)
     out["total_s"] = time.perf_counter() - start
+    if lean:  # as the analysis child answers
+        from reader.docpack import pack_parts
+
+        if trace:
+            tracemalloc.reset_peak()
+        t = time.perf_counter()
+        parts = pack_parts(doc)
+        row = {"step": "pack", "s": time.perf_counter() - t, "rss_mb": rss_mb(), "peak_mb": peak_mb()}
+        if trace:
+            live, top = tracemalloc.get_traced_memory()
+            row["heap_mb"], row["heap_peak_mb"] = live / 2**20, top / 2**20
+        rows.append(row)
+        del parts
     gc.enable()
     out["steps"] = rows
     out["peak_mb"] = peak_mb()
@@ -193,10 +212,13 @@ def main() -> None:
     ap.add_argument("--conll", action="store_true", help="an article of CoNLL-2003 sentences (real vocabulary)")
     ap.add_argument("--received", action="store_true",
                     help="analyse in an analysis child process and measure the receiving process")
+    ap.add_argument("--lean", action="store_true",
+                    help="as an analysis child: NLTK imported without its package files, the Document packed")
     ap.add_argument("--child", type=int, default=None, help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.child is not None:
-        res = received(args.child, args.conll) if args.received else measure(args.child, args.trace, args.conll)
+        res = (received(args.child, args.conll) if args.received
+               else measure(args.child, args.trace, args.conll, args.lean))
         print(json.dumps(res))
         return
     for size in args.sizes:
@@ -206,6 +228,7 @@ def main() -> None:
         cmd = [sys.executable, __file__, "--child", str(size)] + (["--trace"] if args.trace else [])
         cmd += ["--conll"] if args.conll else []
         cmd += ["--received"] if args.received else []
+        cmd += ["--lean"] if args.lean else []
         proc = subprocess.run(cmd, capture_output=True, text=True, cwd=REPO)
         if proc.returncode:
             print(proc.stderr.strip().splitlines()[-1:])

@@ -5,7 +5,10 @@ pipeline's modules and models once, then analyses one text per request and answe
 `reader.docpack` bytes over a socket. The caller's process never holds the pipeline's working
 memory (which Python's allocator would keep resident) and never shares its GIL with it.
 
-`AnalysisPool` keeps one warm child between articles (stopped after IDLE_SECONDS unused); `AnalysisJob.cancel()` kills the child of
+`AnalysisPool` keeps one warm child between articles (stopped after IDLE_SECONDS unused); a child
+that grew while analysing (a very long text) is stopped as soon as its answer is read, before the
+caller builds the Document from it, and the next text starts a fresh one, so a long article's
+Document and a child never take memory at the same time. `AnalysisJob.cancel()` kills the child of
 a running analysis at once, and the caller reaps every child it stops. Each child also holds
 the read end of a "lifeline" pipe whose write end only the caller has: when the caller dies
 (even by SIGKILL) the pipe closes and the child exits, so none is left behind.
@@ -29,10 +32,16 @@ from reader.document import Document
 DEFAULT_FUNCTION = "reader.pipeline:analyze"
 # Analysed once at child start-up, so every step's modules and models are loaded before a request.
 WARM_TEXT = "Mr Tomas Keller met officials of the River Council in Port Avel on Monday. He said 3 ships left."
-# A child whose resident set grew by more than this while analysing is replaced by a fresh one:
-# Python keeps a big analysis's peak resident, and the next article does not need it.
+# A child whose resident set grew by more than this while analysing, or that analysed a text of this many
+# characters or more, is stopped (the next text starts a fresh one): Python keeps much of a long text's
+# analysis resident, and the next article does not need it.
 RECYCLE_GROWTH_MB = 32.0
+RECYCLE_CHARS = 500_000
 JOIN_SECONDS = 5.0
+# From a text or an answer of this many bytes on (a very long article's), the caller's C allocator hands
+# its free memory back to the system once the text is sent and once the Document is built: the bytes,
+# freed, would otherwise stay resident while the child analyses and while the Document is shown.
+TRIM_BYTES = 1 << 20
 # A warm child nobody has used for this long is stopped, so a reader who stays on one article holds
 # no analysis process (~90 MB with its models); the next article's analysis starts a fresh one (~0.7 s).
 IDLE_SECONDS = 90.0
@@ -61,26 +70,18 @@ def _status_mb() -> dict[str, float]:
 
 
 def lean_nltk() -> bool:
-    """Let this process import NLTK's modules without running `nltk/__init__.py`; True when it did.
+    """Let this process import NLTK's modules without running its packages' `__init__.py` files (see
+    `reader.lean_import`); True when it did.
 
-    That file imports nearly all of NLTK (~250 modules, ~17 MB resident, ~80 ms), while the pipeline
-    uses a few tokenizer and chunker modules, which import what they need themselves. The `nltk`
-    package is put in `sys.modules` as created from its spec, not executed: `import nltk.x` works,
-    the package's own attributes (`nltk.download`, `nltk.word_tokenize` ...) do not. Only for a
+    `nltk/__init__.py` imports nearly all of NLTK (~250 modules, ~17 MB resident, ~80 ms) and the
+    `nltk.tokenize` and `nltk.chunk` package files another ~100, while the pipeline uses a few
+    tokenizer and chunker modules, which import what they need themselves. A package's own names
+    (`nltk.download`, `nltk.chunk.RegexpParser`) are still there, found when first used. Only for a
     process that runs nothing but the pipeline (the analysis child); nothing when NLTK is imported
     already or cannot be found."""
-    if "nltk" in sys.modules:
-        return False
-    import importlib.util
+    from reader.lean_import import lean_packages
 
-    try:
-        spec = importlib.util.find_spec("nltk")
-    except (ImportError, ValueError):
-        return False
-    if spec is None or not spec.submodule_search_locations:
-        return False
-    sys.modules["nltk"] = importlib.util.module_from_spec(spec)
-    return True
+    return lean_packages("nltk")
 
 
 def _exit_with_parent(lifeline: int) -> None:
@@ -189,6 +190,7 @@ class Analyst:
         self.exitcode: int | None = None
         self.stats: dict[str, float] = {}
         self.jobs = 0
+        self.last_chars = 0  # the length of the last text analysed
 
     @property
     def pid(self) -> int:
@@ -200,13 +202,19 @@ class Analyst:
         with self._lock:
             return not (self._stopped or self._closed) and self._proc.poll() is None
 
-    def bloated(self, growth_mb: float = RECYCLE_GROWTH_MB) -> bool:
-        """Whether the last analysis left the child much bigger than after its warm-up."""
+    def bloated(self, growth_mb: float = RECYCLE_GROWTH_MB, max_chars: int = RECYCLE_CHARS) -> bool:
+        """Whether the last analysis left the child much bigger than after its warm-up, or was of a
+        very long text."""
         rss, base = self.stats.get("rss_mb"), self.stats.get("base_mb")
-        return rss is not None and base is not None and rss - base > growth_mb
+        return self.last_chars >= max_chars or (rss is not None and base is not None and rss - base > growth_mb)
 
     def analyse(self, text: str, title: str = "", source: str = "") -> Document:
         """Analyse a text in the child (blocks; the GIL is free while waiting); raises AnalysisFailed."""
+        return build_document(self.fetch(text, title, source), text, title, source)
+
+    def fetch(self, text: str, title: str = "", source: str = "") -> list[bytes]:
+        """Analyse a text in the child and return its answer, the packed Document's parts (see
+        `build_document`); blocks, the GIL free while waiting; raises AnalysisFailed."""
         with self._lock:
             if self._stopped or self._closed:
                 raise AnalysisCancelled("the analysis was cancelled")
@@ -214,19 +222,21 @@ class Analyst:
         try:
             try:
                 self._conn.send_bytes(json.dumps({"title": title, "source": source}).encode("utf-8"))
-                self._conn.send_bytes(text.encode("utf-8", "surrogatepass"))
+                data = text.encode("utf-8", "surrogatepass")
+                self._conn.send_bytes(data)
+                if len(data) >= TRIM_BYTES:  # a long text: its bytes, and what loading it left, go back
+                    del data
+                    _trim_memory()
                 status = json.loads(self._conn.recv_bytes())
                 parts = [self._conn.recv_bytes() for _ in range(int(status.get("parts", 0)))]
             except (EOFError, OSError, ValueError):
                 raise self._lost() from None
             self.jobs += 1
+            self.last_chars = len(text)
             self.stats = {k: float(v) for k, v in status.items() if k.endswith("_mb")}
             if not status.get("ok"):
                 raise AnalysisFailed(str(status.get("error") or "the analysis failed"))
-            try:
-                return unpack_parts(parts, text, title, source)
-            except PackError as exc:
-                raise AnalysisFailed(f"the analysis process sent a bad result: {exc}") from None
+            return parts
         finally:
             with self._lock:
                 self._busy = False
@@ -287,6 +297,29 @@ class Analyst:
         os.close(self._lifeline)
 
 
+def build_document(parts: list[bytes], text: str, title: str = "", source: str = "") -> Document:
+    """The Document a child's answer (`Analyst.fetch`) packs, over the text sent; raises AnalysisFailed.
+
+    The list of parts is emptied: the Document does not need them, and they are freed here."""
+    size = sum(map(len, parts))
+    try:
+        doc = unpack_parts(parts, text, title, source)
+    except PackError as exc:
+        raise AnalysisFailed(f"the analysis process sent a bad result: {exc}") from None
+    finally:
+        parts.clear()
+    if size >= TRIM_BYTES:
+        _trim_memory()
+    return doc
+
+
+def _trim_memory() -> None:
+    """Hand the C allocator's free memory back to the system (see `reader.pipeline.trim_memory`)."""
+    from reader.pipeline import trim_memory
+
+    trim_memory()
+
+
 class AnalysisJob:
     """One text to analyse: run() in a worker thread, cancel() from any thread."""
 
@@ -310,13 +343,14 @@ class AnalysisJob:
                 raise AnalysisCancelled("the analysis was cancelled")
             analyst = self._analyst = self._pool.acquire()
         try:
-            return analyst.analyse(self.text, self.title, self.source)
+            parts = analyst.fetch(self.text, self.title, self.source)
         except AnalysisFailed:
             if self.cancelled:
                 raise AnalysisCancelled("the analysis was cancelled") from None
             raise
         finally:
-            self._pool.release(analyst)
+            self._pool.release(analyst)  # a grown child is stopped here, before the Document is built
+        return build_document(parts, self.text, self.title, self.source)
 
     def cancel(self) -> None:
         """Stop this analysis: kill its child if it runs, or keep it from starting."""
@@ -331,10 +365,12 @@ class AnalysisPool:
     """The analysis children of one app session: one kept warm for the next article."""
 
     def __init__(self, function: str = DEFAULT_FUNCTION, keep_idle: int = 1,
-                 recycle_growth_mb: float = RECYCLE_GROWTH_MB, idle_seconds: float | None = IDLE_SECONDS) -> None:
+                 recycle_growth_mb: float = RECYCLE_GROWTH_MB, idle_seconds: float | None = IDLE_SECONDS,
+                 recycle_chars: int = RECYCLE_CHARS) -> None:
         self.function = function
         self.keep_idle = keep_idle
         self.recycle_growth_mb = recycle_growth_mb
+        self.recycle_chars = recycle_chars
         self.idle_seconds = idle_seconds
         self._timer: threading.Timer | None = None
         self._lock = threading.Lock()
@@ -397,18 +433,22 @@ class AnalysisPool:
         return analyst
 
     def release(self, analyst: Analyst) -> None:
-        """Take a child back after a job: keep it warm, or stop it (dead, grown, or one too many)."""
+        """Take a child back after a job: keep it warm, or stop it (dead, grown, or one too many).
+
+        A dead child is replaced by a fresh warm one at once; a grown one is not: it analysed a very
+        long text, whose Document the caller is about to build and hold, and a warm child beside it
+        would double the memory the two hold (the next text starts a child, as after IDLE_SECONDS)."""
         if analyst.stats:
             self.last_stats = dict(analyst.stats)
         with self._lock:
             if analyst in self._busy:
                 self._busy.remove(analyst)
-            keep = (not self._closed and analyst.alive() and not analyst.bloated(self.recycle_growth_mb)
-                    and len(self._idle) < self.keep_idle)
+            grown = analyst.bloated(self.recycle_growth_mb, self.recycle_chars)
+            keep = not self._closed and analyst.alive() and not grown and len(self._idle) < self.keep_idle
             if keep:
                 self._idle.append(analyst)
                 self._schedule_idle_stop()
-            replace = not keep and not self._closed and not self._idle and self.keep_idle > 0
+            replace = not keep and not grown and not self._closed and not self._idle and self.keep_idle > 0
         if not keep:
             analyst.stop()
         if replace:

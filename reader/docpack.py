@@ -2,12 +2,16 @@
 
 The text itself is not packed: the receiver already has it. Tokens, sentences, mentions and
 fact evidence go as flat integer arrays (a few bytes each instead of a JSON object each), the
-POS tags and mention kinds as small indices into a list of the distinct strings, and the rest
-(entity names, fact fields, notes) as one JSON header. `unpack(pack(doc), doc.text) == doc`, and
+POS tags, mention kinds and fact kinds as small indices into a list of the distinct strings, each
+fact's fields as an index into a list of the distinct fields, and the rest (entity names, those
+fields, notes) as one JSON header. `unpack(pack(doc), doc.text) == doc`, and
 `unpack_parts(pack_parts(doc), doc.text) == doc` for the same bytes in separate parts.
 
-Unpacking is frugal because the receiver is the app: the token columns are copied as they are into
-the `Tokens` arrays (no Token object is built), the other arrays are read in place.
+Unpacking is frugal because the receiver is the app: the token, sentence and mention arrays are
+copied as they are into the column layers `Tokens`, `Sentences` and `Mentions` (no Token, Sentence
+or Mention object is kept: one is built when it is read), the fact arrays are read in place, and
+facts with equal fields (a long article has thousands of "quantity" facts of a few values) share
+one dict: `Fact.fields` is a read-only mapping.
 """
 
 from __future__ import annotations
@@ -18,19 +22,19 @@ from array import array
 from itertools import accumulate
 from typing import Any, Iterable, Mapping, Sequence
 
-from reader.document import Document, Entity, Fact, Mention, Note, Sentence, Span, Tokens
+from reader.document import Document, Entity, Fact, Mentions, Note, Sentences, Span, Tokens
 
-MAGIC = b"RDP2"
+MAGIC = b"RDP3"
 _HEAD = struct.Struct("<4sI")  # magic, header length (the header is padded to a multiple of 8 bytes)
 # The arrays after the header, in order: (name, kind); "int" arrays hold offsets or token indices.
 _ARRAYS: tuple[tuple[str, str], ...] = (
     ("token_start", "int"), ("token_end", "int"), ("token_pos", "index"),
     ("sentence_start", "int"), ("sentence_end", "int"), ("sentence_first", "int"), ("sentence_stop", "int"),
     ("mention_start", "int"), ("mention_end", "int"), ("mention_kind", "index"),
-    ("fact_start", "int"), ("fact_end", "int"),
+    ("fact_start", "int"), ("fact_end", "int"), ("fact_kind", "index"), ("fact_fields", "int"),
 )
 _INDEX_CODE = "H"
-_FACTS_AT_ONCE = 1024  # facts encoded to JSON together
+_KIND = dict(_ARRAYS)
 
 
 class PackError(ValueError):
@@ -47,9 +51,12 @@ def _json_value(value: Any) -> Any:
     raise TypeError(f"a fact field of type {type(value).__name__} cannot be sent")
 
 
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), default=_json_value)
+
+
 def _dumps(value: Any) -> str:
     """Compact JSON (strings as they are, not escaped to ASCII)."""
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), default=_json_value)
+    return _ENCODER.encode(value)
 
 
 def _array(values: Iterable[int], code: str) -> array:
@@ -66,9 +73,16 @@ def pack_parts(doc: Document) -> list[bytes | memoryview]:
     columns, and the facts' fields are encoded as they are (JSON writes a tuple as a list), so no
     copy of a layer is made (the analysis process sends the parts one by one)."""
     kinds: dict[str, int] = {}
+    fact_kinds: dict[str, int] = {}
     tokens, sentences, facts = doc.tokens, doc.sentences, doc.facts
     mentions = [m for e in doc.entities for m in e.mentions]
-    code = "i" if max(len(doc.text), len(tokens)) < 2**31 else "q"  # any valid offset fits
+    # each distinct fields object once, as its JSON (which is what makes two of them the same)
+    fields: dict[str, int] = {}
+    fact_fields = array("q")
+    add, encode = fields.setdefault, _ENCODER.encode
+    for f in facts:
+        fact_fields.append(add(encode(f.fields), len(fields)))
+    code = "i" if max(len(doc.text), len(tokens), len(facts)) < 2**31 else "q"  # any valid offset fits
     tags = tokens.tag_names
     if len(tags) > 2**16:
         raise ValueError("too many distinct token tags to pack")
@@ -85,6 +99,8 @@ def pack_parts(doc: Document) -> list[bytes | memoryview]:
         "mention_kind": (kinds.setdefault(m.kind, len(kinds)) for m in mentions),
         "fact_start": (f.evidence.start for f in facts),
         "fact_end": (f.evidence.end for f in facts),
+        "fact_kind": (fact_kinds.setdefault(f.kind, len(fact_kinds)) for f in facts),
+        "fact_fields": fact_fields,
     }
     arrays = [memoryview(_array(columns[name], code if kind == "int" else _INDEX_CODE)).cast("B")
               for name, kind in _ARRAYS]
@@ -92,17 +108,14 @@ def pack_parts(doc: Document) -> list[bytes | memoryview]:
         "int": code,
         "tags": list(tags),
         "kinds": list(kinds),
+        "fact_kinds": list(fact_kinds),
         "entities": [[e.id, e.label, e.name, len(e.mentions)] for e in doc.entities],
         "notes": [n.to_json() for n in doc.notes],
         "sizes": [len(a) for a in arrays],
     }
-    # the header's JSON in pieces, the facts a slice at a time: JSON of all of them at once would hold
-    # a string object per value until the end (~15 MB for the 27,000 facts of a 2 MB article)
-    head = [b"", _dumps(header)[:-1].encode("utf-8"), b',"facts":[']
-    for i in range(0, len(facts), _FACTS_AT_ONCE):
-        head += [b","] if i else []
-        head.append(_dumps([(f.kind, f.fields) for f in facts[i:i + _FACTS_AT_ONCE]])[1:-1].encode("utf-8"))
-    head.append(b"]}")
+    # the header's JSON in pieces, the distinct fields as they were encoded above
+    head = [b"", _dumps(header)[:-1].encode("utf-8"), b',"fields":[', ",".join(fields).encode("utf-8"), b"]}"]
+    del fields
     size = sum(map(len, head))
     head.append(b" " * (-size % 8))  # keeps the arrays after the header aligned
     head[0] = _HEAD.pack(MAGIC, size + len(head[-1]))
@@ -180,53 +193,59 @@ def _build(header: dict[str, Any], cols: dict[str, Sequence[int]], text: str, ti
     _check(cols, ("sentence_start", "sentence_end", "sentence_first", "sentence_stop"), n)
     _check(cols, ("sentence_first", "sentence_stop"), len(cols["token_start"]))
     _check(cols, ("mention_start", "mention_end", "mention_kind"), n)
-    _check(cols, ("fact_start", "fact_end"), n)
     tags: list[str] = [str(t) for t in header["tags"]]
     kinds: list[str] = [str(k) for k in header["kinds"]]
     if len(cols["token_pos"]) and max(cols["token_pos"]) >= len(tags):
         raise PackError("token_pos is out of range")
-    columns = [array(code) for code in (header["int"], header["int"], _INDEX_CODE)]
-    for column, name in zip(columns, ("token_start", "token_end", "token_pos")):
-        column.frombytes(cols[name].cast("B"))  # type: ignore[attr-defined]
-    tokens = Tokens.from_arrays(*columns, tags)
+    if len(cols["mention_kind"]) and max(cols["mention_kind"]) >= len(kinds):
+        raise PackError("mention_kind is out of range")
 
-    sentences = []
-    stop: int | None = None
-    for start, end, first, last in zip(cols["sentence_start"], cols["sentence_end"],
-                                       cols["sentence_first"], cols["sentence_stop"]):
-        if first == stop:  # token ranges of consecutive sentences meet: one int object
-            first = stop
-        stop = last
-        sentences.append(Sentence(start, end, first, last))
+    def column(name: str, start: int = 0, stop: int | None = None) -> array:
+        """A copy of (a slice of) one of the arrays, as an array of its type."""
+        out = array(header["int"] if _KIND[name] == "int" else _INDEX_CODE)
+        out.frombytes(cols[name][start:stop].cast("B"))  # type: ignore[attr-defined]
+        return out
 
-    mentions = list(map(Mention, cols["mention_start"], cols["mention_end"], map(kinds.__getitem__, cols["mention_kind"])))
+    tokens = Tokens.from_arrays(column("token_start"), column("token_end"), column("token_pos"), tags)
+    # sentences and mentions stay columns too: an object is built when one is read
+    sentences = Sentences(*map(column, ("sentence_start", "sentence_end", "sentence_first", "sentence_stop")))
     entities = []
     at = 0
+    n_mentions = len(cols["mention_start"])
     for ident, label, name, count in header["entities"]:
-        entities.append(Entity(str(ident), label, str(name), tuple(mentions[at:at + count])))
+        if count < 0 or at + count > n_mentions:
+            raise PackError("entity mention counts do not add up")
+        mentions = Mentions(*(column(c, at, at + count) for c in ("mention_start", "mention_end", "mention_kind")), kinds)
+        entities.append(Entity(str(ident), label, str(name), mentions))  # type: ignore[arg-type]
         at += count
-    if at != len(mentions):
+    if at != n_mentions:
         raise PackError("entity mention counts do not add up")
 
-    facts_json = header["facts"]
-    if len(facts_json) != len(cols["fact_start"]):
-        raise PackError("fact arrays differ in length")
-    # JSON gives each fact its own copy of every string (its kind, a unit, a role): one object per distinct one
+    _check(cols, ("fact_start", "fact_end"), n)
+    fact_kinds: list[str] = [str(k) for k in header["fact_kinds"]]
+    fields_json: list[dict[str, Any]] = header["fields"]
+    for name, table in (("fact_kind", fact_kinds), ("fact_fields", fields_json)):
+        column = cols[name]
+        if len(column) != len(cols["fact_start"]):
+            raise PackError("fact arrays differ in length")
+        if len(column) and (max(column) >= len(table) or min(column) < 0):
+            raise PackError(f"{name} is out of range")
+    if not all(type(fields) is dict for fields in fields_json):
+        raise PackError("fact fields are not JSON objects")
+    # JSON gives each object its own copy of every string (a unit, a role): one object per distinct one
     same = {}.setdefault
-    for _, fields in facts_json:
+    for fields in fields_json:
         for key, value in fields.items():
             if type(value) is str:
                 fields[key] = same(value, value)
-    facts = tuple(
-        Fact(same(kind, kind), Span(start, end), fields)
-        for (kind, fields), start, end in zip(facts_json, cols["fact_start"], cols["fact_end"])
-    )
     del same
+    facts = tuple(map(Fact, map(fact_kinds.__getitem__, cols["fact_kind"]),
+                      map(Span, cols["fact_start"], cols["fact_end"]), map(fields_json.__getitem__, cols["fact_fields"])))
     return Document(
         text=text,
         title=title,
         source=source,
-        sentences=tuple(sentences),
+        sentences=sentences,  # type: ignore[arg-type]
         tokens=tokens,
         entities=tuple(entities),
         facts=facts,

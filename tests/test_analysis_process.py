@@ -62,6 +62,37 @@ def test_pack_round_trip_of_the_real_pipeline_is_exact() -> None:
     assert unpack(pack(doc), text, "Exchange", str(ARTICLE)) == doc
 
 
+def test_facts_with_equal_fields_share_one_dict_and_keep_their_exact_values() -> None:
+    text = "x" * 200
+    values = [1, 1.0, -0.0, 0.0, True, 1, 2.5, 1, None, "1", [1, 2], [1, 2], 1]
+    facts = tuple(Fact("quantity" if i % 3 else "date", Span(i, i + 5), {"value": v, "unit": "km"})
+                  for i, v in enumerate(values))
+    doc = Document(text=text, facts=facts)
+    back = unpack(pack(doc), text)
+    assert [f.to_json() for f in back.facts] == [f.to_json() for f in doc.facts]
+    assert [type(f.fields["value"]) for f in back.facts] == [type(v) for v in values]
+    assert str(back.facts[2].fields["value"]) == "-0.0" and back.facts[4].fields["value"] is True
+    dicts = {id(f.fields) for f in back.facts}
+    assert len(dicts) == 9  # 1 (four times) and [1, 2] (twice) are one dict each
+    assert back.facts[0].fields is back.facts[5].fields is back.facts[7].fields is back.facts[12].fields
+    assert back.facts[1].fields is not back.facts[0].fields  # 1.0 is not 1
+
+
+def test_unpack_refuses_facts_that_point_past_their_tables() -> None:
+    import json
+    import struct
+
+    doc = Document(text="x" * 50, facts=(Fact("date", Span(0, 4), {"text": "x"}), Fact("date", Span(5, 9), {"text": "y"})))
+    data = pack(doc)
+    _, size = struct.unpack_from("<4sI", data)
+    head = json.loads(data[8:8 + size])
+    for fields in ([{"text": "x"}], [{"text": "x"}, 7]):
+        bad = json.dumps({**head, "fields": fields}).encode()
+        bad += b" " * (-(len(bad) + 8) % 8)
+        with pytest.raises(PackError):
+            unpack(struct.pack("<4sI", b"RDP3", len(bad)) + bad + data[8 + size:], doc.text)
+
+
 def test_unpack_refuses_layers_that_do_not_fit_the_text() -> None:
     doc = hand_doc()
     data = pack(doc)
@@ -134,15 +165,45 @@ def test_a_pipeline_error_is_reported_and_the_child_stays_usable() -> None:
     assert reaped(pool.spawned[0])
 
 
-def test_a_grown_child_is_replaced_by_a_fresh_warm_one() -> None:
+def test_a_grown_child_is_gone_before_its_answer_is_unpacked_and_the_next_text_starts_a_fresh_one(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import reader.analysis_process as analysis_process
+
+    seen: list[tuple[bool, list[int]]] = []
+    real = analysis_process.unpack_parts
+
+    def watching(*args, **kwargs):  # type: ignore[no-untyped-def]
+        seen.append((reaped(pool.spawned[-1]), pool.pids()))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(analysis_process, "unpack_parts", watching)
     pool = AnalysisPool(recycle_growth_mb=-1)  # every child counts as grown after a job
     try:
-        pool.analyse("One sentence here. Another one.")
-        first = pool.spawned[0]
-        assert wait_until(lambda: reaped(first))
-        assert len(pool.spawned) == 2 and pool.pids() == [pool.spawned[1]]
+        doc = pool.analyse("Tomas Keller left. Another one.")
+        assert doc.entities and seen == [(True, [])]  # stopped and reaped before the Document was built
+        assert pool.spawned == pool.spawned[:1] and pool.pids() == []  # no warm child beside the Document
+        assert pool.analyse("Mira Castell met the council.").entities
+        assert len(pool.spawned) == 2 and reaped(pool.spawned[1])
     finally:
         pool.close()
+
+
+def test_a_child_that_analysed_a_very_long_text_is_stopped() -> None:
+    pool = AnalysisPool(recycle_chars=30)  # texts of 30 characters or more count as very long
+    try:
+        assert pool.analyse("Tomas Keller met Mira Castell.").entities  # 30 characters
+        assert wait_until(lambda: reaped(pool.spawned[0])) and pool.pids() == []
+        pool.analyse("Tomas Keller left.")
+        assert len(pool.spawned) == 2 and pool.pids() == [pool.spawned[1]]  # a short one: kept warm
+    finally:
+        pool.close()
+
+
+def test_a_child_that_did_not_grow_stays_warm_for_the_next_text(pool: AnalysisPool) -> None:
+    doc = pool.analyse("Tomas Keller left Port Avel.")
+    assert doc.entities and pool.pids() == pool.spawned and len(pool.spawned) == 1
+    assert pool.analyse("Mira Castell met the council.").entities and len(pool.spawned) == 1
 
 
 def test_close_stops_idle_and_busy_children(pool: AnalysisPool) -> None:

@@ -78,6 +78,17 @@ def test_entries_are_the_plain_mapping() -> None:
     assert gaz.cue("NONE") == frozenset()
 
 
+def test_entries_from_pairs_are_the_same_as_from_a_mapping() -> None:
+    from reader.nlp.ner.tagger import _drained
+
+    lists = {cat: list(names) for cat, names in LISTS.items()}
+    gaz = Gazetteer(_drained(lists))
+    assert lists == {}  # each category was dropped once read
+    plain = Gazetteer(LISTS)
+    assert dict(gaz.entries.items()) == dict(plain.entries.items()) and gaz.cues == plain.cues
+    assert list(gaz.entries) == list(plain.entries) and gaz.firsts == plain.firsts
+
+
 def test_storage_is_shared() -> None:
     gaz = Gazetteer(LISTS)
     by_cats: dict[tuple[str, ...], int] = {}
@@ -165,3 +176,27 @@ def test_pos_load_reads_any_layout_as_from_json(tmp_path: Path, data: dict[str, 
     loaded = PosModel.load(write(tmp_path, data))
     assert loaded.tag_sents(sentences) == plain.tag_sents(sentences)
     assert loaded._weights.dtype == plain._weights.dtype == (np.int32 if "i-1 tag A" in data["weights"] else np.int16)
+
+
+def test_ner_weights_are_the_dense_models_side_by_side() -> None:
+    from reader.nlp.ner.crf import read_model
+    from reader.nlp.ner.tagger import MODEL_PATH as NER_PATH
+    from reader.nlp.ner.tagger import NerTagger, pass1_path
+
+    tagger = NerTagger(NER_PATH)
+    models = [read_model(pass1_path(NER_PATH)), read_model(NER_PATH)]  # each with its own dense matrix
+    vocab: dict[str, int] = {}
+    for model in models:
+        for attr in model.attributes:
+            vocab.setdefault(attr, len(vocab))
+    assert tagger.vocab == vocab and list(tagger.vocab) == list(vocab)
+    dense = np.zeros((len(vocab) + 1, sum(len(m.labels) for m in models)))
+    start = 0
+    for model, one in zip(models, tagger._passes):
+        columns = slice(start, start + len(model.labels))
+        start = columns.stop
+        dense[[vocab[a] for a in model.attributes], columns] = model.state
+        assert one.columns == columns and list(one.labels) == list(model.labels)
+        assert np.array_equal(one.transition, model.transition)
+    assert np.array_equal(tagger._weights, dense) and np.count_nonzero(dense) > 30_000
+    assert "lists" not in tagger.meta  # merged into the gazetteer, not kept twice

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from reader.analysis_process import AnalysisPool
 from reader.docpack import PackError, pack, pack_parts, unpack, unpack_parts
-from reader.document import Document, Sentence, Token, Tokens, make_tokens
+from reader.document import Document, Entity, Mention, Mentions, Sentence, Sentences, Token, Tokens, make_tokens
 from reader.nlp import pos
 from reader.nlp.segment import segment
 from reader.pipeline import analyze
@@ -49,6 +49,47 @@ def test_tokens_read_as_the_tuple_of_tokens(rows: list[tuple[int, int, str]], a:
         assert tokens != plain[:-1] and tokens != Tokens.of(plain[:-1])
         changed = (*plain[:-1], Token(plain[-1].start, plain[-1].end, plain[-1].pos + "X"))
         assert tokens != changed and tokens != Tokens.of(changed)
+
+
+sentence_rows = st.lists(st.tuples(*(st.integers(0, 2**40) for _ in range(4))), max_size=30)
+mention_rows = st.lists(st.tuples(st.integers(0, 2**40), st.integers(0, 2**40),
+                                  st.sampled_from(["name", "pronoun", "description"])), max_size=30)
+
+
+@settings(max_examples=60, deadline=None)
+@given(sentence_rows, mention_rows, st.integers(-35, 35), st.integers(-35, 35), st.sampled_from([None, 1, 2, -1]))
+def test_sentence_and_mention_columns_read_as_tuples(
+    srows: list[tuple[int, int, int, int]], mrows: list[tuple[int, int, str]], a: int, b: int, step: int | None,
+) -> None:
+    kinds = ["name", "pronoun", "description"]
+    layers = [
+        (tuple(Sentence(*r) for r in srows), Sentences(*([r[k] for r in srows] for k in range(4)))),
+        (tuple(Mention(*r) for r in mrows),
+         Mentions([r[0] for r in mrows], [r[1] for r in mrows], array("B", [kinds.index(r[2]) for r in mrows]), kinds)),
+    ]
+    for plain, columns in layers:
+        assert len(columns) == len(plain) and tuple(columns) == plain and list(reversed(columns)) == list(reversed(plain))
+        assert columns == plain and plain == columns and columns == list(plain) and hash(columns) == hash(plain)
+        for i in range(-len(plain), len(plain)):
+            assert columns[i] == plain[i]
+        part = columns[a:b:step]
+        assert type(part) is type(columns) and part == plain[a:b:step]
+        assert pickle.loads(pickle.dumps(columns)) == plain
+        assert bool(columns) == bool(plain) and (repr(columns).startswith(type(columns).__name__))
+        if plain:
+            assert columns != plain[:-1] and columns[1:] != plain
+            assert plain[-1] in columns and columns.index(plain[-1]) == plain.index(plain[-1])
+    entity = Entity("e1", "PERSON", "x", layers[1][1])  # type: ignore[arg-type]
+    assert entity == Entity("e1", "PERSON", "x", layers[1][0]) and hash(entity) == hash(Entity("e1", "PERSON", "x", layers[1][0]))
+
+
+def test_column_layers_refuse_columns_that_do_not_fit() -> None:
+    with pytest.raises(ValueError):
+        Sentences([0, 1], [2], [0, 0], [1, 1])
+    with pytest.raises(ValueError):
+        Mentions([0], [1], array("B", [3]), ["name"])
+    with pytest.raises(IndexError):
+        Sentences([0], [1], [0], [1])[1]
 
 
 def test_tokens_edge_cases() -> None:

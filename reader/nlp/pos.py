@@ -55,11 +55,14 @@ _OFFSETS = np.array([offset for _, offset in _STATIC], np.intp)
 # one of four strings of the word w and its context form f: w[-3:], w[:1], f, f[-3:] (`_role_rows`).
 _SOURCE = np.array([0, 1, 2, 2, 3, 2, 2, 3, 2, 2], np.intp)
 _ROLES = np.arange(len(_STATIC) + 1)
-_CHUNK = 16_384  # scored tokens scored together: bounds the (tokens x classes) score matrices
+_CHUNK = 4096  # scored tokens scored together: bounds the (tokens x classes) score matrices
 _BATCH = 32_768  # tokens `run` tags per call: bounds the word lists and per-token arrays
 # Word types whose context form, tag-dictionary class and feature rows are kept (~100 bytes each
-# besides the word); the table is emptied when full.
+# besides the word); the table is emptied when full, and after a text of CLEAR_TYPES_CHARS characters or
+# more (its tens of thousands of word types would stay beside the later steps' working memory; an
+# article of usual length leaves them for the next one, where most of its words recur).
 MAX_WORD_TYPES = 50_000
+CLEAR_TYPES_CHARS = 200_000
 
 # Unsigned array codes for the token layer's tag indices, by the number of distinct tags they hold.
 _INDEX_CODES, _INDEX_SIZES = ("B", "H", "L"), (256, 65536, 2**32)
@@ -174,6 +177,11 @@ class PosModel:
         self._pad_roles = self._role_rows([*_START, *_END], [*_START, *_END])
         self._lock = threading.Lock()  # the word type table grows as texts come
         self._reset_types()
+
+    def clear_types(self) -> None:
+        """Forget the word types seen so far (their table is rebuilt as texts come)."""
+        with self._lock:
+            self._reset_types()
 
     def _reset_types(self) -> None:
         """Empty the word type table but for the four pads (ids 0-3: -START-, -START2-, -END-, -END2-)."""
@@ -400,9 +408,11 @@ def run(doc: Document) -> Document:
         spans.append((covered, len(tokens)))
     model = load_model()
     starts, ends = tokens.starts, tokens.ends
-    # tag ids: the layer's own tags (kept where no sentence covers a token), then the model's classes
+    # tag ids: the layer's own tags (kept where no sentence covers a token), then the model's classes;
+    # in the smallest type that holds them (a byte a token, not the 8 of an index array)
     old = len(tokens.tag_names)
-    ids = np.array(tokens.tag_ids, np.intp)
+    names = [*tokens.tag_names, *model.classes]
+    ids = np.array(tokens.tag_ids, np.min_scalar_type(len(names) - 1))
     for batch in _batches(spans):
         words = [normalize_token(text[s:e]) for a, b in batch for s, e in zip(starts[a:b], ends[a:b])]
         got = model.tag_ids(words, [b - a for a, b in batch]) + old
@@ -411,10 +421,19 @@ def run(doc: Document) -> Document:
             ids[lo:hi] = got
         else:
             ids[np.concatenate([np.arange(a, b) for a, b in batch])] = got
-    names = [*tokens.tag_names, *model.classes]
-    present = np.bincount(ids, minlength=len(names)) > 0  # keep only the tags in use
-    compact = (np.cumsum(present) - 1)[ids]
+    # keep only the tags in use, renumbered in order; a slice of tokens at a time, as indexing with an
+    # array of another type than intp copies it to intp first
+    present = np.zeros(len(names), bool)
+    for a in range(0, len(ids), _BATCH):
+        present[ids[a:a + _BATCH]] = True
     used = [name for name, keep in zip(names, present.tolist()) if keep]
     code = _INDEX_CODES[min(i for i, size in enumerate(_INDEX_SIZES) if len(used) <= size)]
-    tag_ids = array(code, compact.astype(np.dtype(code)).tobytes())
+    renumber = (np.cumsum(present) - 1).astype(np.dtype(code))
+    compact = np.empty(len(ids), renumber.dtype)
+    for a in range(0, len(ids), _BATCH):
+        compact[a:a + _BATCH] = renumber[ids[a:a + _BATCH]]
+    tag_ids = array(code)
+    tag_ids.frombytes(compact.data)
+    if len(text) >= CLEAR_TYPES_CHARS:
+        model.clear_types()
     return doc.with_layers(tokens=tokens.with_tags(tag_ids, used))

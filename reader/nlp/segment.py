@@ -205,7 +205,7 @@ class WordTokenizer:
     """
 
     def __init__(self) -> None:
-        from nltk.tokenize import NLTKWordTokenizer as base
+        from nltk.tokenize.destructive import NLTKWordTokenizer as base
 
         def step(pattern, repl: str) -> _Step:  # type: ignore[no-untyped-def]
             if not isinstance(pattern, re.Pattern):

@@ -5,38 +5,62 @@ No Textual import: the article view asks these for the spans that touch one visu
 
 from __future__ import annotations
 
+from array import array
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
-from itertools import compress, count
-from typing import Generic, Iterable, Iterator, TypeVar
+from heapq import merge as merge_sorted
+from itertools import chain, compress, count
+from typing import Any, Generic, Iterable, Iterator, Sequence, TypeVar, overload
 
-from reader.document import Document, Entity
+from reader.document import Document, Entity, Mentions, Sentences
 
 T = TypeVar("T")
 
 
 class SpanLayer(Generic[T]):
-    """Non-overlapping [start, end) spans with a payload each, searchable by offset."""
+    """Non-overlapping [start, end) spans with a payload each, searchable by offset.
+
+    Offsets are kept in arrays (8 bytes a span, no int object each), and integer payloads too."""
 
     __slots__ = ("starts", "ends", "payloads")
 
-    def __init__(self, spans: Iterable[tuple[int, int, T]] = (), merge: bool = False) -> None:
-        items = sorted(((s, e, p) for s, e, p in spans if e > s), key=lambda t: (t[0], t[1]))
-        starts: list[int] = []
-        ends: list[int] = []
+    def __init__(self, spans: Iterable[tuple[int, int, T]] = (), merge: bool = False, ordered: bool = False) -> None:
+        """From (start, end, payload) spans in any order, or `ordered` by (start, end) already (not sorted
+        again, so they need not all be in memory at once; ValueError if they are not). Empty spans are
+        left out; an overlap is clipped (the earlier span wins) or with `merge` joined into one span
+        with the first one's payload."""
+        items: Iterable[tuple[int, int, T]] = (t for t in spans if t[1] > t[0])
+        if not ordered:
+            items = sorted(items, key=_span_key)
+        starts, ends = array("q"), array("q")
         payloads: list[T] = []
+        last = None  # the end of the last span kept
+        before = (-1 << 63, -1 << 63)  # the last span read
         for start, end, payload in items:
-            if ends and start < ends[-1]:
+            if ordered:
+                if (start, end) < before:
+                    raise ValueError("the spans are not in order")
+                before = (start, end)
+            if last is not None and start < last:
                 if merge:
-                    ends[-1] = max(ends[-1], end)
+                    if end > last:
+                        ends[-1] = last = end
                     continue
-                start = ends[-1]  # clip an overlap: the earlier span wins
+                start = last  # clip an overlap: the earlier span wins
                 if start >= end:
                     continue
             starts.append(start)
             ends.append(end)
             payloads.append(payload)
-        self.starts, self.ends, self.payloads = starts, ends, payloads
+            last = end
+        del items
+        self.starts, self.ends = starts, ends
+        self.payloads: Sequence[T] = payloads
+        if payloads and all(type(p) is int for p in payloads):
+            try:
+                self.payloads = array("q", payloads)  # type: ignore[arg-type]
+            except OverflowError:
+                pass
 
     def __len__(self) -> int:
         return len(self.starts)
@@ -73,34 +97,97 @@ class MentionRef:
     mention: int
 
 
+class MentionRefs(Sequence[MentionRef]):
+    """A mention layer's payloads: (entity, mention) pairs packed in one integer each, a `MentionRef`
+    built when one is read (48 bytes and an int object less a mention while the layer is kept)."""
+
+    __slots__ = ("packed",)
+
+    def __init__(self, packed: Sequence[int]) -> None:
+        self.packed = packed
+
+    def __len__(self) -> int:
+        return len(self.packed)
+
+    @overload
+    def __getitem__(self, index: int) -> MentionRef: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[MentionRef]: ...
+    def __getitem__(self, index: int | slice) -> MentionRef | Sequence[MentionRef]:
+        if isinstance(index, slice):
+            return MentionRefs(self.packed[index])
+        value = self.packed[index]
+        return MentionRef(value >> _MENTION_BITS, value & _MENTION_MASK)
+
+
+_MENTION_BITS = 32
+_MENTION_MASK = (1 << _MENTION_BITS) - 1
+
+
+def _span_key(span: tuple[int, int, object]) -> tuple[int, int]:
+    return span[0], span[1]
+
+
+def _offsets(spans: Sequence[Any]) -> Iterator[tuple[int, int]]:
+    """(start, end) of each span of a layer, read from its columns when it has them (no object built)."""
+    if isinstance(spans, (Sentences, Mentions)):
+        return zip(spans.starts, spans.ends)
+    return ((s.start, s.end) for s in spans)
+
+
+def _layer(streams: list[Iterator[tuple[int, int, Any]]], remake: Any) -> SpanLayer[Any]:
+    """The layer of spans from streams each in order, merged as they come; if one is not in order after
+    all, the layer of `remake()` (the same spans), sorted."""
+    try:
+        return SpanLayer(merge_sorted(*streams, key=_span_key), ordered=True)
+    except ValueError:
+        return SpanLayer(remake())
+
+
 def mention_layer(doc: Document) -> SpanLayer[MentionRef]:
-    """Every entity mention in reading order, tagged with its entity and mention index."""
-    return SpanLayer(
-        (m.start, m.end, MentionRef(ei, mi))
-        for ei, ent in enumerate(doc.entities)
-        for mi, m in enumerate(ent.mentions)
-    )
+    """Every entity mention in reading order, tagged with its entity and mention index.
+
+    Each entity's mentions are in text order (the pipeline sorts them): their streams are merged, so
+    the spans need not all be in a list to be sorted."""
+
+    def spans(ei: int, ent: Entity) -> Iterator[tuple[int, int, int]]:
+        for mi, (start, end) in enumerate(_offsets(ent.mentions)):
+            yield start, end, ei << _MENTION_BITS | mi
+
+    def remake() -> Iterator[tuple[int, int, int]]:
+        return chain.from_iterable(spans(ei, ent) for ei, ent in enumerate(doc.entities))
+
+    layer = _layer([spans(ei, ent) for ei, ent in enumerate(doc.entities)], remake)
+    layer.payloads = MentionRefs(layer.payloads)  # type: ignore[arg-type]
+    return layer
 
 
 def number_layer(doc: Document, max_len: int = 80) -> SpanLayer[str]:
     """Dates and numbers to mark subtly: short date/quantity fact evidence and CD tokens."""
-    spans: list[tuple[int, int, str]] = [
-        (f.evidence.start, f.evidence.end, f.kind)
-        for f in doc.facts
-        if f.kind in ("date", "quantity") and f.evidence.end - f.evidence.start <= max_len
-    ]
+    facts = sorted(
+        ((f.evidence.start, f.evidence.end, f.kind)
+         for f in doc.facts
+         if f.kind in ("date", "quantity") and f.evidence.end - f.evidence.start <= max_len),
+        key=_span_key,
+    )
     tokens = doc.tokens
-    if "CD" in tokens.tag_names:  # read from the token columns: no Token object is built
-        cd = tokens.tag_names.index("CD")
-        starts, ends = tokens.starts, tokens.ends
-        spans.extend((starts[i], ends[i], "number") for i in compress(count(), map(cd.__eq__, tokens.tag_ids)))
-    return SpanLayer(spans, merge=True)
+    if "CD" not in tokens.tag_names:
+        return SpanLayer(facts, merge=True, ordered=True)
+    # the CD tokens in text order, read from the token columns (no Token object is built), merged with
+    # the facts' spans as one sorted stream (the facts' first where two are the same)
+    cd = tokens.tag_names.index("CD")
+    starts, ends = tokens.starts, tokens.ends
+    numbers = ((starts[i], ends[i], "number") for i in compress(count(), map(cd.__eq__, tokens.tag_ids)))
+    return SpanLayer(merge_sorted(facts, numbers, key=_span_key), merge=True, ordered=True)
 
 
 def cursor_units(doc: Document) -> SpanLayer[int]:
     """The units the cursor moves over: sentences, or non-empty text lines before analysis."""
     if doc.sentences:
-        return SpanLayer((s.start, s.end, i) for i, s in enumerate(doc.sentences))
+        def spans() -> Iterator[tuple[int, int, int]]:
+            return ((start, end, i) for i, (start, end) in enumerate(_offsets(doc.sentences)))
+
+        return _layer([spans()], spans)
     units = []
     pos = 0
     text = doc.text

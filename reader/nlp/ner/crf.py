@@ -45,8 +45,45 @@ class CrfModel:
     transition: np.ndarray  # (labels, labels): weight of label i followed by label j
 
 
+@dataclass(frozen=True)
+class SparseCrf:
+    """A linear-chain CRF as its file lists its state weights: (row, label, weight) per state feature,
+    the row being the attribute's id in a vocabulary shared with other models (`read_sparse`)."""
+
+    labels: tuple[str, ...]
+    rows: np.ndarray  # per state feature: its attribute's id in the vocabulary
+    columns: np.ndarray  # per state feature: its label
+    weights: np.ndarray  # per state feature: its weight
+    transition: np.ndarray  # (labels, labels): weight of label i followed by label j
+
+
 def read_model(path: str | Path) -> CrfModel:
     """Read a CRFsuite model file; raises OSError or CrfFormatError."""
+    labels, attributes, feats = _read(path)
+    n_attrs, n_labels = len(attributes), len(labels)
+    return CrfModel(tuple(labels), tuple(attributes), *_weights(feats, n_attrs, n_labels, path))
+
+
+def read_sparse(path: str | Path, vocab: dict[str, int]) -> SparseCrf:
+    """Read a CRFsuite model file's weights without a dense matrix of its own: its attributes get ids
+    in `vocab` (new ones are added, numbered on), and its state weights come as (row, label, weight)
+    triples to place in one matrix with other models' (`SparseCrf`); raises OSError or CrfFormatError."""
+    labels, attributes, feats = _read(path)
+    n_attrs, n_labels = len(attributes), len(labels)
+    is_state = _check(feats, n_attrs, n_labels, path)
+    add = vocab.setdefault
+    ids = np.fromiter((add(a, len(vocab)) for a in attributes), np.intp, count=n_attrs)
+    del attributes  # the strings a vocabulary has already are not kept twice
+    state = feats[is_state]
+    trans = feats[~is_state]
+    transition = np.zeros((n_labels, n_labels))
+    transition[trans["src"], trans["dst"]] = trans["weight"]
+    return SparseCrf(tuple(labels), ids[state["src"]], state["dst"].astype(np.intp), state["weight"].copy(),
+                     transition)
+
+
+def _read(path: str | Path) -> tuple[list[str], list[str], np.ndarray]:
+    """A model file's label and attribute strings and its feature records."""
     data = Path(path).read_bytes()
     if len(data) <= _HEADER.size:
         raise CrfFormatError(f"not a CRFsuite model (too short): {path}")
@@ -61,7 +98,7 @@ def read_model(path: str | Path) -> CrfModel:
         raise CrfFormatError(f"corrupt CRFsuite model {path}: {exc}") from None
     if len(labels) != n_labels or len(attributes) != n_attrs:
         raise CrfFormatError(f"corrupt CRFsuite model {path}: string counts differ from the header")
-    return CrfModel(tuple(labels), tuple(attributes), *_weights(feats, n_attrs, n_labels, path))
+    return labels, attributes, feats
 
 
 def _features(data: bytes, offset: int) -> np.ndarray:
@@ -72,14 +109,22 @@ def _features(data: bytes, offset: int) -> np.ndarray:
     return np.frombuffer(data, _FEATURE, count=num, offset=offset + _CHUNK.size)
 
 
-def _weights(feats: np.ndarray, n_attrs: int, n_labels: int, path: str | Path) -> tuple[np.ndarray, np.ndarray]:
-    """Dense state (attributes x labels) and transition (labels x labels) weight matrices."""
+def _check(feats: np.ndarray, n_attrs: int, n_labels: int, path: str | Path) -> np.ndarray:
+    """Which features are state features (the others are transitions); CrfFormatError if one is out of range."""
     kind, src, dst = feats["type"], feats["src"], feats["dst"]
     is_state, is_trans = kind == STATE, kind == TRANSITION
     if not (is_state | is_trans).all() or (dst >= n_labels).any() or (src[is_state] >= n_attrs).any() or (
         src[is_trans] >= n_labels
     ).any():
         raise CrfFormatError(f"corrupt CRFsuite model {path}: feature out of range")
+    return is_state
+
+
+def _weights(feats: np.ndarray, n_attrs: int, n_labels: int, path: str | Path) -> tuple[np.ndarray, np.ndarray]:
+    """Dense state (attributes x labels) and transition (labels x labels) weight matrices."""
+    is_state = _check(feats, n_attrs, n_labels, path)
+    is_trans = ~is_state
+    src, dst = feats["src"], feats["dst"]
     state = np.zeros((n_attrs, n_labels))
     state[src[is_state], dst[is_state]] = feats["weight"][is_state]
     trans = np.zeros((n_labels, n_labels))

@@ -155,23 +155,28 @@ class Featurizer:
         # What a position beyond the sentence edge contributes, in `word` row layout.
         self.pad: Row = ("", [], *(keep(_BOUNDARY[o], vocab) for o in CONTEXT))  # type: ignore[assignment]
         self._word: dict[str, Row] = {}
+        self._norms: dict[str, str] = {}  # word -> norm (`context`)
         # Feature lists of the document cues and gazetteer matches (a few hundred kinds) -> what `keep` makes of them.
         self._kept: dict[tuple[str, ...], list[Feature]] = {}
 
     def word(self, token: str) -> Row:
-        """A word type's (norm, own features, context features it gives the tokens 2 and 1 after it,
-        and 1 and 2 before it), cached."""
+        """A word type's `row`, cached."""
         row = self._word.get(token)
         if row is None:
             if len(self._word) > _MAX_CACHE:
                 self._word.clear()
-            n = norm(token)
-            w = word_features(token)
-            if token[:1].isupper() and n in self.common:
-                w.append("cw")
-            lists = [keep(fs, self.vocab) for fs in [w] + [context_features(token, o) for o in CONTEXT]]
-            row = self._word[token] = (n, *lists)  # type: ignore[assignment]
+            row = self._word[token] = self.row(token)
         return row
+
+    def row(self, token: str) -> Row:
+        """A word type's (norm, own features, context features it gives the tokens 2 and 1 after it,
+        and 1 and 2 before it), not cached (`word` keeps them)."""
+        n = norm(token)
+        w = word_features(token)
+        if token[:1].isupper() and n in self.common:
+            w.append("cw")
+        lists = [keep(fs, self.vocab) for fs in [w] + [context_features(token, o) for o in CONTEXT]]
+        return (n, *lists)  # type: ignore[return-value]
 
     def _keep(self, features: list[str]) -> list[Feature]:
         """`keep(features, self.vocab)`, cached by the features (do not change the list it gives)."""
@@ -192,10 +197,20 @@ class Featurizer:
         self, sentences: Sequence[Sequence[str]]
     ) -> tuple[list[list[str]], list[bool], dict[str, list[Feature]]]:
         """What a document's sentences need besides their own tokens: each sentence's normalised
-        words, whether it is a headline, and the document-level cues (see `extras`)."""
-        get = self._word.get
-        word = self.word
-        norms = [[(get(t) or word(t))[0] for t in s] for s in sentences]
+        words, whether it is a headline, and the document-level cues (see `extras`).
+
+        The norms come from a table of word -> its norm (as its `word` row has it), kept like the
+        rows but ~100 bytes a word type, not ~700: no word type's row is made or kept here."""
+        table = self._norms
+        if len(table) > _MAX_CACHE:
+            table.clear()
+        get = table.get
+
+        def add(token: str) -> str:
+            n = table[token] = norm(token)
+            return n
+
+        norms = [[get(t) or add(t) for t in s] for s in sentences]
         caps = [headline(s) for s in sentences]
         dfeats = self._doc_cues(sentences, norms, caps) if self.doc_features else {}
         if self.vocab is not None:

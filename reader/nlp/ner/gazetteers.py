@@ -81,13 +81,14 @@ class Gazetteer:
     Stored compactly: one string object per distinct normalised word, one tuple per distinct set
     of categories, one-word entries keyed by their word (`entries` shows them all as token tuples)."""
 
-    def __init__(self, lists: Mapping[str, Iterable[str]]) -> None:
+    def __init__(self, lists: Mapping[str, Iterable[str]] | Iterable[tuple[str, Iterable[str]]]) -> None:
+        """From category -> names, as a mapping or as (category, names) pairs."""
         self.cues: dict[str, frozenset[str]] = {}
         words: dict[str, tuple[str, ...]] = {}
         phrases: dict[tuple[str, ...], tuple[str, ...]] = {}
         same: dict[Any, Any] = {}  # one object per distinct word and per distinct category tuple
         one = same.setdefault
-        for cat, names in lists.items():
+        for cat, names in lists.items() if isinstance(lists, Mapping) else lists:
             if cat in CUE_LISTS:
                 self.cues[cat] = frozenset(one(n, n) for n in map(normalize_word, names))
                 continue

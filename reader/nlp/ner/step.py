@@ -141,10 +141,25 @@ def entities(doc: Document) -> list[Entity]:
     ]
 
 
+# From this many characters on, the per-word caches of the tagger (features and summed weights) and of
+# the word normalisation it uses are emptied once the text is tagged (~1 KB a word type together): a
+# long text's tens of thousands of word types would otherwise stay in memory beside the later steps'
+# working memory. An article of usual length keeps them for the next one (most of its words recur there).
+CLEAR_CACHES_CHARS = 200_000
+
+
 def run(doc: Document) -> Document:
     """Pipeline step: fill the entities layer from the trained tagger (segmenting first if needed)."""
     if not doc.sentences and doc.text.strip():
         from reader.nlp.segment import run as segment
 
         doc = segment(doc)
-    return doc.with_layers(entities=entities(doc))
+    doc = doc.with_layers(entities=entities(doc))
+    if len(doc.text) >= CLEAR_CACHES_CHARS:
+        from reader.nlp.ner.features import short_shape
+        from reader.nlp.ner.tagger import load
+
+        load().clear_caches()
+        for cache in (norm, short_shape, name_key):
+            cache.cache_clear()
+    return doc

@@ -1,6 +1,6 @@
 """The trained entity tagger: lazy loading of the CRF models and their lists, and tagging.
 
-The models were trained with python-crfsuite; tagging reads their weights (`crf.read_model`) and
+The models were trained with python-crfsuite; tagging reads their weights (`crf.read_sparse`) and
 decodes with numpy, with the same tags as `pycrfsuite.Tagger.tag` given the same features:
 features are integer attribute ids (`Featurizer` with a `vocab`), a token's state scores are its
 attributes' weights added in CRFsuite's order, and Viterbi runs over many sentences at once.
@@ -13,11 +13,11 @@ import threading
 from functools import lru_cache
 from itertools import accumulate, chain
 from pathlib import Path
-from typing import Sequence
+from typing import Iterator, Sequence
 
 import numpy as np
 
-from reader.nlp.ner.crf import CrfModel, flatten, read_model, row_getter, state_scores, viterbi
+from reader.nlp.ner.crf import SparseCrf, flatten, read_sparse, row_getter, state_scores, viterbi
 from reader.nlp.ner.features import CONTEXT, CueTables, Featurizer, LabelCues, Row
 from reader.nlp.ner.gazetteers import GAZETTEER_PATH, Gazetteer, load_lists
 
@@ -89,36 +89,37 @@ class NerTagger:
             except (OSError, ValueError) as exc:
                 raise ModelError(f"cannot read {side}: {exc}") from None
         self.meta = meta
-        try:
-            base = load_lists(gazetteer)
-        except (OSError, ValueError, KeyError) as exc:
-            raise ModelError(f"cannot read gazetteers {gazetteer}: {exc}") from None
-        lists = merge_lists(base, meta.get("lists", {}))
         models = [model]
         if meta.get("stacked"):
             first = model.with_name(meta["pass1"]) if meta.get("pass1") else pass1_path(model)
             if not first.is_file():
                 raise ModelError(f"first-pass model file not found: {first}")
             models.insert(0, first)
-        crfs = [_read(path) for path in models]
         # One attribute id space for every pass (a model's weights are 0 for attributes it lacks).
         self.vocab: dict[str, int] = {}
-        for crf in crfs:
-            for attr in crf.attributes:
-                self.vocab.setdefault(attr, len(self.vocab))
-        # The weights of every pass side by side; the last row, all zero, pads id arrays.
+        crfs = [_read(path, self.vocab) for path in models]
+        # The weights of every pass side by side; the last row, all zero, pads id arrays. Each model's
+        # weights go straight to their places (no dense matrix of its own is made).
         weights = np.zeros((len(self.vocab) + 1, sum(len(crf.labels) for crf in crfs)))
         self._passes: list[_Pass] = []
         start = 0
         for crf in crfs:
             columns = slice(start, start + len(crf.labels))
             start = columns.stop
-            weights[[self.vocab[a] for a in crf.attributes], columns] = crf.state
+            weights[crf.rows, crf.columns + columns.start] = crf.weights
             self._passes.append(_Pass(crf, columns, weights[:, columns]))
+        del crfs
         self._weights = weights
+        try:
+            base = load_lists(gazetteer)
+        except (OSError, ValueError, KeyError) as exc:
+            raise ModelError(f"cannot read gazetteers {gazetteer}: {exc}") from None
+        # The sidecar's lists are merged into the gazetteer's, then not kept: only the gazetteer is.
+        lists = merge_lists(base, meta.pop("lists", {}))
+        del base
         self.featurizer = Featurizer(
-            Gazetteer(lists), doc_features=meta.get("doc_features", True), bigrams=meta.get("bigrams", False),
-            vocab=self.vocab,
+            Gazetteer(_drained(lists)), doc_features=meta.get("doc_features", True),
+            bigrams=meta.get("bigrams", False), vocab=self.vocab,
         )
         self._words = _WordScores(self.featurizer, weights)
         self._cue_tables = CueTables(self.vocab)  # the second pass's label cues, kept between documents
@@ -128,6 +129,7 @@ class NerTagger:
         """Forget the per-word caches (features, and summed weights)."""
         with self._lock:
             self.featurizer._word.clear()
+            self.featurizer._norms.clear()
             self.featurizer._kept.clear()
             self._words.reset()
 
@@ -201,7 +203,7 @@ class NerTagger:
 class _Pass:
     """One CRF model's labels, its columns of the tagger's weights, and its decoding."""
 
-    def __init__(self, crf: CrfModel, columns: slice, weights: np.ndarray) -> None:
+    def __init__(self, crf: SparseCrf, columns: slice, weights: np.ndarray) -> None:
         self.labels = np.array(crf.labels, dtype=object)
         self.columns = columns
         self.weights = weights
@@ -251,7 +253,7 @@ class _WordScores:
 
     def _add(self, words: list[str]) -> None:
         """Add new word types."""
-        rows = [self.featurizer.word(w) for w in words]
+        rows = [self.featurizer.row(w) for w in words]  # the table keeps what it needs of them
         width = max(self.context.shape[2], *(len(ids) for row in rows for ids in row[2:]))
         if width > self.context.shape[2]:
             extra = width - self.context.shape[2]
@@ -288,12 +290,20 @@ class _WordScores:
         return out
 
 
-def _read(path: Path) -> CrfModel:
-    """A model file's weights, or ModelError."""
+def _read(path: Path, vocab: dict[str, int]) -> SparseCrf:
+    """A model file's weights, its attributes numbered in `vocab`, or ModelError."""
     try:
-        return read_model(path)
+        return read_sparse(path, vocab)
     except (OSError, ValueError) as exc:
         raise ModelError(f"cannot open model {path}: {exc}") from None
+
+
+def _drained(lists: dict[str, list[str]]) -> Iterator[tuple[str, list[str]]]:
+    """The (category, names) pairs of `lists`, each removed from it as it is given: the gazetteer's own
+    strings are made while the names read before them are freed, and take their memory."""
+    while lists:
+        cat = next(iter(lists))
+        yield cat, lists.pop(cat)
 
 
 def _chunks(sentences: Sequence[Sequence[str]], size: int) -> list[tuple[int, int]]:
