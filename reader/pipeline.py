@@ -11,6 +11,7 @@ import importlib
 from typing import Callable, Iterable
 
 from reader.document import Document
+from reader.nlp import LONG_TEXT_CHARS
 
 Step = Callable[[Document], Document]
 
@@ -26,7 +27,7 @@ STEPS: tuple[tuple[str, str], ...] = (
 
 # From this many characters on, the C allocator's free memory goes back to the system after each step
 # (`trim_memory`): a step's working memory, freed, would otherwise stay resident beside the next step's.
-TRIM_CHARS = 200_000
+TRIM_CHARS = LONG_TEXT_CHARS
 
 
 def trim_memory() -> None:

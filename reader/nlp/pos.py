@@ -40,6 +40,7 @@ from typing import Any, Iterable, Iterator, Mapping, Sequence
 import numpy as np
 
 from reader.document import Document
+from reader.nlp import LONG_TEXT_CHARS
 
 MODEL_PATH = Path(__file__).resolve().parent / "models" / "pos.json"
 
@@ -58,11 +59,8 @@ _ROLES = np.arange(len(_STATIC) + 1)
 _CHUNK = 4096  # scored tokens scored together: bounds the (tokens x classes) score matrices
 _BATCH = 32_768  # tokens `run` tags per call: bounds the word lists and per-token arrays
 # Word types whose context form, tag-dictionary class and feature rows are kept (~100 bytes each
-# besides the word); the table is emptied when full, and after a text of CLEAR_TYPES_CHARS characters or
-# more (its tens of thousands of word types would stay beside the later steps' working memory; an
-# article of usual length leaves them for the next one, where most of its words recur).
+# besides the word); the table is emptied when full, and after a long text (`LONG_TEXT_CHARS`).
 MAX_WORD_TYPES = 50_000
-CLEAR_TYPES_CHARS = 200_000
 
 # Unsigned array codes for the token layer's tag indices, by the number of distinct tags they hold.
 _INDEX_CODES, _INDEX_SIZES = ("B", "H", "L"), (256, 65536, 2**32)
@@ -434,6 +432,6 @@ def run(doc: Document) -> Document:
         compact[a:a + _BATCH] = renumber[ids[a:a + _BATCH]]
     tag_ids = array(code)
     tag_ids.frombytes(compact.data)
-    if len(text) >= CLEAR_TYPES_CHARS:
+    if len(text) >= LONG_TEXT_CHARS:
         model.clear_types()
     return doc.with_layers(tokens=tokens.with_tags(tag_ids, used))

@@ -7,6 +7,7 @@ from functools import lru_cache
 from typing import Sequence
 
 from reader.document import Document, Entity, Mention
+from reader.nlp import LONG_TEXT_CHARS
 from reader.nlp.ner.conll import ordered_spans as entity_spans
 from reader.nlp.ner.normalize import norm, straighten
 from reader.nlp.facts.roles import singular_role
@@ -141,13 +142,6 @@ def entities(doc: Document) -> list[Entity]:
     ]
 
 
-# From this many characters on, the per-word caches of the tagger (features and summed weights) and of
-# the word normalisation it uses are emptied once the text is tagged (~1 KB a word type together): a
-# long text's tens of thousands of word types would otherwise stay in memory beside the later steps'
-# working memory. An article of usual length keeps them for the next one (most of its words recur there).
-CLEAR_CACHES_CHARS = 200_000
-
-
 def run(doc: Document) -> Document:
     """Pipeline step: fill the entities layer from the trained tagger (segmenting first if needed)."""
     if not doc.sentences and doc.text.strip():
@@ -155,7 +149,7 @@ def run(doc: Document) -> Document:
 
         doc = segment(doc)
     doc = doc.with_layers(entities=entities(doc))
-    if len(doc.text) >= CLEAR_CACHES_CHARS:
+    if len(doc.text) >= LONG_TEXT_CHARS:  # the tagger's and normalisation's per-word caches (~1 KB a word type)
         from reader.nlp.ner.features import short_shape
         from reader.nlp.ner.tagger import load
 
