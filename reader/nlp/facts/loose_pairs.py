@@ -44,9 +44,9 @@ _CONTEXT_REACH = 6
 _PAIR_REACH = 3
 _ANSWER_PAIR_REACH = 6
 # Words of release or of going home that make a count of people in their clause a handover.
-_RELEASE = frozenset(
+RELEASE_WORDS = frozenset(
     "released release releases releasing freed free frees freeing freedom handed hand hands handing handover "
-    "returned return returns returning repatriated repatriation flown flew flying landed arrived walked walking "
+    "returned return returns returning repatriated repatriation flown flew flying landed arrived walk walks walked walking "
     "crossed brought sent gave given back home escorted let carried carrying delivered".split()
 )
 # Nouns of release whose "of" introduces the people released ("ordered the release of six leaders").
@@ -100,12 +100,12 @@ def _released(sent: Sent, k: int, num: NumberSpan) -> bool:
     for t in range(num.start - 1, max(-1, num.start - _BEFORE), -1):
         if low[t] in (";", ":"):
             break
-        if low[t] in _RELEASE:
+        if low[t] in RELEASE_WORDS:
             return True
     for t in range(end, min(len(sent), end + _AFTER)):
         if low[t] in (";", ":") or low[t] in _NOT_HANDED:
             return False
-        if low[t] in _RELEASE:
+        if low[t] in RELEASE_WORDS:
             return True
     return False
 
@@ -126,7 +126,7 @@ def _fresh(sent: Sent, num: NumberSpan) -> bool:
 
 def _handed_over(low: list[str], k: int) -> bool:
     """True when the word before token k is the particle of a handover ("handed over 14"), not "over 500"."""
-    return k >= 2 and low[k - 1] == "over" and (low[k - 2] in _RELEASE or low[k - 2] in ("turned", "passed"))
+    return k >= 2 and low[k - 1] == "over" and (low[k - 2] in RELEASE_WORDS or low[k - 2] in ("turned", "passed"))
 
 
 
@@ -165,7 +165,7 @@ def handovers(sent: Sent) -> list[NumberSpan]:
     strict = [n for n in releases(sent) if _fresh(sent, n)]
     if len(strict) >= 2:
         return strict
-    if not _RELEASE.intersection(low):
+    if not RELEASE_WORDS.intersection(low):
         return _one_for_other(sent) or strict
     out: list[NumberSpan] = []
     skip = 0  # the end of an aside listing the parts of a count
@@ -218,7 +218,7 @@ def _bodies(sent: Sent, num: NumberSpan) -> bool:
         ["bodies"], ["remains"])
 
 
-def _alike(first: Sent, a: NumberSpan, second: Sent, b: NumberSpan) -> bool:
+def alike(first: Sent, a: NumberSpan, second: Sent, b: NumberSpan) -> bool:
     """True when two handovers in different sentences are of the same kind: both of bodies or neither, and both of
     one person or neither unless they are of two nations (one person handed over beside a group is most often one of
     the group told again)."""
@@ -273,7 +273,7 @@ def add_loose(facts: list[Fact], sents: Sequence[Sent], text: str) -> list[Fact]
             j, a = pending
             b = counts[0]
             reach = _ANSWER_PAIR_REACH if answers(s) else _PAIR_REACH
-            if i - j <= reach and _alike(sents[j], a, s, b) and not _same_side(sents[j], a, s, b) and (
+            if i - j <= reach and alike(sents[j], a, s, b) and not _same_side(sents[j], a, s, b) and (
                     a.value != b.value or _sides(sents[j], a, s, b)):
                 fact = exchange_fact(sents[j], a, s, b)
         if fact is not None:

@@ -98,8 +98,8 @@ def people_end(sent: Sent, start: int) -> int:
     the phrase does not name people."""
     low = sent.lower
     j = start
-    if j + 1 < len(sent) and low[j] == "of" and low[j + 1] in ("its", "their", "our", "his", "her", "them"):
-        j += 2  # "103 of its soldiers"
+    if j + 1 < len(sent) and low[j] == "of" and low[j + 1] in ("its", "their", "our", "his", "her", "them", "the"):
+        j += 2  # "103 of its soldiers", "82 of the abducted schoolgirls"
         if j < len(sent) and low[j] == "own":
             j += 1  # "23 of their own forces"
     k = j
@@ -256,6 +256,12 @@ def _relative_after(sent: Sent, num: NumberSpan, e: int) -> bool:
         for t in range(e, min(e + 4, len(sent) - 1)))
 
 
+def _in_name(sent: Sent, num: NumberSpan) -> bool:
+    """True when a number is part of a name, between two capitalised words ("South 24 Parganas district")."""
+    return (0 < num.start and num.end < len(sent) and sent.words[num.start - 1][:1].isupper()
+            and sent.words[num.end][:1].isupper() and sent.tags[num.start - 1] == "NNP")
+
+
 def _passive(sent: Sent, c: int) -> NumberSpan | None:
     """The count a passive release verb at c goes back to, across a long subject: "Forty-nine Congolese soldiers
     and police officers held by M23 rebels were released", "eight members of the gang, who had been held since
@@ -268,17 +274,19 @@ def _passive(sent: Sent, c: int) -> NumberSpan | None:
         return None
     if k > 1 and low[k - 1] == ",":  # "..., who had been held since last year, were freed": skip the aside
         j = k - 2
-        while j > 0 and k - j < 25 and low[j] != ",":
+        while j > 0 and k - j < 25:  # (an aside may list places: ", most of them from Kakdwip, Namkhana and ...,")
+            if low[j] == "," and (low[j + 1] in ("who", "which", "some", "many", "most", "all", "including", "among",
+                                                 "mostly", "both") or _count_of_them(sent, j + 1)):
+                k = j
+                break
+            if low[j] == "," and not sent.words[j + 1][:1].isupper():
+                break
             j -= 1
-        if j > 0 and low[j] == "," and (low[j + 1] in ("who", "which", "some", "many", "most", "all", "including",
-                                                        "among", "mostly", "both")
-                                         or _count_of_them(sent, j + 1)):
-            k = j
     for num in reversed(sent.numbers):
         if num.end > k:
             continue
         e = people_end(sent, num.end)
-        if k - num.end > (30 if _relative_after(sent, num, e) else 12) or sent.is_year_token(num):
+        if k - num.end > (30 if _relative_after(sent, num, e) else 12) or sent.is_year_token(num) or _in_name(sent, num):
             continue
         if num.start in sent.used:
             return None
@@ -442,6 +450,8 @@ def _found(sent: Sent) -> list[tuple[NumberSpan, int, bool]]:
                     continue  # one side doing two things: "brings home 150 defenders, receives 909 bodies"
         if num is None and (w in _PASSIVE or w == "regained"):
             num, bare = _passive(sent, c), False
+        if num is None and w in _SEND and low[c + 1 : c + 2] and low[c + 1] in _HOME:
+            num, bare = _passive(sent, c), False  # "Twelve Pakistani sailors were brought back to Gwadar"
         if num is None and (w in _COME_HOME or w in _GOING or w in _WALK_OUT):
             num, bare = _come_home(sent, c), False
         if num is None and w == "for" and _for_cue(low, c):
@@ -543,10 +553,29 @@ def agent_names(sent: Sent, num: NumberSpan) -> set[str]:
     verb = _verb_of(sent, num)
     if verb < 0 or sent.lower[verb] not in _ACTIVE or sent.lower[verb] in _RECEIVE:
         return set()
+    low = sent.lower
     start = verb
-    while start > 0 and sent.lower[start - 1] not in (",", ";", ":", "and", "while", "as"):
+    while start > 0 and low[start - 1] not in (",", ";", ":", "and", "while", "as"):
         start -= 1
-    return {sent.words[t] for t in range(start, verb)
+    if start == verb and start > 1 and low[start - 1] == ",":
+        aside = start - 1  # "Pakistan, for its part, handed over 19 ...": the subject is before the aside
+        while aside > 0 and low[aside - 1] != ",":
+            aside -= 1
+        if aside > 1 and " ".join(low[aside : start - 1]) in _ASIDE_CUES:
+            start = aside - 1
+            while start > 0 and low[start - 1] not in (",", ";", ":", "and", "while", "as"):
+                start -= 1
+            return _names(sent, start, aside - 1)
+    return _names(sent, start, verb)
+
+
+# Asides between a subject and its release verb ("Pakistan, for its part, handed over").
+_ASIDE_CUES = frozenset({"for its part", "for their part", "in turn", "in return", "meanwhile", "for its side"})
+
+
+def _names(sent: Sent, start: int, end: int) -> set[str]:
+    """The capitalised proper names among tokens [start, end), leaving out days and months."""
+    return {sent.words[t] for t in range(start, end)
             if sent.tags[t].startswith("NNP") and sent.lower[t] not in _CALENDAR and sent.words[t][:1].isupper()}
 
 
@@ -688,7 +717,8 @@ def add_pairs(facts: list[Fact], sents: Sequence[Sent]) -> list[Fact]:
             pending.clear()
             continue
         if len(counts) == 1 and answers(s):
-            back = [(j, n) for j, n in pending if i - j <= _ANSWER_REACH] or _told_again(sents, i, pending)
+            back = [(j, n) for j, n in pending if i - j <= _ANSWER_REACH and not (j == 0 and n.value == counts[0].value)
+                    ] or _told_again(sents, i, pending)  # (the headline's count told again by the body is no side)
             if back:
                 j, n = back[-1]
                 found.append(exchange_fact(sents[j], n, s, counts[0]))

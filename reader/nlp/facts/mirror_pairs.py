@@ -1,0 +1,101 @@
+"""Exchanges whose two sides are told far apart but mirror each other, found after the other exchange passes: one
+side frees the other's people and the other frees the first's ("Uganda on Tuesday handed over 14 Rwandan nationals"
+... "nine Ugandans arrived in Kampala"), or a group frees people and members of that group are freed in turn ("ISWAP
+frees three aid workers" ... "four suspected ISWAP members ... had been released").
+
+Sides are told apart by their names alone: the capitalised words of the people handed over ("Rwandan") against the
+names of the one who hands them over ("Uganda"), a demonym matching its country by a shared start ("Uganda" and
+"Ugandans", "Iraq" and "Iraqi", "Gabon" and "Gabonese").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from reader.document import Fact
+from reader.nlp.facts.base import Sent
+from reader.nlp.facts.loose_pairs import RELEASE_WORDS, alike, handovers
+from reader.nlp.facts.release_pairs import agent_names, covered_sentences, exchange_fact, nation_words
+from reader.nlp.numbers import NumberSpan
+
+# Words that say a release is an earlier one told as background ("Last year, Kampala freed ...").
+_EARLIER = frozenset("last previous earlier ago similar".split())
+# How many tokens open a sentence, where a time phrase sets the time of what it tells.
+_OPENING = 6
+# Capitalised words that name no side ("the Red Cross", "the International Committee").
+_NO_SIDE = frozenset("the red cross international committee national federal state central security forces "
+                     "force army police government ministry authorities officials".split())
+
+
+def _keys(words: Iterable[str]) -> set[str]:
+    """The lower-cased names of sides in `words`, without plural or possessive ends ("Ugandans" -> "ugandan")."""
+    out: set[str] = set()
+    for w in words:
+        low = w.lower().removesuffix("'s").removesuffix("’s")
+        if low.endswith("s") and not low.endswith("ss"):
+            low = low[:-1]
+        if len(low) >= 4 and low.isalpha() and low not in _NO_SIDE:
+            out.add(low)
+    return out
+
+
+def _match(x: set[str], y: set[str]) -> bool:
+    """True when a name in x and one in y are one side ("uganda" and "ugandan", "gabon" and "gabonese")."""
+    return any(a.startswith(b) or b.startswith(a) or a[:5] == b[:5] and len(a) > 5 < len(b) for a in x for b in y)
+
+
+def _earlier(sent: Sent) -> bool:
+    """True when a sentence opens on an earlier time, telling an earlier release as background ("In 2019, ...",
+    "Last year ...", "A similar swap in May ...")."""
+    return bool(_EARLIER.intersection(sent.lower[:_OPENING])) or any(
+        sent.is_year_token(n) for n in sent.numbers if n.start < _OPENING)
+
+
+def _mirror(first: Sent, a: NumberSpan, second: Sent, b: NumberSpan) -> bool:
+    """True when each release hands over the people of the other's side, and the two are not one side twice."""
+    pa, pb = _keys(nation_words(first, a)), _keys(nation_words(second, b))
+    xa, xb = _keys(agent_names(first, a)), _keys(agent_names(second, b))
+    if _match(pa, pb) or _match(xa, xb):
+        return False
+    return _match(xa, pb) or _match(xb, pa)
+
+
+def add_mirrored(facts: list[Fact], sents: Sequence[Sent]) -> list[Fact]:
+    """The exchanges whose two sides mirror each other anywhere in the article, merged into `facts`."""
+    covered = covered_sentences([f.evidence for f in facts if f.kind == "exchange"], sents)
+    one_sided = {f.evidence for f in facts if f.kind == "quantity"}
+    told = {tuple(sorted(f.fields["counts"])) for f in facts if f.kind == "exchange"}
+    open_sides: list[tuple[int, NumberSpan]] = []
+    found: list[Fact] = []
+    for i, s in enumerate(sents):
+        if i == 0 or i in covered or not s.numbers or not RELEASE_WORDS.intersection(s.lower) or _earlier(s):
+            continue  # (the headline is told again by the body)
+        saved = s.used
+        if s.span in one_sided:
+            s.used = set()  # one side kept as a quantity by the stricter passes may still pair up
+        try:
+            counts = handovers(s)
+        except (IndexError, ValueError):
+            continue
+        finally:
+            s.used = saved
+        if len(counts) != 1:
+            continue  # two counts in one sentence were judged by the passes before
+        b = counts[0]
+        match = next((k for k, (j, a) in enumerate(open_sides)
+                      if alike(sents[j], a, s, b) and _mirror(sents[j], a, s, b)), None)
+        if match is None:
+            open_sides.append((i, b))
+            continue
+        j, a = open_sides.pop(match)
+        fact = exchange_fact(sents[j], a, s, b)
+        key = tuple(sorted(fact.fields["counts"]))
+        if key not in told:
+            found.append(fact)
+            told.add(key)
+    if not found:
+        return facts
+    ends = {f.evidence.start for f in found} | {f.evidence.end for f in found}
+    kept = [f for f in facts if not (f.kind == "quantity" and f.evidence in one_sided and (
+        f.evidence.start in ends or f.evidence.end in ends))]
+    return sorted(kept + found, key=lambda f: f.evidence.start)
