@@ -105,3 +105,29 @@ def test_the_headlines_total_told_again_beside_reciprocal_is_no_swap_of_equal_si
         "Bangladesh carried out a reciprocal handover, officials said.\n"
     )
     assert [231, 231] not in exchange_counts(text)
+
+
+# --- one side told as a list of names ------------------------------------------------------------------------
+
+
+def test_a_side_told_as_a_list_of_names_counts_its_names() -> None:
+    text = (
+        "Neighbours free each other's detainees\n\n"
+        "NIAMEY (AFP) - Niger on Tuesday released Beninese customs officers Rodrigue Ahouansou, Sylvain Agossou, "
+        "Fabrice Dossou and Aristide Kpadonou, who had been held in Niamey since their arrest, the ministry said.\n\n"
+        f"{_FILLER}"
+        "Benin, for its part, freed seven Nigerien nationals it had detained, a spokesman said.\n"
+    )
+    names = ("Rodrigue Ahouansou", "Sylvain Agossou", "Fabrice Dossou", "Aristide Kpadonou")
+    assert exchange_counts(text, *names) == [[4, 7]]
+    assert exchange_counts(text, *names[1:]) == []  # a name that is no person found breaks the list
+
+
+def test_a_list_of_places_is_no_side() -> None:
+    text = (
+        "Prisoners handed over\n\n"
+        "Pakistan released 19 Iranian nationals who had completed their sentences in jails in Quetta, Turbat and "
+        "Gwadar, the ministry said.\n\n"
+        "Iran, in return, freed prisoners from Karachi, Lahore and Multan, officials said.\n"
+    )
+    assert exchange_counts(text) == []

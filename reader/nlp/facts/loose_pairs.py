@@ -17,6 +17,7 @@ from collections.abc import Sequence
 
 from reader.document import Fact
 from reader.nlp.facts.base import DASHES, Sent
+from reader.nlp.facts.named_lists import named_list
 from reader.nlp.facts.release_pairs import (
     agent_names,
     answers,
@@ -185,6 +186,10 @@ def handovers(sent: Sent) -> list[NumberSpan]:
     if strict:
         out = sorted([strict[0], *(n for n in out if n.end <= strict[0].start or n.start >= strict[0].end)][:2],
                      key=lambda n: n.start) if out else strict
+    if len(out) < 2:
+        named = named_list(sent)  # "released customs officers A, B, C and D": four
+        if named is not None and all(n.end <= named.start or n.start >= named.end for n in out):
+            out = sorted([*out, named], key=lambda n: n.start)
     return out[:2]
 
 

@@ -15,11 +15,13 @@ from collections.abc import Iterable, Sequence
 from reader.document import Fact
 from reader.nlp.facts.base import Sent
 from reader.nlp.facts.loose_pairs import RELEASE_WORDS, alike, handovers
-from reader.nlp.facts.release_pairs import agent_names, covered_sentences, exchange_fact, nation_words
+from reader.nlp.facts.release_pairs import agent_names, covered_sentences, exchange_fact, nation_words, proper_names
 from reader.nlp.numbers import NumberSpan
 
 # Words that say a release is an earlier one told as background ("Last year, Kampala freed ...").
 _EARLIER = frozenset("last previous earlier ago similar".split())
+# Active verbs of release before people told as a list of names.
+_ACTIVE = frozenset("released freed frees releases handed hands returned repatriated".split())
 # How many tokens open a sentence, where a time phrase sets the time of what it tells.
 _OPENING = 6
 # Capitalised words that name no side ("the Red Cross", "the International Committee").
@@ -51,10 +53,26 @@ def _earlier(sent: Sent) -> bool:
         sent.is_year_token(n) for n in sent.numbers if n.start < _OPENING)
 
 
+def _agents(sent: Sent, num: NumberSpan) -> set[str]:
+    """The names of the side that hands `num` over: the subject of its release verb, also when the people are a list
+    of names ("Niger on Tuesday released customs officers A, B, C and D")."""
+    names = agent_names(sent, num)
+    if names:
+        return names
+    low = sent.lower
+    for t in range(num.start - 1, max(-1, num.start - 6), -1):
+        if low[t] in _ACTIVE:
+            start = t
+            while start > 0 and low[start - 1] not in (",", ";", ":", "and", "while", "as", "-"):
+                start -= 1
+            return proper_names(sent, start, t)
+    return set()
+
+
 def _mirror(first: Sent, a: NumberSpan, second: Sent, b: NumberSpan) -> bool:
     """True when each release hands over the people of the other's side, and the two are not one side twice."""
     pa, pb = _keys(nation_words(first, a)), _keys(nation_words(second, b))
-    xa, xb = _keys(agent_names(first, a)), _keys(agent_names(second, b))
+    xa, xb = _keys(_agents(first, a)), _keys(_agents(second, b))
     if _match(pa, pb) or _match(xa, xb):
         return False
     return _match(xa, pb) or _match(xb, pa)
@@ -68,7 +86,7 @@ def add_mirrored(facts: list[Fact], sents: Sequence[Sent]) -> list[Fact]:
     open_sides: list[tuple[int, NumberSpan]] = []
     found: list[Fact] = []
     for i, s in enumerate(sents):
-        if i == 0 or i in covered or not s.numbers or not RELEASE_WORDS.intersection(s.lower) or _earlier(s):
+        if i == 0 or i in covered or not RELEASE_WORDS.intersection(s.lower) or _earlier(s):
             continue  # (the headline is told again by the body)
         saved = s.used
         if s.span in one_sided:

@@ -565,15 +565,15 @@ def agent_names(sent: Sent, num: NumberSpan) -> set[str]:
             start = aside - 1
             while start > 0 and low[start - 1] not in (",", ";", ":", "and", "while", "as"):
                 start -= 1
-            return _names(sent, start, aside - 1)
-    return _names(sent, start, verb)
+            return proper_names(sent, start, aside - 1)
+    return proper_names(sent, start, verb)
 
 
 # Asides between a subject and its release verb ("Pakistan, for its part, handed over").
 _ASIDE_CUES = frozenset({"for its part", "for their part", "in turn", "in return", "meanwhile", "for its side"})
 
 
-def _names(sent: Sent, start: int, end: int) -> set[str]:
+def proper_names(sent: Sent, start: int, end: int) -> set[str]:
     """The capitalised proper names among tokens [start, end), leaving out days and months."""
     return {sent.words[t] for t in range(start, end)
             if sent.tags[t].startswith("NNP") and sent.lower[t] not in _CALENDAR and sent.words[t][:1].isupper()}
