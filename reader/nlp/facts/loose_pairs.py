@@ -15,7 +15,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Sequence
 
-from reader.document import Fact
+from reader.document import Fact, Span
 from reader.nlp.facts.base import DASHES, Sent
 from reader.nlp.facts.named_lists import named_list
 from reader.nlp.facts.release_pairs import (
@@ -193,6 +193,20 @@ def handovers(sent: Sent) -> list[NumberSpan]:
     return out[:2]
 
 
+def handovers_of(sent: Sent, one_sided: set[Span]) -> list[NumberSpan]:
+    """`handovers(sent)`, also reading a count the stricter passes kept as one side of a swap (a quantity fact whose
+    evidence is the sentence, in `one_sided`): it may still pair up. Empty when the sentence cannot be read."""
+    saved = sent.used
+    if sent.span in one_sided:
+        sent.used = set()
+    try:
+        return handovers(sent)
+    except (IndexError, ValueError):
+        return []
+    finally:
+        sent.used = saved
+
+
 def _sides(first: Sent, a: NumberSpan, second: Sent, b: NumberSpan) -> bool:
     """True when two handovers look like the two sides of a swap: different nations, differently named agents."""
     x, y = nation_words(first, a), nation_words(second, b)
@@ -254,15 +268,7 @@ def add_loose(facts: list[Fact], sents: Sequence[Sent], text: str) -> list[Fact]
             continue
         if not _near(swaps, i):
             continue
-        saved = s.used
-        if s.span in one_sided:
-            s.used = set()  # a count the stricter passes kept as one side of a swap may still pair up
-        try:
-            counts = handovers(s)
-        except (IndexError, ValueError):
-            continue
-        finally:
-            s.used = saved
+        counts = handovers_of(s, one_sided)
         if not counts:
             continue
         fact = None

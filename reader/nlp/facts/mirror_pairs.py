@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 
 from reader.document import Fact
 from reader.nlp.facts.base import Sent
-from reader.nlp.facts.loose_pairs import RELEASE_WORDS, alike, handovers
+from reader.nlp.facts.loose_pairs import RELEASE_WORDS, alike, handovers_of
 from reader.nlp.facts.release_pairs import agent_names, covered_sentences, exchange_fact, nation_words, proper_names
 from reader.nlp.numbers import NumberSpan
 
@@ -88,15 +88,7 @@ def add_mirrored(facts: list[Fact], sents: Sequence[Sent]) -> list[Fact]:
     for i, s in enumerate(sents):
         if i == 0 or i in covered or not RELEASE_WORDS.intersection(s.lower) or _earlier(s):
             continue  # (the headline is told again by the body)
-        saved = s.used
-        if s.span in one_sided:
-            s.used = set()  # one side kept as a quantity by the stricter passes may still pair up
-        try:
-            counts = handovers(s)
-        except (IndexError, ValueError):
-            continue
-        finally:
-            s.used = saved
+        counts = handovers_of(s, one_sided)
         if len(counts) != 1:
             continue  # two counts in one sentence were judged by the passes before
         b = counts[0]
