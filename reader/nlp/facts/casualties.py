@@ -92,7 +92,7 @@ def _gap_ok(sent: Sent, n: NumberSpan, cue: int) -> bool:
 
 
 # Endings of plural nouns that name people by what they do ("deminers", "devotees", "spectators", "cyclists").
-_AGENT_ENDINGS = ("ers", "ors", "ees", "ists", "ians", "ants")
+_AGENT_ENDINGS = ("ers", "ors", "ees", "ists", "ians", "ants", "men")  # "guardsmen", "policemen"
 
 
 def _agent_plural(sent: Sent, k: int) -> bool:
@@ -118,9 +118,9 @@ def _one_person(sent: Sent, cue: int) -> NumberSpan | None:
                     sent.lower[j - 1] in _ONE_PERSON or sent.lower[j - 1] + "s" in PERSON_NOUNS):
                 k = j
                 break
-    if k >= 2 and not _one_noun(sent.lower[k - 1]):
+    if k >= 2 and not _one_subject(sent, k - 1):
         k = _past_tail(sent, k)  # "a helicopter pilot working on the fire was killed", "a hiker from Minnesota died"
-    if k < 2 or not _one_noun(sent.lower[k - 1]):
+    if k < 2 or not _one_subject(sent, k - 1):
         return None
     j = k - 2
     while j >= 0 and j > k - 5 and (sent.tags[j].startswith("JJ") or "-old" in sent.lower[j]
@@ -130,9 +130,26 @@ def _one_person(sent: Sent, cue: int) -> NumberSpan | None:
     if any(w in _ORDINALS for w in sent.lower[j + 1 : k]):
         return None  # "a third person has died": the ordinal gives the toll
     if j < 0 or sent.lower[j] not in ("a", "an") or (j > 0 and sent.lower[j - 1] not in (
-            ",", "said", "that", "when", "after", "and", "which", "whom", "where")):
+            ",", "said", "that", "when", "after", "and", "which", "whom", "where") and not _opening_time(sent, j)):
         return None
     return NumberSpan(j, j + 1, 1)
+
+
+_TIME_NOUNS = WEEKDAYS | MONTHS | frozenset("week month year night morning evening afternoon yesterday".split())
+
+
+def _opening_time(sent: Sent, j: int) -> bool:
+    """True when the tokens before j are a sentence-opening time ("Last month a pedestrian died", "On Sunday a")."""
+    return 0 < j <= 3 and sent.lower[j - 1] in _TIME_NOUNS and sent.lower[0] in ("last", "on", "in", "this",
+                                                                                   "yesterday", "that", "the")
+
+
+def _one_subject(sent: Sent, k: int) -> bool:
+    """True for a singular noun at k naming one person as a subject: a known one ("man") or a lower-case noun of
+    what someone does ("farmer", "cyclist", "guardian")."""
+    w = sent.lower[k]
+    return _one_noun(w) or (sent.tags[k] == "NN" and sent.words[k].islower() and len(w) > 5
+                            and w.endswith(("er", "or", "ist", "ian")))
 
 
 _TAIL_TAGS = ("IN", "DT", "JJ", "NN", "CD", "PRP$", "VBG", "VBN", "TO", "POS")
@@ -313,14 +330,18 @@ def _after_count(sent: Sent, cue: int) -> NumberSpan | None:
         return NumberSpan(k, k + 1, 1)  # "an old landmine exploded beneath a shepherd, killing him and injuring ..."
     if k + 1 < len(sent) and sent.lower[k] in ("his", "her", "their", "its"):
         if (sent.lower[k + 1] in _KIN or _one_noun(sent.lower[k + 1])) and k + 1 not in sent.used:
-            return NumberSpan(k, k + 2, 1)  # "wounded his son", "injured his driver", "killing its pilot"
+            return _more_objects(sent, NumberSpan(k, k + 2, 1))  # "wounded his son", "killing its pilot"
         k += 1  # "injuring her two daughters"
     n = sent.count_at(k)
+    if n is None and k + 1 < len(sent) and sent.lower[k] == "a" and sent.lower[k + 1] in _ORDINALS \
+            and k not in sent.used and sent.lower[k + 2 : k + 3] != ["of"]:
+        return NumberSpan(k, k + 2, 1)  # "shot dead two smugglers and wounded a third"
     if n is None and k < len(sent) and sent.lower[k] in ("a", "an"):
-        return _one_object(sent, k)
-    if n is None and k + 1 < len(sent) and sent.lower[k] == "the" and sent.lower[k + 1] in _ONE_PERSON \
+        one = _one_object(sent, k)
+        return None if one is None else _more_objects(sent, one)
+    if n is None and k + 1 < len(sent) and sent.lower[k] == "the" and _one_noun(sent.lower[k + 1]) \
             and k not in sent.used and not (k + 2 < len(sent) and sent.tags[k + 2].startswith("NN")):
-        return NumberSpan(k, k + 1, 1)  # "killing the driver and injuring four passengers"
+        return _more_objects(sent, NumberSpan(k, k + 1, 1))  # "killing the driver and injuring four passengers"
     if n is None or n.start in sent.used:
         return None
     e = n.end
@@ -331,7 +352,8 @@ def _after_count(sent: Sent, cue: int) -> NumberSpan | None:
     if e < len(sent) and sent.lower[e] in ("years", "year", "days", "hours", "times", "of", "minutes"):
         return None
     noun_end = sent.noun_run(e)
-    if noun_end > e and not sent.people_prefix(e, noun_end) and sent.lower[noun_end - 1] not in _KIN_PLURAL:
+    if noun_end > e and not sent.people_prefix(e, noun_end) and sent.lower[noun_end - 1] not in _KIN_PLURAL \
+            and not _agent_plural(sent, noun_end - 1):  # "injured two Ecuadoran deminers"
         return None  # "killed 7,600 people last year": the people noun may come before the run's end
     return n
 
@@ -380,6 +402,28 @@ def _one_object(sent: Sent, k: int) -> NumberSpan | None:
     if j < len(sent) and _one_noun(sent.lower[j]) and k not in sent.used:
         return NumberSpan(k, k + 1, 1)
     return None
+
+
+def _more_objects(sent: Sent, one: NumberSpan) -> NumberSpan:
+    """A count of one person after a verb, grown by the people listed after it ("killing the pilot and a passenger"
+    (2), "killing a woman and her daughter" (2)); `one` itself when no person follows."""
+    low, total = sent.lower, one.value
+    k = one.start + 1
+    while k < len(low) and (sent.tags[k].startswith("JJ") or "-old" in low[k] or low[k] in ("a", "an", "the", "his",
+                                                                                          "her", "their", "its")):
+        k += 1
+    if k >= len(low) or not (_one_noun(low[k]) or low[k] in _KIN):
+        return one
+    end = k + 1
+    while end + 2 < len(low) and low[end] == "and" and low[end + 1] in ("a", "an", "the", "his", "her", "their"):
+        j = end + 2
+        while j < len(low) and j - end < 5 and (sent.tags[j].startswith("JJ") or "-old" in low[j]):
+            j += 1
+        if j >= len(low) or not (_one_noun(low[j]) or low[j] in _KIN) or j in sent.used \
+                or (j + 1 < len(low) and sent.tags[j + 1].startswith("NN")):
+            break
+        total, end = total + 1, j + 1
+    return NumberSpan(one.start, end, total) if total > one.value else one
 
 
 def _toll(sent: Sent, cue: int) -> NumberSpan | None:
@@ -483,7 +527,11 @@ def extract(sent: Sent, after_deaths: bool = False) -> list[Fact]:
     group_toll = False  # the group's deaths are a toll ("the death toll rose to 21")
     ordinal = False  # "a third person has died": the toll counts every death told elsewhere
     low = sent.lower
+    skip = -1  # a cue already counted by an ordinal that completes the count before it
     for c, w in enumerate(low):
+        if c == skip:
+            continue
+        completes = False
         prev = low[c - 1] if c else ""
         nxt = low[c + 1] if c + 1 < len(sent) else ""
         if nxt == "or" and c + 2 < len(sent) and low[c + 2] in INJURED_BEFORE | KILLED_BEFORE:
@@ -518,6 +566,9 @@ def extract(sent: Sent, after_deaths: bool = False) -> list[Fact]:
             kind = "killed"  # "17 bodies were recovered", "recovered the bodies of 12 people"
             n = None if prev == "more" else (_before_count(sent, c) or (
                 _after_count(sent, c + 1) if nxt == "of" else None))
+        elif w in _ORDINALS and prev == "a" and (done := _ordinal_completes(sent, c, cur["killed"])) >= 0:
+            kind, n = "killed", NumberSpan(c - 1, c + 1, _ORDINALS[w])  # "Two ... were found dead, and a third ... died"
+            completes, skip = True, done
         elif w in _ORDINALS and prev in ("a", "the") and nxt in _VICTIMS and _ORDINAL_DEATH.intersection(low[c:]):
             kind, n = "killed", NumberSpan(c, c + 1, _ORDINALS[w])  # "A fifth victim ... succumbed": the toll is five
             toll_update = ordinal = True
@@ -544,6 +595,8 @@ def extract(sent: Sent, after_deaths: bool = False) -> list[Fact]:
             kind, n = "injured", NumberSpan(c, c + 1, 1)  # "a peacekeeper was killed and another wounded"
         elif w == "dead" and prev == "shot" and (shot := _after_count(sent, c)) is not None:
             kind, n = "killed", shot  # "gunmen shot dead three of their colleagues"
+        elif w in INJURED_BEFORE and _wounded_who_died(sent, c):
+            continue  # "two wounded officers died in hospital": the wounded are counted among the dead
         elif w in INJURED_BEFORE and _captives_noun(sent, c):
             continue  # "25 severely wounded POWs return home" in a swap: people handed over, not an incident's toll
         elif w in KILLED_BEFORE or w in INJURED_BEFORE:
@@ -551,7 +604,8 @@ def extract(sent: Sent, after_deaths: bool = False) -> list[Fact]:
             n = _before_count(sent, c)
             if n is None and kind == "injured" and cur["killed"] is not None:
                 n = _another_one(sent, c)  # "Two men were killed and a third was seriously wounded"
-            if n is None and w in ("killed", "died", "injured", "wounded", "hurt"):
+            if n is None and (w in ("killed", "died", "injured", "wounded", "hurt") or (w == "dead" and prev in (
+                    "shot", "found"))):
                 n = _one_person(sent, c) or _people_list(sent, c)
             if n is None and (w in KILLED_AFTER or w in INJURED_AFTER) and prev not in _PASSIVE_AUX:
                 n = _after_count(sent, c)
@@ -567,7 +621,9 @@ def extract(sent: Sent, after_deaths: bool = False) -> list[Fact]:
         if n.start > 0 and low[n.start - 1] in ("no", "not") or (n.value == 1 and low[n.start] == "one" and n.start > 0
                                                                  and low[n.start - 1] == "no"):
             continue  # "no one was hurt"
-        if is_toll and cur["killed"] is not None:
+        if completes:
+            cur["killed"] = n  # "Two ... and a third died": the ordinal is the count of the deaths told
+        elif is_toll and cur["killed"] is not None:
             cur["killed"] = n  # "two died, bringing the death toll to three": the toll is the figure
             group_toll = True
         elif kind == "killed" and group_toll and cur["killed"] is not None and n.value < cur["killed"].value:
@@ -588,6 +644,7 @@ def extract(sent: Sent, after_deaths: bool = False) -> list[Fact]:
     groups.append(cur)
     out = []
     earlier_at = _earlier_figure(low)
+    revised_at = _revised_after(low, earlier_at)
     for g in groups:
         if g["killed"] is None and g["injured"] is None:
             continue
@@ -599,7 +656,7 @@ def extract(sent: Sent, after_deaths: bool = False) -> list[Fact]:
             fields["_update"] = True
         if ordinal:
             fields["_ordinal"] = True
-        if earlier_at >= 0 and any(n is not None and n.start > earlier_at for n in g.values()):
+        if earlier_at >= 0 and any(n is not None and earlier_at < n.start < revised_at for n in g.values()):
             fields["_earlier"] = True  # "had put the toll at 24", "initially reported two deaths"
         # (an updated toll "has risen to 38 since last week" is not a running total: an injured count may join it)
         if not toll_update and (_since_long(low) or ("so" in low and "far" in low)
@@ -609,6 +666,44 @@ def extract(sent: Sent, after_deaths: bool = False) -> list[Fact]:
             fields["_continues"] = True
         out.append(Fact("casualties", sent.span, fields))
     return out
+
+
+def _revised_after(low: list[str], earlier_at: int) -> int:
+    """Where a sentence that gives an earlier figure turns to the revised one ("initially reported 11 dead | but
+    raised the toll to 13"); the sentence's length when it does not."""
+    if earlier_at < 0:
+        return len(low)
+    for k in range(earlier_at + 1, len(low)):
+        if low[k] == "but" or (low[k] in _BRINGING and "toll" in low[k + 1 : k + 4]):
+            return k
+    return len(low)
+
+
+_CASUALTY_CUES = KILLED_BEFORE | INJURED_BEFORE
+
+
+def _ordinal_completes(sent: Sent, c: int, killed: NumberSpan | None) -> int:
+    """For "a third" at c after a count of deaths one below it ("Two residents were found dead, and a third, an
+    elderly woman, died"): the index of the death cue the ordinal goes with; -1 when it does not complete the count."""
+    low = sent.lower
+    if killed is None or killed.value != _ORDINALS[low[c]] - 1 or killed.end > c:
+        return -1
+    for k in range(c + 1, min(len(low), c + 14)):
+        if low[k] in (".", ";"):
+            return -1
+        if low[k] in _CASUALTY_CUES:
+            return k if low[k] in _ORDINAL_DEATH else -1
+    return -1
+
+
+_DEATH_AFTER = frozenset("died dies succumbed".split())
+
+
+def _wounded_who_died(sent: Sent, c: int) -> bool:
+    """True for "wounded" naming people who then died ("after two wounded officers died"): not an injured count."""
+    low = sent.lower
+    return (c + 2 < len(low) and sent.is_personish(c + 1, c + 2) and c > 0 and low[c - 1] not in _PASSIVE_AUX
+            and bool(_DEATH_AFTER.intersection(low[c + 2 : c + 5])))
 
 
 _HOSPITAL = frozenset({"hospital", "hospitals", "institute", "clinic", "infirmary", "centre", "center"})
@@ -634,7 +729,8 @@ def _continues(sent: Sent, n: NumberSpan) -> bool:
             or _LOOKS_BACK.search(sent.lowtext) is not None)
 
 
-_LOOKS_BACK = re.compile(r"\bamong (?:the|those) (?:dead|killed|victims|injured|wounded)\b|\bthe dead (?:include|included)\b")
+_LOOKS_BACK = re.compile(r"\bamong (?:the|those) (?:dead|killed|victims|injured|wounded)\b|\bthe dead (?:include|included)\b"
+                        r"|\bsince the (?:[\w-]+ ){1,2}(?:began|started|struck|hit|broke out)\b")
 
 
 def _merge_continuations(facts: list[Fact], sents: list[Sent]) -> list[Fact]:
@@ -775,7 +871,7 @@ def run_all(doc: Document, sents: list[Sent]) -> list[Fact]:
 
 # Openings of a sentence about another incident: "Separately, ...", "Elsewhere, ...", "In a separate attack".
 _OTHER_INCIDENT = frozenset("separately elsewhere meanwhile earlier previously last also further separate later "
-                            "hours days moments".split())
+                            "hours days weeks months moments".split())
 _PLACES_AWAY = frozenset({"elsewhere", "separately", "meanwhile"})
 _EVENT_NOUNS = frozenset("attack incident strike blast explosion accident crash raid clash shooting fire".split())
 # Phrases that split a toll already given: "11 passengers died on the spot, while two others succumbed".
@@ -835,17 +931,39 @@ def _drop_before_ordinal(found: list[tuple[int, Fact]]) -> list[tuple[int, Fact]
 def _drop_breakdowns(found: list[tuple[int, Fact]], sents: list[Sent]) -> list[tuple[int, Fact]]:
     """Drop counts that split a toll given just before ("Thirteen people died ... 11 passengers died on the
     spot, while two others succumbed to their injuries"): deaths no more than the toll, within 3 sentences and
-    the same or the next paragraph."""
+    the same or the next paragraph. Bodies recovered ("recovered seven bodies overnight and two more") are not
+    above the toll they make up; people taken to hospital while "the others were treated at the scene" are a
+    part of an injured count told up to two paragraphs before."""
     out: list[tuple[int, Fact]] = []
     for i, f in found:
-        k = f.fields["killed"]
-        part = (k is not None and f.fields["injured"] is None and not f.fields.get("_other")
-                and any(c in sents[i].lowtext for c in _BREAKDOWN)
-                and any(j < i and i - j <= 3 and g.fields["killed"] is not None and g.fields["killed"] > k
-                        and f.fields.get("_para", 0) - g.fields.get("_para", 0) <= 1 for j, g in out))
+        a = f.fields
+        part = False
+        if a["killed"] is not None and a["injured"] is None and not a.get("_other"):
+            k = a["killed"]
+            bodies = _bodies_recovered(sents[i].lower)
+            part = (bodies or any(c in sents[i].lowtext for c in _BREAKDOWN)) and any(
+                j < i and i - j <= 3 and g.fields["killed"] is not None
+                and (g.fields["killed"] > k or (bodies and g.fields["killed"] == k))
+                and a.get("_para", 0) - g.fields.get("_para", 0) <= 1 for j, g in out)
+        elif a["injured"] is not None and a["killed"] is None and not a.get("_other") and not a.get("_continues"):
+            part = _INJURED_REST.search(sents[i].lowtext) is not None and any(
+                j < i and i - j <= 3 and g.fields["injured"] is not None and g.fields["injured"] > a["injured"]
+                and a.get("_para", 0) - g.fields.get("_para", 0) <= 2 for j, g in out)
         if not part:
             out.append((i, f))
     return out
+
+
+# The rest of an injured count, told after a part of it: "and the others were treated at the scene".
+_INJURED_REST = re.compile(r"\b(?:the|all the) (?:others|rest|remaining \w+) (?:were|was|had been|are) "
+                           r"(?:treated|discharged|released)\b")
+
+
+def _bodies_recovered(low: list[str]) -> bool:
+    """True for a sentence about bodies being recovered ("Rescue teams recovered seven bodies")."""
+    return any(w == "bodies" and bool(_RECOVERED.intersection(low[k + 1 : k + 4])
+                                      or _RECOVERED.intersection(low[max(0, k - 3) : k]))
+               for k, w in enumerate(low))
 
 
 def _pluperfect(sent: Sent) -> bool:
