@@ -11,6 +11,7 @@ import importlib
 from typing import Callable, Iterable
 
 from reader.document import Document
+from reader.memory import trim_memory
 from reader.nlp import LONG_TEXT_CHARS
 
 Step = Callable[[Document], Document]
@@ -28,20 +29,6 @@ STEPS: tuple[tuple[str, str], ...] = (
 # From this many characters on, the C allocator's free memory goes back to the system after each step
 # (`trim_memory`): a step's working memory, freed, would otherwise stay resident beside the next step's.
 TRIM_CHARS = LONG_TEXT_CHARS
-
-
-def trim_memory() -> None:
-    """Hand the C allocator's free memory back to the system (glibc's `malloc_trim`; elsewhere nothing).
-
-    Loading the models and analysing a long text free many blocks that the allocator would
-    otherwise keep resident (~7 MB after loading, ~12 MB after a 2 MB article); after the first
-    call it takes well under a millisecond."""
-    try:
-        import ctypes
-
-        ctypes.CDLL(None).malloc_trim(0)
-    except (OSError, AttributeError, TypeError):  # not glibc
-        pass
 
 
 def load_step(path: str) -> Step:

@@ -24,9 +24,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from operator import attrgetter
 from pathlib import Path
+from typing import Iterable
 
 from reader.document import ENTITY_LABELS, Document, Entity, Mention
-from reader.nlp import aliases, descriptions, pronouns
+from reader.memory import trim_memory
+from reader.nlp import LONG_TEXT_CHARS, aliases, descriptions, pronouns
 from reader.nlp.person_names import (
     FEMALE_TITLES,
     MALE_TITLES,
@@ -149,6 +151,7 @@ def _clean(text: str, start: int, end: int, label: str) -> _Name | None:
 def _collect(doc: Document) -> list[_Name]:
     """Cleaned, non-overlapping name mentions in text order."""
     raw: list[_Name] = []
+    same = {}.setdefault  # one string per distinct surface: a long text repeats its names many times
     for ent in doc.entities:
         label = ent.label if ent.label in ENTITY_LABELS else "MISC"
         for m in ent.mentions:
@@ -156,6 +159,7 @@ def _collect(doc: Document) -> list[_Name]:
                 continue
             name = _clean(doc.text, m.start, m.end, label)
             if name is not None:
+                name.surface = same(name.surface, name.surface)
                 raw.append(name)
     raw.sort(key=lambda n: (n.start, -n.end))
     out: list[_Name] = []
@@ -347,10 +351,10 @@ def _canonical(names: list[_Name], idx: list[int], label: str) -> str:
     return names[max(idx, key=lambda k: _rank(names[k]))].surface
 
 
-def _sentences(doc: Document) -> list[tuple[int, int]]:
-    """Sentence spans (segmenting here if the layer is missing)."""
+def _sentences(doc: Document) -> Iterable[tuple[int, int]]:
+    """Sentence spans, in order (segmenting here if the layer is missing)."""
     if doc.sentences:
-        return [(s.start, s.end) for s in doc.sentences]
+        return ((s.start, s.end) for s in doc.sentences)  # one at a time: a long text has tens of thousands
     if not doc.text.strip():
         return []
     from reader.nlp.segment import split_sentences
@@ -387,10 +391,12 @@ def link(doc: Document) -> list[Entity]:
         labels[root] = _majority_label(names, idx)
         canon[root] = _canonical(names, idx, labels[root])
 
-    mentions: dict[int, list[Mention]] = {root: [] for root in members}
+    # start, end, root and kind of each mention, one after another: the Mentions are made at the end, once
+    # the working objects above are freed (made among them, the many that stay would keep them resident)
+    rows: list[int | str] = []
     name_spans = sorted((n.start, n.end, uf.find(i)) for i, n in enumerate(names))
     for s, e, root in name_spans:
-        mentions[root].append(Mention(s, e, "name"))
+        rows += (s, e, root, "name")
 
     extras: list[tuple[int, int, int, str]] = []
     for s, e, root in descriptions.find_descriptions(text, name_spans):
@@ -408,8 +414,15 @@ def link(doc: Document) -> list[Entity]:
         if s < last_end or e <= s or _overlaps(starts, spans, s, e):
             continue
         last_end = e
-        mentions[root].append(Mention(s, e, kind))  # type: ignore[arg-type]
+        rows += (s, e, root, kind)
 
+    del names, uf, people, genders, members, name_spans, extras, persons, spans, starts
+    if len(text) >= LONG_TEXT_CHARS:  # their big lists' memory, freed, is of no use to the Mentions
+        trim_memory()
+    mentions: dict[int, list[Mention]] = {root: [] for root in labels}
+    for k in range(0, len(rows), 4):
+        mentions[rows[k + 2]].append(Mention(rows[k], rows[k + 1], rows[k + 3]))  # type: ignore[arg-type,index]
+    del rows
     in_order = {root: tuple(sorted(ms, key=_SPAN)) for root, ms in mentions.items()}
     order = sorted(in_order, key=lambda r: in_order[r][0].start)
     return [

@@ -57,7 +57,7 @@ _OFFSETS = np.array([offset for _, offset in _STATIC], np.intp)
 _SOURCE = np.array([0, 1, 2, 2, 3, 2, 2, 3, 2, 2], np.intp)
 _ROLES = np.arange(len(_STATIC) + 1)
 _CHUNK = 4096  # scored tokens scored together: bounds the (tokens x classes) score matrices
-_BATCH = 32_768  # tokens `run` tags per call: bounds the word lists and per-token arrays
+_BATCH = 8_192  # tokens `run` tags per call: bounds the word lists and per-token arrays (~140 bytes a token)
 # Word types whose context form, tag-dictionary class and feature rows are kept (~100 bytes each
 # besides the word); the table is emptied when full, and after a long text (`LONG_TEXT_CHARS`).
 MAX_WORD_TYPES = 50_000
@@ -378,7 +378,7 @@ def tag_words(words: Sequence[str], model: PosModel | None = None) -> list[str]:
     return (model or load_model()).tag([normalize_token(w) for w in words])
 
 
-def _batches(spans: list[tuple[int, int]]) -> Iterator[list[tuple[int, int]]]:
+def _batches(spans: Iterable[tuple[int, int]]) -> Iterator[list[tuple[int, int]]]:
     """Consecutive token spans grouped into batches of about `_BATCH` tokens."""
     batch: list[tuple[int, int]] = []
     size = 0
@@ -400,10 +400,12 @@ def run(doc: Document) -> Document:
     if not tokens:
         return doc
     text = doc.text
-    spans = [(s.first_token, s.end_token) for s in doc.sentences or () if s.end_token > s.first_token]
-    covered = max((b for _, b in spans), default=0)
+    sentences = doc.sentences or ()
+    covered = max((s.end_token for s in sentences if s.end_token > s.first_token), default=0)
+    # the sentences' token spans, made a batch at a time (a long text's would take ~70 bytes a sentence)
+    spans: Iterable[tuple[int, int]] = ((s.first_token, s.end_token) for s in sentences if s.end_token > s.first_token)
     if covered < len(tokens):  # tokens outside any sentence: tag them as one run
-        spans.append((covered, len(tokens)))
+        spans = chain(spans, [(covered, len(tokens))])
     model = load_model()
     starts, ends = tokens.starts, tokens.ends
     # tag ids: the layer's own tags (kept where no sentence covers a token), then the model's classes;

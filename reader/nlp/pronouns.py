@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
-from typing import Mapping, Sequence
+from typing import Iterable, Mapping, Sequence
 
 from reader.nlp.person_names import TITLE_WORDS
 
@@ -103,7 +103,7 @@ def _is_subject(text: str, sent_start: int, pos: int) -> tuple[bool, bool]:
 
 def resolve_pronouns(
     text: str,
-    sentences: Sequence[tuple[int, int]],
+    sentences: Iterable[tuple[int, int]],
     persons: Sequence[tuple[int, int, int]],
     genders: Mapping[int, str],
 ) -> list[tuple[int, int, int]]:

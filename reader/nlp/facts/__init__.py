@@ -10,6 +10,8 @@ from __future__ import annotations
 import sys
 
 from reader.document import Document, Fact
+from reader.memory import trim_memory
+from reader.nlp import LONG_TEXT_CHARS
 from reader.nlp.facts.base import build_sents
 
 
@@ -20,6 +22,7 @@ def extract_facts(doc: Document) -> list[Fact]:
     if not doc.sentences or not doc.tokens:
         return []
     sents = build_sents(doc)
+    long = len(doc.text) >= LONG_TEXT_CHARS
     facts: list[Fact] = []
     for name, extractor in (
         ("official", officials.run_all),
@@ -33,6 +36,8 @@ def extract_facts(doc: Document) -> list[Fact]:
             facts.extend(extractor(doc, sents))
         except Exception as exc:  # one broken extractor must not lose the others' facts
             print(f"reader: {name} facts skipped: {type(exc).__name__}: {exc}", file=sys.stderr)
+        if long:  # what the extractor freed of its big lists, before the next one makes its small objects
+            trim_memory()
     return [_whole_counts(f) for f in facts]
 
 

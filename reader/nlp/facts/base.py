@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Sequence as SequenceABC
-from typing import Callable, Generic, Iterable, Iterator, Sequence, TypeVar, overload
+from typing import AbstractSet, Callable, Generic, Iterable, Iterator, Sequence, TypeVar, overload
 
 from reader.document import Document, Span, Token
 from reader.nlp.numbers import NumberSpan, find_numbers, is_year
@@ -61,12 +61,13 @@ DASHES: frozenset[str] = frozenset({"-", "–", "—", "--", "―"})
 class Sent:
     """One sentence of a document: token words, lower-cased words, tags and char offsets.
 
-    The lists are built from the document on first use and dropped again by `release()`
-    (a later use rebuilds them), so only the sentences being looked at hold them;
-    `numbers` and `used` (token indices consumed by a fact's count) are kept.
+    The lists (and the number phrases) are built from the document on first use and dropped again
+    by `release()` (a later use rebuilds them), so only the sentences being looked at hold them;
+    `used` (token indices consumed by a fact's count) is kept, in `store` (index -> set) when one is
+    given: every view of the sentence made with that store then shares it.
     """
 
-    __slots__ = ("doc", "index", "first", "stop", "tagger",
+    __slots__ = ("doc", "index", "first", "stop", "tagger", "store",
                  "starts", "ends", "words", "tags", "lower", "lowtext", "numbers", "used", "span")
 
     starts: list[int]
@@ -79,13 +80,15 @@ class Sent:
     used: set[int]
     span: Span  # the sentence's character span (one object, built on first use)
 
-    def __init__(self, doc: Document, index: int, tagger: Callable[[list[str]], Sequence[str]] | None = None) -> None:
+    def __init__(self, doc: Document, index: int, tagger: Callable[[list[str]], Sequence[str]] | None = None,
+                 store: dict[int, set[int]] | None = None) -> None:
         s = doc.sentences[index]
         self.doc = doc
         self.index = index
         self.first = s.first_token
         self.stop = s.end_token
         self.tagger = tagger
+        self.store = store
 
     def __getattr__(self, name: str):  # type: ignore[no-untyped-def]
         """Build a lazy attribute (only called when the slot is empty)."""
@@ -105,7 +108,7 @@ class Sent:
         elif name == "numbers":
             self.numbers = find_numbers(self.words)
         elif name == "used":
-            self.used = set()
+            self.used = set() if self.store is None else self.store.setdefault(self.index, set())
         elif name == "span":
             s = self.doc.sentences[self.index]
             self.span = Span(s.start, s.end)
@@ -113,8 +116,17 @@ class Sent:
             raise AttributeError(name)
         return object.__getattribute__(self, name)
 
+    def used_so_far(self) -> AbstractSet[int]:
+        """The token indices marked used, read without making `used` (an empty set, ~200 bytes) for a
+        sentence nothing was marked in."""
+        try:
+            return _USED.__get__(self, Sent)  # type: ignore[no-any-return]
+        except AttributeError:
+            return _NONE_USED if self.store is None else self.store.get(self.index, _NONE_USED)
+
     def release(self) -> None:
-        """Drop the per-token lists (rebuilt on next use); tags from an on-the-fly tagger are kept."""
+        """Drop the per-token lists and number phrases (rebuilt on next use); tags from an on-the-fly
+        tagger are kept."""
         for name in _TRANSIENT if self.tagger is None else _TRANSIENT_KEEP_TAGS:
             try:
                 delattr(self, name)
@@ -220,8 +232,10 @@ class Sent:
 _DEMONYM = ("ian", "ean", "ican", "ese", "eli", "stani", "aqi", "eshi", "iti", "ani", "ish")
 _ONE = frozenset({"a", "an", "one", "single", "lone", "sole"})
 
-_TRANSIENT = ("starts", "ends", "words", "tags", "lower", "lowtext")
-_TRANSIENT_KEEP_TAGS = ("starts", "ends", "words", "lower", "lowtext")
+_USED = Sent.__dict__["used"]  # the slot itself: reading an empty one raises instead of filling it
+_NONE_USED: frozenset[int] = frozenset()
+_TRANSIENT = ("starts", "ends", "words", "tags", "lower", "lowtext", "numbers")
+_TRANSIENT_KEEP_TAGS = ("starts", "ends", "words", "lower", "lowtext", "numbers")
 
 # Participles that end a count's noun phrase instead of modifying it.
 VERBISH_PARTICIPLES: frozenset[str] = frozenset(
@@ -268,15 +282,30 @@ class Sents(SequenceABC[Sent]):
     While sentence k is being looked at, k - 1 (an extractor's `prev`) still holds its lists;
     indexing any sentence rebuilds what it needs. A document of at most `keep_tokens` tokens keeps
     every view's lists for all the extractors (building them once is most of the facts step's cost);
-    a longer one releases them, so its memory stays that of a few sentences.
+    a longer one releases them, so its memory stays that of a few sentences. Its views are made when
+    first read and dropped once iterated past (the POS step's tags read, none made on the fly), their
+    `used` marks kept in one store: a view read again is a new one, with the same marks.
     """
 
-    def __init__(self, items: list[Sent], keep: bool = False) -> None:
+    def __init__(self, items: list[Sent | None], keep: bool = False, doc: Document | None = None,
+                 tagger: Callable[[list[str]], Sequence[str]] | None = None) -> None:
         self._items = items
         self._keep = keep
+        self._doc = doc
+        self._tagger = tagger
+        self._store: dict[int, set[int]] = {}
+        self._drop = not keep and tagger is None and doc is not None
 
     def __len__(self) -> int:
         return len(self._items)
+
+    def _view(self, k: int) -> Sent:
+        """Sentence k's view (made now if there is none)."""
+        view = self._items[k]
+        if view is None:
+            assert self._doc is not None
+            view = self._items[k] = Sent(self._doc, k % len(self._items), self._tagger, self._store)
+        return view
 
     @overload
     def __getitem__(self, k: int) -> Sent: ...
@@ -285,21 +314,31 @@ class Sents(SequenceABC[Sent]):
     def __getitem__(self, k: slice) -> list[Sent]: ...
 
     def __getitem__(self, k: int | slice) -> Sent | list[Sent]:
-        return self._items[k]
+        if isinstance(k, slice):
+            return [self._view(i) for i in range(*k.indices(len(self._items)))]
+        return self._view(k)
 
     def __iter__(self) -> Iterator[Sent]:
         items = self._items
         if self._keep:
-            yield from items
+            yield from items  # type: ignore[misc]
             return
         try:
-            for k, s in enumerate(items):
-                yield s
+            for k in range(len(items)):
+                yield self._view(k)
                 if k:
-                    items[k - 1].release()
+                    self._pass(k - 1)
         finally:
-            for s in items[-2:]:
-                s.release()
+            for k in range(max(0, len(items) - 2), len(items)):
+                self._pass(k)
+
+    def _pass(self, k: int) -> None:
+        """Release sentence k's view (and drop it, when views are made as read)."""
+        view = self._items[k]
+        if view is not None:
+            view.release()
+            if self._drop:
+                self._items[k] = None
 
 
 def build_sents(doc: Document) -> Sents:
@@ -310,11 +349,13 @@ def build_sents(doc: Document) -> Sents:
         from reader.nlp.pos import tag_words
 
         tagger = tag_words
-    items = [Sent(doc, idx, tagger) for idx in range(len(doc.sentences))]
     keep = len(doc.tokens) <= KEEP_TOKENS
+    if not keep and tagger is None:  # views made as they are read
+        return Sents([None] * len(doc.sentences), keep=False, doc=doc)
+    items = [Sent(doc, idx, tagger) for idx in range(len(doc.sentences))]
     if keep and tagger is None:
         _fill(doc, items)
-    return Sents(items, keep=keep)
+    return Sents(items, keep=keep)  # type: ignore[arg-type]
 
 
 def _fill(doc: Document, items: list[Sent]) -> None:

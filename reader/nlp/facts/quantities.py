@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from reader.document import Document, Fact
 from reader.nlp.facts.base import Sent, SpanIndex, mention_index
 
@@ -23,8 +25,10 @@ def _name_tokens(names: SpanIndex[str], sent: Sent) -> set[int]:
     return out
 
 
-def extract(doc: Document, sent: Sent, names_index: SpanIndex[str] | None = None) -> list[Fact]:
-    """Quantity facts in one sentence."""
+def extract(doc: Document, sent: Sent, names_index: SpanIndex[str] | None = None,
+            shared: dict[tuple[type, float, str], dict[str, Any]] | None = None) -> list[Fact]:
+    """Quantity facts in one sentence; facts with the same value and unit share one fields dict from
+    `shared` when it is given (a long text names the same quantities many times)."""
     if not sent.numbers:
         return []
     if names_index is None:
@@ -33,9 +37,10 @@ def extract(doc: Document, sent: Sent, names_index: SpanIndex[str] | None = None
     low = sent.lower
     n = len(sent)
     out: list[Fact] = []
+    used = sent.used_so_far()
     for num in sent.numbers:
         toks = range(num.start, num.end)
-        if any(k in sent.used or k in names for k in toks) or sent.is_year_token(num):
+        if any(k in used or k in names for k in toks) or sent.is_year_token(num):
             continue
         i, e = num.start, num.end
         prev = low[i - 1] if i else ""
@@ -58,7 +63,13 @@ def extract(doc: Document, sent: Sent, names_index: SpanIndex[str] | None = None
                     continue
             unit = sent.slice(e, end)
         value = num.value
-        out.append(Fact("quantity", sent.span, {"value": value, "unit": unit}))
+        key = (type(value), value, unit)  # the type too: 2 and 2.0 are equal, but not the same JSON
+        fields = None if shared is None else shared.get(key)
+        if fields is None:
+            fields = {"value": value, "unit": unit}
+            if shared is not None:
+                shared[key] = fields
+        out.append(Fact("quantity", sent.span, fields))
     return out
 
 
@@ -66,9 +77,10 @@ def run_all(doc: Document, sents: list[Sent]) -> list[Fact]:
     """All quantity facts in a document."""
     out: list[Fact] = []
     names = mention_index(doc)
+    shared: dict[tuple[type, float, str], dict[str, Any]] = {}
     for s in sents:
         try:
-            out.extend(extract(doc, s, names))
+            out.extend(extract(doc, s, names, shared))
         except (IndexError, ValueError):
             continue
     return out

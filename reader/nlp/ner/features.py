@@ -129,6 +129,30 @@ def keep(features: list[str], vocab: Vocab | None) -> list[Feature]:
 
 Row = tuple[str, list[Feature], list[Feature], list[Feature], list[Feature], list[Feature]]
 
+# A document of this many tokens or more is long (~300 KB of text): `Featurizer.context` gives its norms as
+# a `SentenceNorms` (a 2 MB article's lists would take ~5 MB while it is tagged), and the tagger keeps its
+# first-pass tags a byte a token and hands freed memory back between passes; a shorter one is read a little
+# faster as lists.
+LONG_DOCUMENT_TOKENS = 60_000
+
+
+class SentenceNorms(Sequence[list[str]]):
+    """Each sentence's normalised words, a list made each time a sentence's is read, from a word -> norm
+    table that holds every word of the sentences (and must keep them while this is used)."""
+
+    def __init__(self, sentences: Sequence[Sequence[str]], table: Mapping[str, str]) -> None:
+        self.sentences = sentences
+        self.table = table
+
+    def __len__(self) -> int:
+        return len(self.sentences)
+
+    def __getitem__(self, k):  # type: ignore[no-untyped-def,override]
+        """The norms of sentence k (a list), or of a slice of the sentences (a list of lists)."""
+        if isinstance(k, slice):
+            return [self[i] for i in range(*k.indices(len(self)))]
+        return list(map(self.table.__getitem__, self.sentences[k]))
+
 
 class Featurizer:
     """Turns a document (sentences of token strings) into per-token feature lists.
@@ -195,9 +219,10 @@ class Featurizer:
 
     def context(
         self, sentences: Sequence[Sequence[str]]
-    ) -> tuple[list[list[str]], list[bool], dict[str, list[Feature]]]:
+    ) -> tuple[Sequence[list[str]], list[bool], dict[str, list[Feature]]]:
         """What a document's sentences need besides their own tokens: each sentence's normalised
-        words, whether it is a headline, and the document-level cues (see `extras`).
+        words (as lists, or for a long document a `SentenceNorms`), whether it is a headline, and the
+        document-level cues (see `extras`).
 
         The norms come from a table of word -> its norm (as its `word` row has it), kept like the
         rows but ~100 bytes a word type, not ~700: no word type's row is made or kept here."""
@@ -210,7 +235,14 @@ class Featurizer:
             n = table[token] = norm(token)
             return n
 
-        norms = [[get(t) or add(t) for t in s] for s in sentences]
+        norms: Sequence[list[str]]
+        if sum(map(len, sentences)) < LONG_DOCUMENT_TOKENS:
+            norms = [[get(t) or add(t) for t in s] for s in sentences]
+        else:  # a long document: the table gets every word, and a sentence's list is made when read
+            for s in sentences:
+                for t in s:
+                    get(t) or add(t)
+            norms = SentenceNorms(sentences, table)
         caps = [headline(s) for s in sentences]
         dfeats = self._doc_cues(sentences, norms, caps) if self.doc_features else {}
         if self.vocab is not None:

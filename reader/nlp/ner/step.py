@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
+from array import array
 from functools import lru_cache
 from typing import Sequence
 
 from reader.document import Document, Entity, Mention
+from reader.memory import trim_memory
 from reader.nlp import LONG_TEXT_CHARS
 from reader.nlp.ner.conll import ordered_spans as entity_spans
 from reader.nlp.ner.normalize import norm, straighten
@@ -44,6 +46,8 @@ def _trim(words: Sequence[str], i: int, j: int, label: str, titles: frozenset[st
 
 
 _LISTS: dict[int, Lists] = {}
+_NO_SPANS: tuple[tuple[int, int, str], ...] = ()  # a sentence without names
+_NO_TAGS: list[str] = []  # stands for a sentence's tags once read (never changed)
 
 
 def title_lists(tagger) -> Lists:  # type: ignore[no-untyped-def]
@@ -59,13 +63,22 @@ def title_lists(tagger) -> Lists:  # type: ignore[no-untyped-def]
     return lists
 
 
-def tag_spans(tagger, sentences: Sequence[Sequence[str]]) -> list[list[tuple[int, int, str]]]:  # type: ignore[no-untyped-def]
+def tag_spans(tagger, sentences: Sequence[Sequence[str]]) -> list[Sequence[tuple[int, int, str]]]:  # type: ignore[no-untyped-def]
     """Entity token spans (start, end, type) per sentence: the tagger's, with titles split out."""
-    # Most sentences are tagged all "O": no spans to read or split.
-    found = [entity_spans(seq) if seq.count("O") != len(seq) else [] for seq in tagger.tag_document(sentences)]
+    # Most sentences are tagged all "O": no spans to read or split. A sentence's tags, then its spans, are
+    # dropped once read (a long article's would take several MB beside what replaces them).
+    tags = tagger.tag_document(sentences)
+    found: list[Sequence[tuple[int, int, str]]] = []
+    for k, seq in enumerate(tags):
+        found.append(entity_spans(seq) if seq.count("O") != len(seq) else _NO_SPANS)
+        tags[k] = _NO_TAGS
+    del tags
     persons = person_words(sentences, found)
     lists = title_lists(tagger)
-    return [split_titles(toks, sent, lists, persons) if sent else [] for toks, sent in zip(sentences, found)]
+    for k, (toks, sent) in enumerate(zip(sentences, found)):
+        if sent:
+            found[k] = split_titles(toks, sent, lists, persons)
+    return found
 
 
 def mentions(doc: Document) -> list[tuple[str, int, int]]:
@@ -75,15 +88,20 @@ def mentions(doc: Document) -> list[tuple[str, int, int]]:
     text = doc.text
     tagger = load()
     starts, ends = doc.tokens.starts, doc.tokens.ends  # arrays: no int object per token is kept
-    ranges = [(s.first_token, s.end_token) for s in doc.sentences if s.end_token > s.first_token]
+    firsts = [s.first_token for s in doc.sentences if s.end_token > s.first_token]  # the sentences' own ints
+    stops = [s.end_token for s in doc.sentences if s.end_token > s.first_token]
     # One string object per distinct word (a long article repeats its words many times).
     same = {}.setdefault
-    words = [[same(w := text[s:e], w) for s, e in zip(starts[a:b], ends[a:b])] for a, b in ranges]
+    words = [[same(w := text[s:e], w) for s, e in zip(starts[a:b], ends[a:b])] for a, b in zip(firsts, stops)]
+    del stops
     del same
     found = tag_spans(tagger, words)
     titles = tagger.featurizer.gaz.cue("TITLE")
-    out: list[tuple[str, int, int]] = []
-    for (first, _), ws, sent in zip(ranges, words, found):
+    # The offsets go to an array, and become ints and tuples once the tagging's lists are freed: made among
+    # those lists, the ints that stay (the mentions' offsets) would keep much of their memory resident.
+    labels: list[str] = []
+    offsets = array("q")
+    for first, ws, sent in zip(firsts, words, found):
         for i, j, typ in sent:
             r = _trim(ws, i, j, typ, titles)
             if r is None:
@@ -97,7 +115,8 @@ def mentions(doc: Document) -> list[tuple[str, int, int]]:
             lead = _LEADING_COMPOUND.match(text, start, end)
             if lead:  # "Geneva-based World Meteorological Organization": two names
                 cut = lead.end(1)
-                out.append((_gazetteer_label(tagger, text[start:cut]) or label, start, cut))
+                labels.append(_gazetteer_label(tagger, text[start:cut]) or label)
+                offsets.extend((start, cut))
                 start = lead.end()
                 while start < end and text[start].isspace():
                     start += 1
@@ -105,8 +124,14 @@ def mentions(doc: Document) -> list[tuple[str, int, int]]:
             if compound and compound.start() > start and text[compound.start() - 1].isalnum():
                 end = compound.start()  # the name only: "Geneva" of "Geneva-based"
                 label = _gazetteer_label(tagger, text[start:end]) or label
-            out.append((label, start, end))
-    return out
+            labels.append(label)
+            offsets.extend((start, end))
+    del words, found, firsts
+    if len(text) >= LONG_TEXT_CHARS:  # before the ints that stay are made (see above)
+        clear_caches()
+        trim_memory()
+    flat = offsets.tolist()
+    return list(zip(labels, flat[::2], flat[1::2]))
 
 
 def _gazetteer_label(tagger, name: str) -> str | None:  # type: ignore[no-untyped-def]
@@ -149,11 +174,16 @@ def run(doc: Document) -> Document:
 
         doc = segment(doc)
     doc = doc.with_layers(entities=entities(doc))
-    if len(doc.text) >= LONG_TEXT_CHARS:  # the tagger's and normalisation's per-word caches (~1 KB a word type)
-        from reader.nlp.ner.features import short_shape
-        from reader.nlp.ner.tagger import load
-
-        load().clear_caches()
-        for cache in (norm, short_shape, name_key):
-            cache.cache_clear()
+    if len(doc.text) >= LONG_TEXT_CHARS:  # `mentions` cleared the others
+        name_key.cache_clear()
     return doc
+
+
+def clear_caches() -> None:
+    """Empty the tagger's and normalisation's per-word caches (~1 KB a word type), as after a long text."""
+    from reader.nlp.ner.features import short_shape
+    from reader.nlp.ner.tagger import load
+
+    load().clear_caches()
+    norm.cache_clear()
+    short_shape.cache_clear()

@@ -17,8 +17,9 @@ from typing import Iterator, Sequence
 
 import numpy as np
 
+from reader.memory import trim_memory
 from reader.nlp.ner.crf import SparseCrf, flatten, read_sparse, row_getter, state_scores, viterbi
-from reader.nlp.ner.features import CONTEXT, CueTables, Featurizer, LabelCues, Row
+from reader.nlp.ner.features import CONTEXT, LONG_DOCUMENT_TOKENS, CueTables, Featurizer, LabelCues, Row
 from reader.nlp.ner.gazetteers import GAZETTEER_PATH, Gazetteer, load_lists
 
 MODEL_PATH = Path(__file__).resolve().parent.parent / "models" / "ner.crfsuite"
@@ -136,10 +137,11 @@ class NerTagger:
     def tag_document(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
         """IOB2 tags for each token of each sentence of one document."""
         common = self.featurizer.common
-        return [repair(s, t, common) for s, t in zip(sentences, self.pass_tags(sentences)[-1])]
+        return [repair(s, t, common) for s, t in zip(sentences, self.pass_tags(sentences, last_only=True)[-1])]
 
-    def pass_tags(self, sentences: Sequence[Sequence[str]]) -> list[list[list[str]]]:
-        """Each pass's tags for each token of each sentence of one document (before `repair`).
+    def pass_tags(self, sentences: Sequence[Sequence[str]], last_only: bool = False) -> list[list[list[str]]]:
+        """Each pass's tags for each token of each sentence of one document (before `repair`); with
+        `last_only`, the last pass's alone (the first pass's are dropped as the second reads them).
 
         The document is read whole for its word-level cues, then tagged in chunks of sentences so
         that feature lists need not all be in memory (a 2 MB article has ~400,000 tokens of ~20
@@ -148,9 +150,9 @@ class NerTagger:
         which the first pass keeps (a few bytes a token), before it adds its cues.
         """
         with self._lock:
-            return self._pass_tags(sentences)
+            return self._pass_tags(sentences, last_only)
 
-    def _pass_tags(self, sentences: Sequence[Sequence[str]]) -> list[list[list[str]]]:
+    def _pass_tags(self, sentences: Sequence[Sequence[str]], last_only: bool = False) -> list[list[list[str]]]:
         fz = self.featurizer
         norms, caps, dfeats = fz.context(sentences)
         chunks = _chunks(sentences, CHUNK_TOKENS)
@@ -158,6 +160,9 @@ class NerTagger:
         # A document of one chunk (a short article) has every pass's feature scores summed at once, in
         # the columns of all the weights side by side: the same sums, with half the calls.
         together = len(chunks) == 1 and second is not first
+        long = sum(map(len, sentences)) >= LONG_DOCUMENT_TOKENS
+        # a long document's first-pass tags, when only the last pass's are wanted: a byte a token
+        compact = long and last_only and second is not first and len(first.labels) <= 256
         tags: list[list[str]] = []
         kept: list[tuple[np.ndarray, np.ndarray] | np.ndarray] = []
         for a, b in chunks:
@@ -173,15 +178,28 @@ class NerTagger:
                 scores = self._feature_scores(
                     first.weights, first.columns, sentences[a:b], kept[-1]  # type: ignore[arg-type]
                 )
-            tags += first.decode(scores, sentences[a:b])
+            tags += first.decode_ids(scores, sentences[a:b]) if compact else first.decode(scores, sentences[a:b])
         if second is first:
             return [tags]
-        cues = LabelCues(sentences, tags, norms, self.vocab, self._cue_tables)
+        if long:  # the first pass's arrays, freed, are of no use to the many small objects the cues make
+            trim_memory()
+        first_tags: Sequence[list[str]] = tags
+        if compact:
+            first_tags = _TagLists(tags, first.labels.tolist())  # type: ignore[arg-type]
+        cues = LabelCues(sentences, first_tags, norms, self.vocab, self._cue_tables)
         out: list[list[str]] = []
-        for (a, b), extra in zip(chunks, kept):
+        drop_norms = isinstance(norms, list)
+        # What a chunk's sentences needed is dropped once they are tagged: on a long document the last
+        # pass's tags then take the memory the first pass's, the norms and the kept scores free.
+        for c, (a, b) in enumerate(chunks):
+            extra, kept[c] = kept[c], _NO_SCORES
             lists: list[list[int]] = []
             for k in range(a, b):
-                lists += cues.rows(sentences[k], tags[k], norms[k])  # type: ignore[arg-type]
+                lists += cues.rows(sentences[k], first_tags[k], norms[k])  # type: ignore[arg-type]
+                if drop_norms:
+                    norms[k] = _NO_WORDS  # type: ignore[index]
+                if last_only:
+                    tags[k] = _NO_WORDS  # (the same when they are bytes: it is only never read again)
             if together:
                 scores = extra  # type: ignore[assignment]
             else:
@@ -189,7 +207,9 @@ class NerTagger:
                     second.weights, second.columns, sentences[a:b], extra  # type: ignore[arg-type]
                 )
             out += second.decode(state_scores(second.weights, *flatten(lists), start=scores), sentences[a:b])
-        return [tags, out]
+        if long:
+            trim_memory()
+        return [out] if last_only else [tags, out]
 
     def _feature_scores(
         self, weights: np.ndarray, columns: slice, sentences: Sequence[Sequence[str]],
@@ -216,7 +236,32 @@ class _Pass:
         ends = accumulate(lengths)
         return [flat[e - n : e] for e, n in zip(ends, lengths)]
 
+    def decode_ids(self, scores: np.ndarray, sentences: Sequence[Sequence[str]]) -> list[bytes]:
+        """`decode`'s tags as a byte a token, each an index into `labels` (at most 256 of them)."""
+        lengths = [len(s) for s in sentences]
+        flat = viterbi(scores, np.array(lengths), self.transition).astype(np.uint8).tobytes()
+        ends = accumulate(lengths)
+        return [flat[e - n : e] for e, n in zip(ends, lengths)]
 
+
+class _TagLists(Sequence[list[str]]):
+    """Each sentence's tags as a list, made when read from its bytes of label indices (`decode_ids`)."""
+
+    def __init__(self, ids: list[bytes], labels: list[str]) -> None:
+        self.ids = ids
+        self.labels = labels
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def __getitem__(self, k):  # type: ignore[no-untyped-def,override]
+        if isinstance(k, slice):
+            return [self[i] for i in range(*k.indices(len(self)))]
+        return list(map(self.labels.__getitem__, self.ids[k]))
+
+
+_NO_WORDS: list[str] = []  # stands for a sentence's list once dropped (never changed)
+_NO_SCORES = np.zeros(0)
 _OFFSETS = np.array(CONTEXT)  # where each context word is, from the token
 _WHICH = np.arange(len(CONTEXT))
 
