@@ -15,13 +15,23 @@ from collections.abc import Iterable, Sequence
 from reader.document import Fact
 from reader.nlp.facts.base import Sent
 from reader.nlp.facts.loose_pairs import RELEASE_WORDS, alike, handovers_of
-from reader.nlp.facts.release_pairs import agent_names, covered_sentences, exchange_fact, nation_words, proper_names
+from reader.nlp.facts.release_pairs import (
+    SUBJECT_STOPS,
+    agent_names,
+    clause_start,
+    covered_sentences,
+    exchange_fact,
+    nation_words,
+    proper_names,
+)
 from reader.nlp.numbers import NumberSpan
 
 # Words that say a release is an earlier one told as background ("Last year, Kampala freed ...").
 _EARLIER = frozenset("last previous earlier ago similar".split())
 # Active verbs of release before people told as a list of names.
 _ACTIVE = frozenset("released freed frees releases handed hands returned repatriated".split())
+# Words that end the clause before a verb ("NIAMEY (AFP) - Niger on Tuesday released").
+_SUBJECT_STOPS = SUBJECT_STOPS | {"-"}
 # How many tokens open a sentence, where a time phrase sets the time of what it tells.
 _OPENING = 6
 # Capitalised words that name no side ("the Red Cross", "the International Committee").
@@ -62,10 +72,7 @@ def _agents(sent: Sent, num: NumberSpan) -> set[str]:
     low = sent.lower
     for t in range(num.start - 1, max(-1, num.start - 6), -1):
         if low[t] in _ACTIVE:
-            start = t
-            while start > 0 and low[start - 1] not in (",", ";", ":", "and", "while", "as", "-"):
-                start -= 1
-            return proper_names(sent, start, t)
+            return proper_names(sent, clause_start(low, t, _SUBJECT_STOPS), t)
     return set()
 
 

@@ -554,19 +554,24 @@ def agent_names(sent: Sent, num: NumberSpan) -> set[str]:
     if verb < 0 or sent.lower[verb] not in _ACTIVE or sent.lower[verb] in _RECEIVE:
         return set()
     low = sent.lower
-    start = verb
-    while start > 0 and low[start - 1] not in (",", ";", ":", "and", "while", "as"):
-        start -= 1
+    start = clause_start(low, verb)
     if start == verb and start > 1 and low[start - 1] == ",":
-        aside = start - 1  # "Pakistan, for its part, handed over 19 ...": the subject is before the aside
-        while aside > 0 and low[aside - 1] != ",":
-            aside -= 1
-        if aside > 1 and " ".join(low[aside : start - 1]) in _ASIDE_CUES:
-            start = aside - 1
-            while start > 0 and low[start - 1] not in (",", ";", ":", "and", "while", "as"):
-                start -= 1
-            return proper_names(sent, start, aside - 1)
+        aside = clause_start(low, start - 1, _COMMA)  # "Pakistan, for its part, handed over 19 ...": the subject
+        if aside > 1 and " ".join(low[aside : start - 1]) in _ASIDE_CUES:  # is before the aside
+            return proper_names(sent, clause_start(low, aside - 1), aside - 1)
     return proper_names(sent, start, verb)
+
+
+# Words that end the clause before a verb, looking back for its subject.
+SUBJECT_STOPS = frozenset({",", ";", ":", "and", "while", "as"})
+_COMMA = frozenset({","})
+
+
+def clause_start(low: list[str], k: int, stops: frozenset[str] = SUBJECT_STOPS) -> int:
+    """The first token of the clause that ends before token k: just after the nearest word of `stops` before it."""
+    while k > 0 and low[k - 1] not in stops:
+        k -= 1
+    return k
 
 
 # Asides between a subject and its release verb ("Pakistan, for its part, handed over").
