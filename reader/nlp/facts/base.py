@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence as SequenceABC
 from typing import AbstractSet, Callable, Generic, Iterable, Iterator, Sequence, TypeVar, overload
 
@@ -68,7 +68,7 @@ class Sent:
     """
 
     __slots__ = ("doc", "index", "first", "stop", "tagger", "store",
-                 "starts", "ends", "words", "tags", "lower", "lowtext", "numbers", "used", "span")
+                 "starts", "ends", "words", "tags", "lower", "lowtext", "numbers", "used", "span", "memo")
 
     starts: list[int]
     ends: list[int]
@@ -79,6 +79,7 @@ class Sent:
     numbers: list[NumberSpan]
     used: set[int]
     span: Span  # the sentence's character span (one object, built on first use)
+    memo: dict[str, bool]  # what a pass worked out about the sentence and reads again in a later one
 
     def __init__(self, doc: Document, index: int, tagger: Callable[[list[str]], Sequence[str]] | None = None,
                  store: dict[int, set[int]] | None = None) -> None:
@@ -112,6 +113,8 @@ class Sent:
         elif name == "span":
             s = self.doc.sentences[self.index]
             self.span = Span(s.start, s.end)
+        elif name == "memo":
+            self.memo = {}
         else:
             raise AttributeError(name)
         return object.__getattribute__(self, name)
@@ -151,6 +154,14 @@ class Sent:
         if j <= i:
             return ""
         return self.doc.text[self.starts[i] : self.ends[j - 1]]
+
+    def tokens_overlapping(self, a: int, b: int) -> range:
+        """The tokens that overlap characters [a, b) (token offsets only grow, so they are a run)."""
+        return range(bisect_right(self.ends, a), bisect_left(self.starts, b))
+
+    def tokens_within(self, a: int, b: int) -> range:
+        """The tokens that lie inside characters [a, b)."""
+        return range(bisect_left(self.starts, a), bisect_right(self.ends, b))
 
     def number_at(self, i: int) -> NumberSpan | None:
         """The number phrase starting at token i, if any."""
@@ -234,8 +245,8 @@ _ONE = frozenset({"a", "an", "one", "single", "lone", "sole"})
 
 _USED = Sent.__dict__["used"]  # the slot itself: reading an empty one raises instead of filling it
 _NONE_USED: frozenset[int] = frozenset()
-_TRANSIENT = ("starts", "ends", "words", "tags", "lower", "lowtext", "numbers")
-_TRANSIENT_KEEP_TAGS = ("starts", "ends", "words", "lower", "lowtext", "numbers")
+_TRANSIENT = ("starts", "ends", "words", "tags", "lower", "lowtext", "numbers", "memo")
+_TRANSIENT_KEEP_TAGS = ("starts", "ends", "words", "lower", "lowtext", "numbers", "memo")
 
 # Participles that end a count's noun phrase instead of modifying it.
 VERBISH_PARTICIPLES: frozenset[str] = frozenset(
