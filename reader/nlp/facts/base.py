@@ -327,7 +327,8 @@ class Sents(SequenceABC[Sent]):
     def __getitem__(self, k: int | slice) -> Sent | list[Sent]:
         if isinstance(k, slice):
             return [self._view(i) for i in range(*k.indices(len(self._items)))]
-        return self._view(k)
+        view = self._items[k]
+        return self._view(k) if view is None else view
 
     def __iter__(self) -> Iterator[Sent]:
         items = self._items
