@@ -59,3 +59,34 @@ def test_token_runs_of_a_span(gaps: list[tuple[int, int]], a: int, b: int) -> No
     sent = Sent(doc, 0)
     assert list(sent.tokens_overlapping(a, b)) == [k for k, t in enumerate(tokens) if t.start < b and t.end > a]
     assert list(sent.tokens_within(a, b)) == [k for k, t in enumerate(tokens) if t.start >= a and t.end <= b]
+
+
+CUE_PIECES = ["kill", "Killed", "KILL", "ed ", "de", "ath", "s", " ", "\n", ".", "İ", "Σ", "ΟΣ", "ß", "ﬁ", "free", "d", "e"]
+CUE_SETS = (("kill", "dead", "death", "die ", "s f", "free", "ﬁ", "i̇", "ee"), ("ς",), ("σ",), ("i̇",), ("ss", "ﬁ"))
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(CUE_PIECES), min_size=1, max_size=20).map("".join),
+       st.lists(st.integers(0, 80), max_size=6))
+def test_cue_sentences_match_each_sentence(text: str, cuts: list[int]) -> None:
+    from reader.nlp.facts.base import Sent, cue_sentences
+
+    bounds = sorted({0, len(text), *(c for c in cuts if c <= len(text))})
+    spans = list(zip(bounds, bounds[1:]))
+    doc = Document(text=text, sentences=[Sentence(a, b) for a, b in spans])
+    for cues in CUE_SETS:
+        plain = {k for k, (a, b) in enumerate(spans) if any(c in text[a:b].lower() for c in cues)}
+        found = cue_sentences(doc, cues)
+        assert found is None or found == plain
+        if "Σ" not in text and "İ" not in text:
+            assert found == plain  # the whole-document search is used whenever lower-casing keeps offsets
+        shared: dict = {}
+        assert {k for k in range(len(spans)) if Sent(doc, k, cues=shared).has_cue("test", cues)} == plain
+
+
+def test_cue_sentences_next_sentence_opens_on_a_cue() -> None:
+    from reader.nlp.facts.base import cue_sentences
+
+    doc = Document(text="killkill freed", sentences=[Sentence(0, 4), Sentence(4, 8), Sentence(8, 14)])
+    assert cue_sentences(doc, ("kill", "free")) == {0, 1, 2}
+    assert cue_sentences(doc, ("lk",)) == set()  # across two sentences is in neither

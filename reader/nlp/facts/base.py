@@ -64,11 +64,12 @@ class Sent:
     The lists (and the number phrases) are built from the document on first use and dropped again
     by `release()` (a later use rebuilds them), so only the sentences being looked at hold them;
     `used` (token indices consumed by a fact's count) is kept, in `store` (index -> set) when one is
-    given: every view of the sentence made with that store then shares it.
+    given: every view of the sentence made with that store then shares it. Views given one `cues`
+    dict share what `has_cue` worked out for the whole document.
     """
 
     __slots__ = ("doc", "index", "first", "stop", "tagger", "store",
-                 "starts", "ends", "words", "tags", "lower", "lowtext", "numbers", "used", "span", "memo")
+                 "starts", "ends", "words", "tags", "lower", "lowtext", "numbers", "used", "span", "cues")
 
     starts: list[int]
     ends: list[int]
@@ -79,10 +80,9 @@ class Sent:
     numbers: list[NumberSpan]
     used: set[int]
     span: Span  # the sentence's character span (one object, built on first use)
-    memo: dict[str, bool]  # what a pass worked out about the sentence and reads again in a later one
 
     def __init__(self, doc: Document, index: int, tagger: Callable[[list[str]], Sequence[str]] | None = None,
-                 store: dict[int, set[int]] | None = None) -> None:
+                 store: dict[int, set[int]] | None = None, cues: dict[str, set[int] | None] | None = None) -> None:
         s = doc.sentences[index]
         self.doc = doc
         self.index = index
@@ -90,6 +90,7 @@ class Sent:
         self.stop = s.end_token
         self.tagger = tagger
         self.store = store
+        self.cues = cues
 
     def __getattr__(self, name: str):  # type: ignore[no-untyped-def]
         """Build a lazy attribute (only called when the slot is empty)."""
@@ -113,8 +114,6 @@ class Sent:
         elif name == "span":
             s = self.doc.sentences[self.index]
             self.span = Span(s.start, s.end)
-        elif name == "memo":
-            self.memo = {}
         else:
             raise AttributeError(name)
         return object.__getattribute__(self, name)
@@ -126,6 +125,19 @@ class Sent:
             return _USED.__get__(self, Sent)  # type: ignore[no-any-return]
         except AttributeError:
             return _NONE_USED if self.store is None else self.store.get(self.index, _NONE_USED)
+
+    def has_cue(self, key: str, cues: tuple[str, ...]) -> bool:
+        """True when the lower-cased sentence text holds one of `cues` (as a substring); `key` names the
+        tuple. With a shared `cues` dict, the sentences that do are found once for the whole document."""
+        shared = self.cues
+        if shared is not None:
+            try:
+                hits = shared[key]
+            except KeyError:
+                hits = shared[key] = cue_sentences(self.doc, cues)
+            if hits is not None:
+                return self.index in hits
+        return any(c in self.lowtext for c in cues)
 
     def release(self) -> None:
         """Drop the per-token lists and number phrases (rebuilt on next use); tags from an on-the-fly
@@ -245,8 +257,8 @@ _ONE = frozenset({"a", "an", "one", "single", "lone", "sole"})
 
 _USED = Sent.__dict__["used"]  # the slot itself: reading an empty one raises instead of filling it
 _NONE_USED: frozenset[int] = frozenset()
-_TRANSIENT = ("starts", "ends", "words", "tags", "lower", "lowtext", "numbers", "memo")
-_TRANSIENT_KEEP_TAGS = ("starts", "ends", "words", "lower", "lowtext", "numbers", "memo")
+_TRANSIENT = ("starts", "ends", "words", "tags", "lower", "lowtext", "numbers")
+_TRANSIENT_KEEP_TAGS = ("starts", "ends", "words", "lower", "lowtext", "numbers")
 
 # Participles that end a count's noun phrase instead of modifying it.
 VERBISH_PARTICIPLES: frozenset[str] = frozenset(
@@ -295,16 +307,19 @@ class Sents(SequenceABC[Sent]):
     every view's lists for all the extractors (building them once is most of the facts step's cost);
     a longer one releases them, so its memory stays that of a few sentences. Its views are made when
     first read and dropped once iterated past (the POS step's tags read, none made on the fly), their
-    `used` marks kept in one store: a view read again is a new one, with the same marks.
+    `used` marks kept in one store: a view read again is a new one, with the same marks. The views of
+    a kept document share one `cues` dict (`Sent.has_cue` searches the whole lower-cased text once).
     """
 
     def __init__(self, items: list[Sent | None], keep: bool = False, doc: Document | None = None,
-                 tagger: Callable[[list[str]], Sequence[str]] | None = None) -> None:
+                 tagger: Callable[[list[str]], Sequence[str]] | None = None,
+                 cues: dict[str, set[int] | None] | None = None) -> None:
         self._items = items
         self._keep = keep
         self._doc = doc
         self._tagger = tagger
         self._store: dict[int, set[int]] = {}
+        self._cues = cues  # None for a long text: its views look at their own text, no lower-cased copy of it
         self._drop = not keep and tagger is None and doc is not None
 
     def __len__(self) -> int:
@@ -315,7 +330,7 @@ class Sents(SequenceABC[Sent]):
         view = self._items[k]
         if view is None:
             assert self._doc is not None
-            view = self._items[k] = Sent(self._doc, k % len(self._items), self._tagger, self._store)
+            view = self._items[k] = Sent(self._doc, k % len(self._items), self._tagger, self._store, self._cues)
         return view
 
     @overload
@@ -364,10 +379,44 @@ def build_sents(doc: Document) -> Sents:
     keep = len(doc.tokens) <= KEEP_TOKENS
     if not keep and tagger is None:  # views made as they are read
         return Sents([None] * len(doc.sentences), keep=False, doc=doc)
-    items = [Sent(doc, idx, tagger) for idx in range(len(doc.sentences))]
+    cues: dict[str, set[int] | None] | None = {} if keep else None  # (see `Sents`)
+    items = [Sent(doc, idx, tagger, cues=cues) for idx in range(len(doc.sentences))]
     if keep and tagger is None:
         _fill(doc, items)
-    return Sents(items, keep=keep)  # type: ignore[arg-type]
+    return Sents(items, keep=keep, cues=cues)  # type: ignore[arg-type]
+
+
+def cue_sentences(doc: Document, cues: tuple[str, ...]) -> set[int] | None:
+    """The indices of the sentences whose lower-cased text holds one of `cues`, found by searching the
+    lower-cased document once a cue; None when that could differ from lower-casing each sentence (a
+    character whose lower case is longer, or a capital sigma, whose lower case depends on what follows),
+    or the sentences are not in order."""
+    text = doc.text
+    low = text.lower()
+    if len(low) != len(text) or "\u03a3" in text or not all(cues):
+        return None
+    sentences = doc.sentences
+    if hasattr(sentences, "starts"):  # a `Sentences` column layer
+        starts, ends = list(sentences.starts), list(sentences.ends)  # type: ignore[attr-defined]
+    else:
+        starts, ends = [s.start for s in sentences], [s.end for s in sentences]
+    last = 0
+    for a, b in zip(starts, ends):
+        if not last <= a <= b:
+            return None
+        last = b
+    hits: set[int] = set()
+    for cue in cues:
+        n = len(cue)
+        p = low.find(cue)
+        while p >= 0:
+            k = bisect_right(starts, p) - 1
+            if k >= 0 and p + n <= ends[k]:
+                hits.add(k)
+                p = low.find(cue, ends[k])  # (the rest of that sentence need not be read)
+            else:
+                p = low.find(cue, p + 1)
+    return hits
 
 
 def _fill(doc: Document, items: list[Sent]) -> None:

@@ -518,8 +518,7 @@ def _number_of(low: list[str], c: int) -> int:
 def extract(sent: Sent, after_deaths: bool = False) -> list[Fact]:
     """Casualty facts in one sentence: a new fact starts when a second incident's count of the same kind appears.
     `after_deaths`: the previous sentence reported deaths or a toll ("The toll rose to three" then continues it)."""
-    lt = sent.lowtext
-    if not any(t in lt for t in TRIGGERS) or not (sent.numbers or "a" in sent.lower or "an" in sent.lower):
+    if not sent.has_cue("casualties.TRIGGERS", TRIGGERS) or not (sent.numbers or "a" in sent.lower or "an" in sent.lower):
         return []
     groups: list[dict[str, NumberSpan | None]] = []
     cur: dict[str, NumberSpan | None] = {"killed": None, "injured": None}

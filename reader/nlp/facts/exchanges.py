@@ -269,9 +269,9 @@ def _two_sided(sent: Sent) -> list[Fact]:
 
 def extract(sent: Sent) -> list[Fact]:
     """Exchange facts in one sentence."""
-    lt = sent.lowtext
-    if not any(s in lt for s in STRONG) or not sent.numbers:
+    if not sent.has_cue("exchanges.STRONG", STRONG) or not sent.numbers:
         return []
+    lt = sent.lowtext
     anchored = _for_anchored(sent)
     if anchored:
         return anchored

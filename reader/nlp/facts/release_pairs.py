@@ -677,11 +677,8 @@ _TRIGGERS = ("releas", "free", "hand", "return", "repatriat", "receiv", "sen", "
 
 
 def _triggered(s: Sent) -> bool:
-    """True when the sentence holds one of `_TRIGGERS` (worked out once a sentence for both passes)."""
-    hit = s.memo.get("release_pairs")
-    if hit is None:
-        hit = s.memo["release_pairs"] = any(w in s.lowtext for w in _TRIGGERS)
-    return hit
+    """True when the sentence holds one of `_TRIGGERS`."""
+    return s.has_cue("release_pairs._TRIGGERS", _TRIGGERS)
 
 
 def add_pairs(facts: list[Fact], sents: Sequence[Sent]) -> list[Fact]:
