@@ -7,7 +7,7 @@ from collections.abc import Sequence as SequenceABC
 from typing import AbstractSet, Callable, Generic, Iterable, Iterator, Sequence, TypeVar, overload
 
 from reader.document import Document, Span, Token
-from reader.nlp.numbers import NumberSpan, find_numbers, is_year
+from reader.nlp.numbers import NumberSpan, find_numbers, is_year, word_kinds
 
 # Words that make a count fuzzy but keep it a count: "at least nine", "more than a dozen".
 COUNT_MODIFIERS: frozenset[str] = frozenset(
@@ -420,16 +420,18 @@ def cue_sentences(doc: Document, cues: tuple[str, ...]) -> set[int] | None:
 
 
 def _fill(doc: Document, items: list[Sent]) -> None:
-    """Give every sentence view its lists at once (what `Sent.__getattr__` builds one sentence and one
-    list at a time): the extractors use them all in most sentences of a short document."""
+    """Give every sentence view its lists and number phrases at once (what `Sent.__getattr__` builds one
+    sentence and one list at a time): the extractors use them all in most sentences of a short document."""
     text = doc.text
     starts, ends = token_offsets(doc.tokens)
     words = [text[a:b] for a, b in zip(starts, ends)]
     tags = token_tags(doc.tokens)
     lower = [w.lower() for w in words]
+    kinds = word_kinds(words)
     for s in items:
         a, b = s.first, s.stop
         s.starts, s.ends, s.words, s.tags, s.lower = starts[a:b], ends[a:b], words[a:b], tags[a:b], lower[a:b]
+        s.numbers = find_numbers(s.words, kinds[a:b])
 
 
 def token_offsets(tokens: Sequence[Token]) -> tuple[list[int], list[int]]:

@@ -84,10 +84,13 @@ def _score_votes(sent: Sent) -> list[tuple[int, dict[str, int | float | None]]]:
     low = sent.lower
     n = len(sent)
     found: list[tuple[int, dict[str, int | float | None]]] = []
+    at = {num.start: num for num in sent.numbers}  # (`number_at`: the number phrases start apart)
     for k, w in enumerate(sent.words):
+        if k not in at and not w[:1].isdigit():
+            continue  # neither a score (it opens on a digit) nor the start of a number
         if k in sent.used:
             continue
-        m = _SCORE.match(w) if w[:1].isdigit() else None  # (a score opens on a digit)
+        m = _SCORE.match(w) if w[:1].isdigit() else None
         if m and k > 0 and low[k - 1] in _NOT_SCORES:
             continue  # "ADDS parliament vote in paras 9-11": a range of paragraphs
         if m and any(w.startswith(_HYPOTHETICAL) for w in low[max(0, k - 5) : k]):
@@ -99,14 +102,14 @@ def _score_votes(sent: Sent) -> list[tuple[int, dict[str, int | float | None]]]:
             found.append((k, fields))
             continue
         # "210 to 198" / "210 votes to 198" / "52 - 48"
-        first = sent.number_at(k)
+        first = at.get(k)
         if first is None or sent.is_year_token(first):
             continue
         j = first.end
         if j < n and low[j] in ("votes", "vote"):
             j += 1
         if j < n and (low[j] == "to" or (low[j] in DASHES and j == first.end)):
-            second = sent.number_at(j + 1)
+            second = at.get(j + 1)
             if second is None and j + 1 < n and low[j + 1] in ("none", "nil", "zero") and "votes" in low[first.end : j]:
                 second = NumberSpan(j + 1, j + 2, 0)  # "by 14 votes to none"
             votey = bool(_VOTE_VERBS.intersection(low[max(0, k - 4) : k])) or "votes" in low[first.end : first.end + 1]
