@@ -9,7 +9,7 @@ from reader.document import Document, Sentence, Token
 
 # Every tag the role grammar names, tags it never holds, and tags that only start like one it holds.
 TAGS = ["DT", "PRP$", "PRP", "RB", "RBR", "JJ", "JJS", "NN", "NNS", "NNP", "NNPS", "VBN", "VBG", "VBD", "VB", "CD",
-        "POS", "ROLE", "HYPH", "CC", "INR", "IN", "TO", "PER", "HON", "DATE", "PARTY", "VBX", "WP", ",", ".", ":"]
+        "POS", "ROLE", "ROLE_NP", "HYPH", "CC", "INR", "IN", "TO", "PER", "HON", "DATE", "PARTY", "VBX", "WP", ",", ".", ":"]
 
 
 def _nltk_chunks(tags: list[str]) -> list[tuple[str, int, int]]:
@@ -42,6 +42,7 @@ def test_role_chunks_match_nltk_on_role_phrases() -> None:
         ["PER", "PER", ",", "DT", "ROLE", "INR", "ROLE", "INR", "NNP", ",", "VBD"],  # A B, the adviser to head of X
         ["ROLE", "VBG", "ROLE", "PER", "CC", "ROLE", "NN", "CC", "NNS", "ROLE", "PER"],
         ["NN", "NN", "NN", "NN", "NN", "NN", "ROLE", "INR", "JJ", "CD", "VBZ", "ROLE", "INR", "ROLE", "INR", "NNP"],
+        ["ROLE_NP", "INR", "DT", "NN", ",", "VBD"],  # a tag that is already a chunk's label
     ):
         assert role_chunks(tags) == _nltk_chunks(tags)
 

@@ -64,12 +64,13 @@ def role_chunks(tags: Sequence[str]) -> list[tuple[str, int, int]]:
     not-inside-a-chunk lookahead always holds). A ROLE_NP match is a run of tags of `_NP_TAGS`
     holding a ROLE tag, so the rule runs on such runs alone (a match never crosses another tag,
     and each run is matched left to right as in the whole string); ROLE_PP opens on
-    "<ROLE_NP><INR>", so it runs only when that is there.
+    "<ROLE_NP><INR>", so it runs only when a chunk is followed by an INR tag.
     """
     items = [(t, k, k + 1) for k, t in enumerate(tags)]
     if not items:
         return items
     (np_label, np_rules), (pp_label, pp_rules) = _stages()
+    pp = "ROLE_NP" in tags  # whether a ROLE_NP is followed by an INR tag, what every ROLE_PP match opens on
     if "ROLE" in tags:
         out: list[tuple[str, int, int]] = []
         n = len(items)
@@ -88,9 +89,11 @@ def role_chunks(tags: Sequence[str]) -> list[tuple[str, int, int]]:
                 out.extend(items[done:a])
                 _apply(np_label, np_rules, items[a:k], out)
                 done = k
+                # (INR holds no chunk, so a chunk it follows ends the run)
+                pp = pp or (k < n and items[k][0] == "INR" and out[-1][0] == np_label and out[-1][2] == k)
         out.extend(items[done:])
         items = out
-    if "ROLE_NP" in (x[0] for x in items):
+    if pp:
         out = []
         _apply(pp_label, pp_rules, items, out, "<ROLE_NP><INR>")
         items = out

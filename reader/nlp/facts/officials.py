@@ -73,7 +73,7 @@ def _names_in(sent: Sent, mentions: SpanIndex[str]) -> list[_Name]:
         return names
     s0, s1 = sent.starts[0], sent.ends[-1]
     for a, b, eid in mentions.overlapping(s0, s1):
-        if PARTY_TAG.match(sent.doc.text[a:b].split(" ", 1)[0]):
+        if sent.doc.text[a + 1 : a + 2] == "-" and PARTY_TAG.match(sent.doc.text[a:b].split(" ", 1)[0]):
             continue
         toks = sent.tokens_overlapping(a, b)
         if not toks:
