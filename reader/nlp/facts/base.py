@@ -69,7 +69,7 @@ class Sent:
     """
 
     __slots__ = ("doc", "index", "first", "stop", "tagger", "store",
-                 "starts", "ends", "words", "tags", "lower", "lowtext", "numbers", "used", "span", "cues")
+                 "starts", "ends", "words", "tags", "lower", "lowtext", "numbers", "used", "span", "cues", "built")
 
     starts: list[int]
     ends: list[int]
@@ -80,6 +80,7 @@ class Sent:
     numbers: list[NumberSpan]
     used: set[int]
     span: Span  # the sentence's character span (one object, built on first use)
+    built: tuple[str, ...]  # the lists and number phrases built so far, which `release` drops
 
     def __init__(self, doc: Document, index: int, tagger: Callable[[list[str]], Sequence[str]] | None = None,
                  store: dict[int, set[int]] | None = None, cues: dict[str, set[int] | None] | None = None) -> None:
@@ -91,24 +92,31 @@ class Sent:
         self.tagger = tagger
         self.store = store
         self.cues = cues
+        self.built = ()
 
     def __getattr__(self, name: str):  # type: ignore[no-untyped-def]
         """Build a lazy attribute (only called when the slot is empty)."""
+        new: tuple[str, ...] = ()
         if name in ("starts", "ends", "words"):
             text = self.doc.text
             self.starts, self.ends = token_offsets(self.doc.tokens[self.first : self.stop])
             self.words = [text[a:b] for a, b in zip(self.starts, self.ends)]
+            new = _WORD_LISTS
         elif name == "tags":
             if self.tagger is not None:
-                self.tags = list(self.tagger(self.words))
+                self.tags = list(self.tagger(self.words))  # (kept by `release`)
             else:
                 self.tags = token_tags(self.doc.tokens[self.first : self.stop])
+                new = ("tags",)
         elif name == "lower":
             self.lower = [w.lower() for w in self.words]
+            new = ("lower",)
         elif name == "lowtext":
             self.lowtext = self.text.lower()
+            new = ("lowtext",)
         elif name == "numbers":
             self.numbers = find_numbers(self.words)
+            new = ("numbers",)
         elif name == "used":
             self.used = set() if self.store is None else self.store.setdefault(self.index, set())
         elif name == "span":
@@ -116,6 +124,8 @@ class Sent:
             self.span = Span(s.start, s.end)
         else:
             raise AttributeError(name)
+        if new:
+            self.built += new
         return object.__getattribute__(self, name)
 
     def used_so_far(self) -> AbstractSet[int]:
@@ -142,11 +152,9 @@ class Sent:
     def release(self) -> None:
         """Drop the per-token lists and number phrases (rebuilt on next use); tags from an on-the-fly
         tagger are kept."""
-        for name in _TRANSIENT if self.tagger is None else _TRANSIENT_KEEP_TAGS:
-            try:
-                delattr(self, name)
-            except AttributeError:
-                pass
+        for name in self.built:
+            delattr(self, name)
+        self.built = ()
 
     @property
     def text(self) -> str:
@@ -257,8 +265,8 @@ _ONE = frozenset({"a", "an", "one", "single", "lone", "sole"})
 
 _USED = Sent.__dict__["used"]  # the slot itself: reading an empty one raises instead of filling it
 _NONE_USED: frozenset[int] = frozenset()
-_TRANSIENT = ("starts", "ends", "words", "tags", "lower", "lowtext", "numbers")
-_TRANSIENT_KEEP_TAGS = ("starts", "ends", "words", "lower", "lowtext", "numbers")
+_WORD_LISTS = ("starts", "ends", "words")
+_FILLED = ("starts", "ends", "words", "tags", "lower", "numbers")  # what `_fill` gives a view
 
 # Participles that end a count's noun phrase instead of modifying it.
 VERBISH_PARTICIPLES: frozenset[str] = frozenset(
@@ -432,6 +440,7 @@ def _fill(doc: Document, items: list[Sent]) -> None:
         a, b = s.first, s.stop
         s.starts, s.ends, s.words, s.tags, s.lower = starts[a:b], ends[a:b], words[a:b], tags[a:b], lower[a:b]
         s.numbers = find_numbers(s.words, kinds[a:b])
+        s.built = _FILLED
 
 
 def token_offsets(tokens: Sequence[Token]) -> tuple[list[int], list[int]]:
