@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence as SequenceABC
 from typing import AbstractSet, Callable, Generic, Iterable, Iterator, Sequence, TypeVar, overload
@@ -83,7 +84,7 @@ class Sent:
     built: tuple[str, ...]  # the lists and number phrases built so far, which `release` drops
 
     def __init__(self, doc: Document, index: int, tagger: Callable[[list[str]], Sequence[str]] | None = None,
-                 store: dict[int, set[int]] | None = None, cues: dict[str, set[int] | None] | None = None) -> None:
+                 store: dict[int, set[int]] | None = None, cues: dict[str, bytearray | None] | None = None) -> None:
         s = doc.sentences[index]
         self.doc = doc
         self.index = index
@@ -146,7 +147,7 @@ class Sent:
             except KeyError:
                 hits = shared[key] = cue_sentences(self.doc, cues)
             if hits is not None:
-                return self.index in hits
+                return hits[self.index] == 1
         return any(c in self.lowtext for c in cues)
 
     def release(self) -> None:
@@ -315,19 +316,19 @@ class Sents(SequenceABC[Sent]):
     every view's lists for all the extractors (building them once is most of the facts step's cost);
     a longer one releases them, so its memory stays that of a few sentences. Its views are made when
     first read and dropped once iterated past (the POS step's tags read, none made on the fly), their
-    `used` marks kept in one store: a view read again is a new one, with the same marks. The views of
-    a kept document share one `cues` dict (`Sent.has_cue` searches the whole lower-cased text once).
+    `used` marks kept in one store: a view read again is a new one, with the same marks. The views
+    share one `cues` dict (`Sent.has_cue` searches the whole lower-cased text once a cue tuple).
     """
 
     def __init__(self, items: list[Sent | None], keep: bool = False, doc: Document | None = None,
                  tagger: Callable[[list[str]], Sequence[str]] | None = None,
-                 cues: dict[str, set[int] | None] | None = None) -> None:
+                 cues: dict[str, bytearray | None] | None = None) -> None:
         self._items = items
         self._keep = keep
         self._doc = doc
         self._tagger = tagger
         self._store: dict[int, set[int]] = {}
-        self._cues = cues  # None for a long text: its views look at their own text, no lower-cased copy of it
+        self._cues = cues
         self._drop = not keep and tagger is None and doc is not None
 
     def __len__(self) -> int:
@@ -386,45 +387,60 @@ def build_sents(doc: Document) -> Sents:
         tagger = tag_words
     keep = len(doc.tokens) <= KEEP_TOKENS
     if not keep and tagger is None:  # views made as they are read
-        return Sents([None] * len(doc.sentences), keep=False, doc=doc)
-    cues: dict[str, set[int] | None] | None = {} if keep else None  # (see `Sents`)
+        return Sents([None] * len(doc.sentences), keep=False, doc=doc, cues={})
+    cues: dict[str, bytearray | None] = {}
     items = [Sent(doc, idx, tagger, cues=cues) for idx in range(len(doc.sentences))]
     if keep and tagger is None:
         _fill(doc, items)
     return Sents(items, keep=keep, cues=cues)  # type: ignore[arg-type]
 
 
-def cue_sentences(doc: Document, cues: tuple[str, ...]) -> set[int] | None:
-    """The indices of the sentences whose lower-cased text holds one of `cues`, found by searching the
-    lower-cased document once a cue; None when that could differ from lower-casing each sentence (a
-    character whose lower case is longer, or a capital sigma, whose lower case depends on what follows),
-    or the sentences are not in order."""
+def cue_sentences(doc: Document, cues: tuple[str, ...]) -> bytearray | None:
+    """A byte a sentence, 1 for the sentences whose lower-cased text holds one of `cues`, found by
+    searching the lower-cased text once a cue (a run of sentences of up to `_CUE_CHARS` characters at
+    a time); None when that could differ from lower-casing each sentence (a character whose lower case
+    is longer, or a capital sigma, whose lower case depends on what follows), or the sentences are not
+    in order."""
     text = doc.text
-    low = text.lower()
-    if len(low) != len(text) or "\u03a3" in text or not all(cues):
+    if "\u03a3" in text or not all(cues):
         return None
     sentences = doc.sentences
-    if hasattr(sentences, "starts"):  # a `Sentences` column layer
-        starts, ends = list(sentences.starts), list(sentences.ends)  # type: ignore[attr-defined]
+    if hasattr(sentences, "starts"):  # a `Sentences` column layer: its arrays as they are
+        starts, ends = sentences.starts, sentences.ends  # type: ignore[attr-defined]
     else:
-        starts, ends = [s.start for s in sentences], [s.end for s in sentences]
+        starts, ends = array("q", [s.start for s in sentences]), array("q", [s.end for s in sentences])
     last = 0
     for a, b in zip(starts, ends):
         if not last <= a <= b:
             return None
         last = b
-    hits: set[int] = set()
-    for cue in cues:
-        n = len(cue)
-        p = low.find(cue)
-        while p >= 0:
-            k = bisect_right(starts, p) - 1
-            if k >= 0 and p + n <= ends[k]:
-                hits.add(k)
-                p = low.find(cue, ends[k])  # (the rest of that sentence need not be read)
-            else:
-                p = low.find(cue, p + 1)
+    count = len(starts)
+    hits = bytearray(count)
+    i = 0
+    while i < count:
+        j = i + 1
+        while j < count and ends[j] - starts[i] <= _CUE_CHARS:
+            j += 1
+        base, stop = starts[i], ends[j - 1]
+        low = text[base:stop].lower()
+        if len(low) != stop - base:
+            return None
+        for cue in cues:
+            n = len(cue)
+            p = low.find(cue)
+            while p >= 0:
+                k = bisect_right(starts, base + p, i, j) - 1
+                if k >= i and base + p + n <= ends[k]:
+                    hits[k] = 1
+                    p = low.find(cue, ends[k] - base)  # (the rest of that sentence need not be read)
+                else:
+                    p = low.find(cue, p + 1)
+        i = j
     return hits
+
+
+# How much text `cue_sentences` lower-cases at a time (a long text is not copied whole).
+_CUE_CHARS = 1 << 16
 
 
 def _fill(doc: Document, items: list[Sent]) -> None:
