@@ -15,7 +15,7 @@ def _exchanges(text: str) -> list[list[int]]:
     ("text", "counts"),
     [
         # one person freed, told by a singular noun phrase, before "in exchange for"
-        ("In 2020 the militia freed a Canadian engineer it had held for two years in exchange for 12 of its "
+        ("In 2020 the militia freed a Canadian priest it had held for two years in exchange for 12 of its "
          "members jailed in the capital, officials said.", [1, 12]),
         # one person after "in return for the release of"
         ("Farmers handed over six soldiers in return for the release of the mayor of the district, "
