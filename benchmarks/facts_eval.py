@@ -32,7 +32,7 @@ BLIND_DIR = Path(__file__).resolve().parents[1] / "tests" / "data" / "facts_blin
 # A second blind set, written the same way after the first one had been read and tuned on.
 BLIND2_DIR = Path(__file__).resolve().parents[1] / "tests" / "data" / "facts_blind2"
 # Sets in the blind sets' gold format, by split name: blind1 and blind2 are development sets now;
-# dev3, dev4 and blind3 to blind11 were written blind and are now tuned on; blind12 and blind13 stay blind (see each README.md).
+# dev3, dev4 and blind3 to blind12 were written blind and are now tuned on; blind13 stays blind (see each README.md).
 BLIND_FORMAT_DIRS = {
     "blind": BLIND_DIR,
     "blind2": BLIND2_DIR,
