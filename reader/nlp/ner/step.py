@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from array import array
 from functools import lru_cache
-from typing import Sequence
+from typing import Iterator, Sequence
 
-from reader.document import Document, Entity, Mention
+from reader.document import Document, Entity, Mention, Mentions
 from reader.memory import trim_memory
 from reader.nlp import LONG_TEXT_CHARS
 from reader.nlp.ner.conll import ordered_spans as entity_spans
@@ -50,6 +50,39 @@ _NO_SPANS: tuple[tuple[int, int, str], ...] = ()  # a sentence without names
 _NO_TAGS: list[str] = []  # stands for a sentence's tags once read (never changed)
 
 
+class SentenceWords(Sequence[list[str]]):
+    """The words of sentences (token ranges [first, stop)) as word-type ids, each sentence's list of
+    words made when read: a long text's lists would take ~14 bytes a token besides its words."""
+
+    def __init__(self, text: str, starts: Sequence[int], ends: Sequence[int], firsts: Sequence[int],
+                 stops: Sequence[int]) -> None:
+        index: dict[str, int] = {}
+        add = index.setdefault
+        self.ids = ids = array("I")
+        self.bounds = array("I" if len(starts) < 2**32 else "Q", [0])
+        for a, b in zip(firsts, stops):
+            ids.extend([add(text[s:e], len(index)) for s, e in zip(starts[a:b], ends[a:b])])
+            self.bounds.append(len(ids))
+        self.words = list(index)  # one string object per distinct word
+
+    def __len__(self) -> int:
+        return len(self.bounds) - 1
+
+    def __getitem__(self, k):  # type: ignore[no-untyped-def,override]
+        if isinstance(k, slice):
+            return [self[i] for i in range(*k.indices(len(self)))]
+        if k < 0:
+            k += len(self)
+        if not 0 <= k < len(self):
+            raise IndexError(k)
+        return list(map(self.words.__getitem__, self.ids[self.bounds[k] : self.bounds[k + 1]]))
+
+    def __iter__(self) -> Iterator[list[str]]:
+        word, ids, bounds = self.words.__getitem__, self.ids, self.bounds
+        for k in range(len(bounds) - 1):
+            yield list(map(word, ids[bounds[k] : bounds[k + 1]]))
+
+
 def title_lists(tagger) -> Lists:  # type: ignore[no-untyped-def]
     """The word lists the title rules need, from a loaded tagger's gazetteer (built once per tagger)."""
     lists = _LISTS.get(id(tagger))
@@ -67,11 +100,13 @@ def tag_spans(tagger, sentences: Sequence[Sequence[str]]) -> list[Sequence[tuple
     """Entity token spans (start, end, type) per sentence: the tagger's, with titles split out."""
     # Most sentences are tagged all "O": no spans to read or split. A sentence's tags, then its spans, are
     # dropped once read (a long article's would take several MB beside what replaces them).
-    tags = tagger.tag_document(sentences)
+    tags = tagger.document_tags(sentences)  # a long document's lists are made as they are read
+    drop = isinstance(tags, list)
     found: list[Sequence[tuple[int, int, str]]] = []
     for k, seq in enumerate(tags):
         found.append(entity_spans(seq) if seq.count("O") != len(seq) else _NO_SPANS)
-        tags[k] = _NO_TAGS
+        if drop:
+            tags[k] = _NO_TAGS  # type: ignore[index]
     del tags
     persons = person_words(sentences, found)
     lists = title_lists(tagger)
@@ -88,13 +123,20 @@ def mentions(doc: Document) -> list[tuple[str, int, int]]:
     text = doc.text
     tagger = load()
     starts, ends = doc.tokens.starts, doc.tokens.ends  # arrays: no int object per token is kept
-    firsts = [s.first_token for s in doc.sentences if s.end_token > s.first_token]  # the sentences' own ints
-    stops = [s.end_token for s in doc.sentences if s.end_token > s.first_token]
-    # One string object per distinct word (a long article repeats its words many times).
-    same = {}.setdefault
-    words = [[same(w := text[s:e], w) for s, e in zip(starts[a:b], ends[a:b])] for a, b in zip(firsts, stops)]
+    # the token ranges of the sentences that have tokens, as arrays (a long text's sentences are columns)
+    firsts, stops = array(starts.typecode), array(starts.typecode)
+    for s in doc.sentences:
+        if s.end_token > s.first_token:
+            firsts.append(s.first_token)
+            stops.append(s.end_token)
+    words: Sequence[list[str]]
+    if len(text) >= LONG_TEXT_CHARS:  # each sentence's list made when read from ids: ~4 bytes a token, not ~14
+        words = SentenceWords(text, starts, ends, firsts, stops)
+    else:  # one string object per distinct word (an article repeats its words)
+        same = {}.setdefault
+        words = [[same(w := text[s:e], w) for s, e in zip(starts[a:b], ends[a:b])] for a, b in zip(firsts, stops)]
+        del same
     del stops
-    del same
     found = tag_spans(tagger, words)
     titles = tagger.featurizer.gaz.cue("TITLE")
     # The offsets go to an array, and become ints and tuples once the tagging's lists are freed: made among
@@ -152,19 +194,39 @@ def _gazetteer_label(tagger, name: str) -> str | None:  # type: ignore[no-untype
 
 
 def entities(doc: Document) -> list[Entity]:
-    """One entity per distinct (label, name), ids e1, e2, ... in order of first mention."""
-    groups: dict[tuple[str, str], list[Mention]] = {}
+    """One entity per distinct (label, name), ids e1, e2, ... in order of first mention.
+
+    A long text's entities keep their mentions as columns (`Mentions`: ~9 bytes a mention where a
+    Mention object with its ints takes ~110), read by the link step."""
+    groups: dict[tuple[str, str], list[Mention] | tuple[array, array]] = {}
     names: dict[tuple[str, str], str] = {}
+    columns = len(doc.text) >= LONG_TEXT_CHARS
+    code = doc.tokens.starts.typecode
     for label, start, end in mentions(doc):
         name = " ".join(doc.text[start:end].split())
         key = name_key(label, name)
-        groups.setdefault(key, []).append(Mention(start, end, "name"))
+        if columns:
+            group = groups.get(key)
+            if group is None:
+                group = groups[key] = (array(code), array(code))
+            group[0].append(start)  # type: ignore[union-attr]
+            group[1].append(end)  # type: ignore[index]
+        else:
+            groups.setdefault(key, []).append(Mention(start, end, "name"))  # type: ignore[union-attr]
         if key not in names or (names[key].isupper() and not name.isupper()):
             names[key] = name
     return [
-        Entity(id=f"e{n}", label=key[0], name=names[key], mentions=tuple(ms))  # type: ignore[arg-type]
+        Entity(id=f"e{n}", label=key[0], name=names[key], mentions=_mentions(ms))  # type: ignore[arg-type]
         for n, (key, ms) in enumerate(groups.items(), 1)
     ]
+
+
+def _mentions(group: list[Mention] | tuple[array, array]) -> Sequence[Mention]:
+    """An entity's name mentions: a tuple of them, or `Mentions` columns from (starts, ends) arrays."""
+    if isinstance(group, list):
+        return tuple(group)
+    starts, ends = group
+    return Mentions(starts, ends, array("B", bytes(len(starts))), ("name",))
 
 
 def run(doc: Document) -> Document:
