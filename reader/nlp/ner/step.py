@@ -96,13 +96,16 @@ def title_lists(tagger) -> Lists:  # type: ignore[no-untyped-def]
     return lists
 
 
-def tag_spans(tagger, sentences: Sequence[Sequence[str]]) -> list[Sequence[tuple[int, int, str]]]:  # type: ignore[no-untyped-def]
-    """Entity token spans (start, end, type) per sentence: the tagger's, with titles split out."""
+def tag_spans(  # type: ignore[no-untyped-def]
+    tagger, sentences: Sequence[Sequence[str]], compact: bool = False
+) -> Sequence[Sequence[tuple[int, int, str]]]:
+    """Entity token spans (start, end, type) per sentence: the tagger's, with titles split out; with
+    `compact` (a long document), kept as `SentenceSpans`."""
     # Most sentences are tagged all "O": no spans to read or split. A sentence's tags, then its spans, are
     # dropped once read (a long article's would take several MB beside what replaces them).
     tags = tagger.document_tags(sentences)  # a long document's lists are made as they are read
     drop = isinstance(tags, list)
-    found: list[Sequence[tuple[int, int, str]]] = []
+    found: list[Sequence[tuple[int, int, str]]] | SentenceSpans = SentenceSpans() if compact else []
     for k, seq in enumerate(tags):
         found.append(entity_spans(seq) if seq.count("O") != len(seq) else _NO_SPANS)
         if drop:
@@ -110,10 +113,51 @@ def tag_spans(tagger, sentences: Sequence[Sequence[str]]) -> list[Sequence[tuple
     del tags
     persons = person_words(sentences, found)
     lists = title_lists(tagger)
+    if isinstance(found, SentenceSpans):
+        split = SentenceSpans()
+        for toks, sent in zip(sentences, found):
+            split.append(split_titles(toks, sent, lists, persons) if sent else _NO_SPANS)
+        return split
     for k, (toks, sent) in enumerate(zip(sentences, found)):
         if sent:
             found[k] = split_titles(toks, sent, lists, persons)
     return found
+
+
+class SentenceSpans(Sequence[list[tuple[int, int, str]]]):
+    """Token spans (start, end, type) per sentence, kept flat (~9 bytes a span, where a list of tuples
+    takes ~150) and each sentence's list made when read; sentences are added in order (`append`)."""
+
+    def __init__(self) -> None:
+        self.starts, self.ends, self.types = array("I"), array("I"), array("B")
+        self.bounds = array("I", [0])
+        self.names: list[str] = []  # the types, by their index in `types`
+        self._index: dict[str, int] = {}
+
+    def append(self, spans: Sequence[tuple[int, int, str]]) -> None:
+        """Add the next sentence's spans."""
+        for i, j, typ in spans:
+            self.starts.append(i)
+            self.ends.append(j)
+            t = self._index.get(typ)
+            if t is None:
+                t = self._index[typ] = len(self.names)
+                self.names.append(typ)
+            self.types.append(t)
+        self.bounds.append(len(self.starts))
+
+    def __len__(self) -> int:
+        return len(self.bounds) - 1
+
+    def __getitem__(self, k):  # type: ignore[no-untyped-def,override]
+        if isinstance(k, slice):
+            return [self[i] for i in range(*k.indices(len(self)))]
+        if k < 0:
+            k += len(self)
+        if not 0 <= k < len(self):
+            raise IndexError(k)
+        a, b = self.bounds[k], self.bounds[k + 1]
+        return list(zip(self.starts[a:b], self.ends[a:b], map(self.names.__getitem__, self.types[a:b])))
 
 
 def mentions(doc: Document) -> list[tuple[str, int, int]]:
@@ -137,7 +181,7 @@ def mentions(doc: Document) -> list[tuple[str, int, int]]:
         words = [[same(w := text[s:e], w) for s, e in zip(starts[a:b], ends[a:b])] for a, b in zip(firsts, stops)]
         del same
     del stops
-    found = tag_spans(tagger, words)
+    found = tag_spans(tagger, words, compact=len(text) >= LONG_TEXT_CHARS)
     titles = tagger.featurizer.gaz.cue("TITLE")
     # The offsets go to an array, and become ints and tuples once the tagging's lists are freed: made among
     # those lists, the ints that stay (the mentions' offsets) would keep much of their memory resident.
