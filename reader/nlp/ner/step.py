@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import sys
 from array import array
 from functools import lru_cache
 from typing import Iterator, Sequence
@@ -283,6 +284,19 @@ def run(doc: Document) -> Document:
     if len(doc.text) >= LONG_TEXT_CHARS:  # `mentions` cleared the others
         name_key.cache_clear()
     return doc
+
+
+def release_models() -> bool:
+    """Free the loaded tagger (weights, lists, caches) and what this module keeps of it; the next use
+    loads it again. True if one was loaded (see `reader.pipeline.release_step_models`)."""
+    tagger = sys.modules.get("reader.nlp.ner.tagger")
+    if tagger is None:
+        return False
+    loaded = tagger.load.cache_info().currsize > 0
+    tagger.load.cache_clear()
+    _LISTS.clear()
+    name_key.cache_clear()
+    return loaded
 
 
 def clear_caches() -> None:
