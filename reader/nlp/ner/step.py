@@ -52,36 +52,35 @@ _NO_TAGS: list[str] = []  # stands for a sentence's tags once read (never change
 
 
 class SentenceWords(Sequence[list[str]]):
-    """The words of sentences (token ranges [first, stop)) as word-type ids, each sentence's list of
-    words made when read: a long text's lists would take ~14 bytes a token besides its words."""
+    """The words of sentences (token ranges [first, stop)) in one flat list, each sentence's list a slice
+    of it made when read: a long text's list per sentence would take ~6 bytes a token more."""
 
     def __init__(self, text: str, starts: Sequence[int], ends: Sequence[int], firsts: Sequence[int],
                  stops: Sequence[int]) -> None:
-        index: dict[str, int] = {}
-        add = index.setdefault
-        self.ids = ids = array("I")
+        same = {}.setdefault  # one string object per distinct word
+        self.words: list[str] = []
         self.bounds = array("I" if len(starts) < 2**32 else "Q", [0])
         for a, b in zip(firsts, stops):
-            ids.extend([add(text[s:e], len(index)) for s, e in zip(starts[a:b], ends[a:b])])
-            self.bounds.append(len(ids))
-        self.words = list(index)  # one string object per distinct word
+            self.words += [same(w := text[s:e], w) for s, e in zip(starts[a:b], ends[a:b])]
+            self.bounds.append(len(self.words))
 
     def __len__(self) -> int:
         return len(self.bounds) - 1
 
     def __getitem__(self, k):  # type: ignore[no-untyped-def,override]
-        if isinstance(k, slice):
-            return [self[i] for i in range(*k.indices(len(self)))]
+        bounds, words = self.bounds, self.words
+        if type(k) is slice:
+            return [words[bounds[i] : bounds[i + 1]] for i in range(*k.indices(len(bounds) - 1))]
         if k < 0:
-            k += len(self)
-        if not 0 <= k < len(self):
-            raise IndexError(k)
-        return list(map(self.words.__getitem__, self.ids[self.bounds[k] : self.bounds[k + 1]]))
+            k += len(bounds) - 1
+            if k < 0:
+                raise IndexError(k)
+        return words[bounds[k] : bounds[k + 1]]  # IndexError past the last sentence
 
     def __iter__(self) -> Iterator[list[str]]:
-        word, ids, bounds = self.words.__getitem__, self.ids, self.bounds
+        bounds, words = self.bounds, self.words
         for k in range(len(bounds) - 1):
-            yield list(map(word, ids[bounds[k] : bounds[k + 1]]))
+            yield words[bounds[k] : bounds[k + 1]]
 
 
 def title_lists(tagger) -> Lists:  # type: ignore[no-untyped-def]
@@ -160,6 +159,12 @@ class SentenceSpans(Sequence[list[tuple[int, int, str]]]):
         a, b = self.bounds[k], self.bounds[k + 1]
         return list(zip(self.starts[a:b], self.ends[a:b], map(self.names.__getitem__, self.types[a:b])))
 
+    def __iter__(self) -> Iterator[list[tuple[int, int, str]]]:
+        starts, ends, types, bounds, name = self.starts, self.ends, self.types, self.bounds, self.names.__getitem__
+        for k in range(len(bounds) - 1):
+            a, b = bounds[k], bounds[k + 1]
+            yield list(zip(starts[a:b], ends[a:b], map(name, types[a:b]))) if b > a else []
+
 
 def mentions(doc: Document) -> list[tuple[str, int, int]]:
     """(label, start, end) of every name the tagger finds, in text order, as character offsets."""
@@ -175,7 +180,7 @@ def mentions(doc: Document) -> list[tuple[str, int, int]]:
             firsts.append(s.first_token)
             stops.append(s.end_token)
     words: Sequence[list[str]]
-    if len(text) >= LONG_TEXT_CHARS:  # each sentence's list made when read from ids: ~4 bytes a token, not ~14
+    if len(text) >= LONG_TEXT_CHARS:  # each sentence's list a slice of one list, made when read
         words = SentenceWords(text, starts, ends, firsts, stops)
     else:  # one string object per distinct word (an article repeats its words)
         same = {}.setdefault

@@ -273,6 +273,11 @@ class _Repaired(Sequence[list[str]]):
             return [self[i] for i in range(*k.indices(len(self)))]
         return repair(self.sentences[k], self.tags[k], self.common)
 
+    def __iter__(self) -> Iterator[list[str]]:
+        common = self.common
+        for words, tags in zip(self.sentences, self.tags):
+            yield repair(words, tags, common)
+
 
 class _TagLists(Sequence[list[str]]):
     """Each sentence's tags as a list, made when read from its bytes of label indices (`decode_ids`)."""
@@ -288,6 +293,11 @@ class _TagLists(Sequence[list[str]]):
         if isinstance(k, slice):
             return [self[i] for i in range(*k.indices(len(self)))]
         return list(map(self.labels.__getitem__, self.ids[k]))
+
+    def __iter__(self) -> Iterator[list[str]]:
+        label = self.labels.__getitem__
+        for ids in self.ids:
+            yield list(map(label, ids))
 
 
 _NO_WORDS: list[str] = []  # stands for a sentence's list once dropped (never changed)
