@@ -84,11 +84,14 @@ def is_acronym_of(acronym: str, expansion: str) -> bool:
 def alias_after(text: str, start: int, end: int) -> tuple[int, int] | None:
     """The span of an alias declared right after the name text[start:end], or None."""
     window_end = min(len(text), end + _WINDOW)
+    paren = text.find("(", end, window_end) >= 0  # the bracketed forms need one, the comma form a comma first
+    if not paren and not text.startswith(",", end):
+        return None
     name = text[start:end]
-    m = _PAREN_BARE.match(text, end, window_end)
+    m = _PAREN_BARE.match(text, end, window_end) if paren else None
     if m and is_acronym_of(m.group("y"), name):
         return m.start("y"), m.end("y")
-    for pattern in (_PAREN_EXPLICIT, _COMMA):
+    for pattern in (_PAREN_EXPLICIT, _COMMA) if paren else (_COMMA,):
         m = pattern.match(text, end, window_end)
         if m:
             s, e = _trim_name(text, m.start("y"), m.end("y"))

@@ -66,7 +66,7 @@ def find_descriptions(text: str, names: Sequence[tuple[int, int, int]]) -> list[
     out: list[tuple[int, int, int]] = []
     declared: set[tuple[int, int]] = set()
     for start, end, cluster in names:
-        m = _AFTER.match(text, end, min(len(text), end + _WINDOW))
+        m = _AFTER.match(text, end, min(len(text), end + _WINDOW)) if text.startswith(",", end) else None
         if m and _valid(m.group("y")):
             span = (m.start("d"), m.end("d"))
             out.append((*span, cluster))

@@ -203,8 +203,8 @@ def _vote_labels(names: list[_Name]) -> None:
     for key, counter in votes.items():
         best = max(counter.values())
         tied = [lab for lab, c in counter.items() if c >= best - 1e-9]
-        # On a tie, a place/organisation/other label beats PERSON, then the first label seen wins.
-        tied.sort(key=lambda lab: (lab == "PERSON", lab != first[key]))
+        if len(tied) > 1:  # on a tie, a place/organisation/other label beats PERSON, then the first label seen wins
+            tied.sort(key=lambda lab: (lab == "PERSON", lab != first[key]))
         winner[key] = tied[0]
     for n in names:
         if not n.forced_person:

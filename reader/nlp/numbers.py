@@ -143,8 +143,8 @@ _MAX_KINDS = 20_000
 _MISSING = ("", 0.0)
 
 
-def _kinds(words: Sequence[str]) -> list[tuple[str, float] | None]:
-    """`_word` of each word, from the cache."""
+def word_kinds(words: Sequence[str]) -> list[tuple[str, float] | None]:
+    """What `find_numbers` reads of each word (None: no part of a number), from the cache."""
     get = _KINDS.get
     out = [get(w, _MISSING) for w in words]
     if _MISSING in out:
@@ -156,10 +156,12 @@ def _kinds(words: Sequence[str]) -> list[tuple[str, float] | None]:
     return out
 
 
-def find_numbers(words: Sequence[str]) -> list[NumberSpan]:
-    """Every number phrase in a token list, longest match first, left to right (no overlaps)."""
+def find_numbers(words: Sequence[str], classified: Sequence[tuple[str, float] | None] | None = None) -> list[NumberSpan]:
+    """Every number phrase in a token list, longest match first, left to right (no overlaps); `classified`,
+    when given, is `word_kinds(words)` (worked out for a longer list the words are part of)."""
     out: list[NumberSpan] = []
-    classified = _kinds(words)
+    if classified is None:
+        classified = word_kinds(words)
     n = len(words)
     i = 0  # the first word not yet read
     for start, first in enumerate(classified):  # only words that can start a number: the others are skipped

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from array import array
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence as SequenceABC
 from typing import AbstractSet, Callable, Generic, Iterable, Iterator, Sequence, TypeVar, overload
 
 from reader.document import Document, Sentences, Span, Token
-from reader.nlp.numbers import NumberSpan, find_numbers, is_year
+from reader.nlp.numbers import NumberSpan, find_numbers, is_year, word_kinds
 
 # Words that make a count fuzzy but keep it a count: "at least nine", "more than a dozen".
 COUNT_MODIFIERS: frozenset[str] = frozenset(
@@ -73,11 +74,12 @@ class Sent:
     The lists (and the number phrases) are built from the document on first use and dropped again
     by `release()` (a later use rebuilds them), so only the sentences being looked at hold them;
     `used` (token indices consumed by a fact's count) is kept, in `store` (index -> set) when one is
-    given: every view of the sentence made with that store then shares it.
+    given: every view of the sentence made with that store then shares it. Views given one `cues`
+    dict share what `has_cue` worked out for the whole document.
     """
 
     __slots__ = ("doc", "index", "first", "stop", "tagger", "store",
-                 "starts", "ends", "words", "tags", "lower", "lowtext", "numbers", "used", "span")
+                 "starts", "ends", "words", "tags", "lower", "lowtext", "numbers", "used", "span", "cues", "built")
 
     starts: list[int]
     ends: list[int]
@@ -88,9 +90,10 @@ class Sent:
     numbers: list[NumberSpan]
     used: set[int]
     span: Span  # the sentence's character span (one object, built on first use)
+    built: tuple[str, ...]  # the lists and number phrases built so far, which `release` drops
 
     def __init__(self, doc: Document, index: int, tagger: Callable[[list[str]], Sequence[str]] | None = None,
-                 store: dict[int, set[int]] | None = None) -> None:
+                 store: dict[int, set[int]] | None = None, cues: dict[str, bytearray | None] | None = None) -> None:
         sentences = doc.sentences
         if type(sentences) is Sentences:  # a long text's columns: read without making a Sentence
             self.first, self.stop = sentences.firsts[index], sentences.stops[index]
@@ -102,30 +105,40 @@ class Sent:
         self.index = index
         self.tagger = tagger
         self.store = store
+        self.cues = cues
+        self.built = ()
 
     def __getattr__(self, name: str):  # type: ignore[no-untyped-def]
         """Build a lazy attribute (only called when the slot is empty)."""
+        new: tuple[str, ...] = ()
         if name in ("starts", "ends", "words"):
             text = self.doc.text
             self.starts, self.ends = token_offsets(self.doc.tokens[self.first : self.stop])
             self.words = [text[a:b] for a, b in zip(self.starts, self.ends)]
+            new = _WORD_LISTS
         elif name == "tags":
             if self.tagger is not None:
-                self.tags = list(self.tagger(self.words))
+                self.tags = list(self.tagger(self.words))  # (kept by `release`)
             else:
                 self.tags = token_tags(self.doc.tokens[self.first : self.stop])
+                new = ("tags",)
         elif name == "lower":
             self.lower = [w.lower() for w in self.words]
+            new = ("lower",)
         elif name == "lowtext":
             self.lowtext = self.text.lower()
+            new = ("lowtext",)
         elif name == "numbers":
             self.numbers = find_numbers(self.words)
+            new = ("numbers",)
         elif name == "used":
             self.used = set() if self.store is None else self.store.setdefault(self.index, set())
         elif name == "span":
             self.span = Span(*_char_span(self.doc, self.index))
         else:
             raise AttributeError(name)
+        if new:
+            self.built += new
         return object.__getattribute__(self, name)
 
     def used_so_far(self) -> AbstractSet[int]:
@@ -136,14 +149,25 @@ class Sent:
         except AttributeError:
             return _NONE_USED if self.store is None else self.store.get(self.index, _NONE_USED)
 
+    def has_cue(self, key: str, cues: tuple[str, ...]) -> bool:
+        """True when the lower-cased sentence text holds one of `cues` (as a substring); `key` names the
+        tuple. With a shared `cues` dict, the sentences that do are found once for the whole document."""
+        shared = self.cues
+        if shared is not None:
+            try:
+                hits = shared[key]
+            except KeyError:
+                hits = shared[key] = cue_sentences(self.doc, cues)
+            if hits is not None:
+                return hits[self.index] == 1
+        return any(c in self.lowtext for c in cues)
+
     def release(self) -> None:
         """Drop the per-token lists and number phrases (rebuilt on next use); tags from an on-the-fly
         tagger are kept."""
-        for name in _TRANSIENT if self.tagger is None else _TRANSIENT_KEEP_TAGS:
-            try:
-                delattr(self, name)
-            except AttributeError:
-                pass
+        for name in self.built:
+            delattr(self, name)
+        self.built = ()
 
     @property
     def text(self) -> str:
@@ -163,6 +187,14 @@ class Sent:
         if j <= i:
             return ""
         return self.doc.text[self.starts[i] : self.ends[j - 1]]
+
+    def tokens_overlapping(self, a: int, b: int) -> range:
+        """The tokens that overlap characters [a, b) (token offsets only grow, so they are a run)."""
+        return range(bisect_right(self.ends, a), bisect_left(self.starts, b))
+
+    def tokens_within(self, a: int, b: int) -> range:
+        """The tokens that lie inside characters [a, b)."""
+        return range(bisect_left(self.starts, a), bisect_right(self.ends, b))
 
     def number_at(self, i: int) -> NumberSpan | None:
         """The number phrase starting at token i, if any."""
@@ -246,8 +278,8 @@ _ONE = frozenset({"a", "an", "one", "single", "lone", "sole"})
 
 _USED = Sent.__dict__["used"]  # the slot itself: reading an empty one raises instead of filling it
 _NONE_USED: frozenset[int] = frozenset()
-_TRANSIENT = ("starts", "ends", "words", "tags", "lower", "lowtext", "numbers")
-_TRANSIENT_KEEP_TAGS = ("starts", "ends", "words", "lower", "lowtext", "numbers")
+_WORD_LISTS = ("starts", "ends", "words")
+_FILLED = ("starts", "ends", "words", "tags", "lower", "numbers")  # what `_fill` gives a view
 
 # Participles that end a count's noun phrase instead of modifying it.
 VERBISH_PARTICIPLES: frozenset[str] = frozenset(
@@ -296,16 +328,19 @@ class Sents(SequenceABC[Sent]):
     every view's lists for all the extractors (building them once is most of the facts step's cost);
     a longer one releases them, so its memory stays that of a few sentences. Its views are made when
     first read and dropped once iterated past (the POS step's tags read, none made on the fly), their
-    `used` marks kept in one store: a view read again is a new one, with the same marks.
+    `used` marks kept in one store: a view read again is a new one, with the same marks. The views
+    share one `cues` dict (`Sent.has_cue` searches the whole lower-cased text once a cue tuple).
     """
 
     def __init__(self, items: list[Sent | None], keep: bool = False, doc: Document | None = None,
-                 tagger: Callable[[list[str]], Sequence[str]] | None = None) -> None:
+                 tagger: Callable[[list[str]], Sequence[str]] | None = None,
+                 cues: dict[str, bytearray | None] | None = None) -> None:
         self._items = items
         self._keep = keep
         self._doc = doc
         self._tagger = tagger
         self._store: dict[int, set[int]] = {}
+        self._cues = cues
         self._drop = not keep and tagger is None and doc is not None
 
     def __len__(self) -> int:
@@ -316,7 +351,7 @@ class Sents(SequenceABC[Sent]):
         view = self._items[k]
         if view is None:
             assert self._doc is not None
-            view = self._items[k] = Sent(self._doc, k % len(self._items), self._tagger, self._store)
+            view = self._items[k] = Sent(self._doc, k % len(self._items), self._tagger, self._store, self._cues)
         return view
 
     @overload
@@ -328,7 +363,8 @@ class Sents(SequenceABC[Sent]):
     def __getitem__(self, k: int | slice) -> Sent | list[Sent]:
         if isinstance(k, slice):
             return [self._view(i) for i in range(*k.indices(len(self._items)))]
-        return self._view(k)
+        view = self._items[k]
+        return self._view(k) if view is None else view
 
     def __iter__(self) -> Iterator[Sent]:
         items = self._items
@@ -363,24 +399,76 @@ def build_sents(doc: Document) -> Sents:
         tagger = tag_words
     keep = len(doc.tokens) <= KEEP_TOKENS
     if not keep and tagger is None:  # views made as they are read
-        return Sents([None] * len(doc.sentences), keep=False, doc=doc)
-    items = [Sent(doc, idx, tagger) for idx in range(len(doc.sentences))]
+        return Sents([None] * len(doc.sentences), keep=False, doc=doc, cues={})
+    cues: dict[str, bytearray | None] = {}
+    items = [Sent(doc, idx, tagger, cues=cues) for idx in range(len(doc.sentences))]
     if keep and tagger is None:
         _fill(doc, items)
-    return Sents(items, keep=keep)  # type: ignore[arg-type]
+    return Sents(items, keep=keep, cues=cues)  # type: ignore[arg-type]
+
+
+def cue_sentences(doc: Document, cues: tuple[str, ...]) -> bytearray | None:
+    """A byte a sentence, 1 for the sentences whose lower-cased text holds one of `cues`, found by
+    searching the lower-cased text once a cue (a run of sentences of up to `_CUE_CHARS` characters at
+    a time); None when that could differ from lower-casing each sentence (a character whose lower case
+    is longer, or a capital sigma, whose lower case depends on what follows), or the sentences are not
+    in order."""
+    text = doc.text
+    if "\u03a3" in text or not all(cues):
+        return None
+    sentences = doc.sentences
+    if hasattr(sentences, "starts"):  # a `Sentences` column layer: its arrays as they are
+        starts, ends = sentences.starts, sentences.ends  # type: ignore[attr-defined]
+    else:
+        starts, ends = array("q", [s.start for s in sentences]), array("q", [s.end for s in sentences])
+    last = 0
+    for a, b in zip(starts, ends):
+        if not last <= a <= b:
+            return None
+        last = b
+    count = len(starts)
+    hits = bytearray(count)
+    i = 0
+    while i < count:
+        j = i + 1
+        while j < count and ends[j] - starts[i] <= _CUE_CHARS:
+            j += 1
+        base, stop = starts[i], ends[j - 1]
+        low = text[base:stop].lower()
+        if len(low) != stop - base:
+            return None
+        for cue in cues:
+            n = len(cue)
+            p = low.find(cue)
+            while p >= 0:
+                k = bisect_right(starts, base + p, i, j) - 1
+                if k >= i and base + p + n <= ends[k]:
+                    hits[k] = 1
+                    p = low.find(cue, ends[k] - base)  # (the rest of that sentence need not be read)
+                else:
+                    p = low.find(cue, p + 1)
+        i = j
+    return hits
+
+
+# How much text `cue_sentences` lower-cases at a time (a long text is not copied whole).
+_CUE_CHARS = 1 << 16
 
 
 def _fill(doc: Document, items: list[Sent]) -> None:
-    """Give every sentence view its lists at once (what `Sent.__getattr__` builds one sentence and one
-    list at a time): the extractors use them all in most sentences of a short document."""
+    """Give every sentence view its lists and number phrases at once (what `Sent.__getattr__` builds one
+    sentence and one list at a time): the extractors use them all in most sentences of a short document."""
     text = doc.text
     starts, ends = token_offsets(doc.tokens)
     words = [text[a:b] for a, b in zip(starts, ends)]
     tags = token_tags(doc.tokens)
     lower = [w.lower() for w in words]
+    kinds = word_kinds(words)
     for s in items:
         a, b = s.first, s.stop
         s.starts, s.ends, s.words, s.tags, s.lower = starts[a:b], ends[a:b], words[a:b], tags[a:b], lower[a:b]
+        s.numbers = find_numbers(s.words, kinds[a:b])
+        s.built = _FILLED
 
 
 def token_offsets(tokens: Sequence[Token]) -> tuple[list[int], list[int]]:

@@ -518,8 +518,7 @@ def _number_of(low: list[str], c: int) -> int:
 def extract(sent: Sent, after_deaths: bool = False) -> list[Fact]:
     """Casualty facts in one sentence: a new fact starts when a second incident's count of the same kind appears.
     `after_deaths`: the previous sentence reported deaths or a toll ("The toll rose to three" then continues it)."""
-    lt = sent.lowtext
-    if not any(t in lt for t in TRIGGERS) or not (sent.numbers or "a" in sent.lower or "an" in sent.lower):
+    if not sent.has_cue("casualties.TRIGGERS", TRIGGERS) or not (sent.numbers or "a" in sent.lower or "an" in sent.lower):
         return []
     groups: list[dict[str, NumberSpan | None]] = []
     cur: dict[str, NumberSpan | None] = {"killed": None, "injured": None}
@@ -840,16 +839,17 @@ def run_all(doc: Document, sents: list[Sent]) -> list[Fact]:
     para = 0
     lede = -1  # the paragraph of the first full sentence of the body (after a headline, standfirst, byline)
     for i, s in enumerate(sents):
-        prev = set(sents[i - 1].lower) if i else set()
         if i and "\n" in doc.text[sents[i - 1].span.end : s.span.start]:
             para += 1
         if lede < 0 and i and len(s) >= _LEDE_TOKENS:
             lede = para
-        after_deaths = bool(_ABOUT_DEATHS.intersection(prev))  # words, so "deadline" is not "dead"
+        after_deaths = bool(i) and not _ABOUT_DEATHS.isdisjoint(sents[i - 1].lower)  # words: "deadline" is not "dead"
         try:
             facts = extract(s, after_deaths)
         except (IndexError, ValueError):
             continue
+        if not facts:
+            continue  # what follows only marks this sentence's facts
         other = _other_incident(s) or _past_year(s) or bool(found) and _other_time(sents[found[-1][0]], s)
         days = WEEKDAYS.intersection(s.lower)
         opens_day = bool(days) and bool(WEEKDAYS.intersection(s.lower[:2]))

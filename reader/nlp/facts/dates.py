@@ -38,9 +38,9 @@ def extract(sent: Sent) -> list[Fact]:
     base = sent.span.start
     for m in DATE_RE.finditer(text):
         s, e = base + m.start(), base + m.end()
-        for k in range(len(sent)):
-            if sent.starts[k] >= s and sent.ends[k] <= e:
-                sent.used.add(k)
+        toks = sent.tokens_within(s, e)
+        if toks:
+            sent.used.update(toks)
         out.append(Fact("date", sent.span, {"text": m.group(0)}))
     return out
 

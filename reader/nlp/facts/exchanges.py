@@ -269,9 +269,9 @@ def _two_sided(sent: Sent) -> list[Fact]:
 
 def extract(sent: Sent) -> list[Fact]:
     """Exchange facts in one sentence."""
-    lt = sent.lowtext
-    if not any(s in lt for s in STRONG) or not sent.numbers:
+    if not sent.has_cue("exchanges.STRONG", STRONG) or not sent.numbers:
         return []
+    lt = sent.lowtext
     anchored = _for_anchored(sent)
     if anchored:
         return anchored
@@ -381,7 +381,7 @@ def _split_total(sent: Sent) -> list[Fact]:
     """A swap told as a total and its split: "390 prisoners, 195 from each side, were freed", "a total of 243
     detainees, 146 released by the SDF and 97 by Damascus"."""
     low = sent.lower
-    if not (_SWAP_WORDS.intersection(low) or _RELEASE.intersection(low)):
+    if _SWAP_WORDS.isdisjoint(low) and _RELEASE.isdisjoint(low):
         return []
     for num in sent.numbers:
         e = num.end
@@ -412,8 +412,8 @@ def _answering_release(sents: list[Sent], i: int) -> NumberSpan | None:
     people"."""
     sent = sents[i]
     low = sent.lower
-    if low[0] in ("among", "of", "including", "they", "those") or len(sent) < 4:
-        return None  # a part of the first release, or the same people
+    if low[0] in ("among", "of", "including", "they", "those") or len(sent) < 4 or _RELEASE.isdisjoint(low):
+        return None  # a part of the first release, or the same people; no release word: `_releases` finds none
     if _cumulative(sent) or _cumulative(sents[i - 1]):
         return None  # "more than 5,800 Ukrainians have been returned since the start of the invasion": a running total
     found = _releases(sent)

@@ -48,6 +48,11 @@ def _stages() -> tuple[tuple[str, tuple[tuple[re.Pattern[str], str], ...]], ...]
     )
 
 
+# The tags a ROLE_NP chunk can hold (besides any JJ* or NN* tag): a chunk never spans a token of any other tag.
+_NP_TAGS = frozenset({"DT", "PRP$", "RB", "VBN", "CD", "POS", "ROLE", "HYPH", "CC", "VBG"})
+_NP_PREFIXES = ("JJ", "NN")
+
+
 def role_chunks(tags: Sequence[str]) -> list[tuple[str, int, int]]:
     """Top-level (label, first token, end token) items of the role parse of a tag sequence.
 
@@ -55,26 +60,66 @@ def role_chunks(tags: Sequence[str]) -> list[tuple[str, int, int]]:
     first token, its end token). Same result as flattening `role_parser().parse(...)`:
     NLTK's ChunkString algorithm (tags as "<t1><t2>...", each rule wraps its matches in
     braces, empty braces dropped, the string split back into chunks) run without Tree objects.
+    Each stage has one rule, so no chunk of its own stage is there yet when it runs (NLTK's
+    not-inside-a-chunk lookahead always holds). A ROLE_NP match is a run of tags of `_NP_TAGS`
+    holding a ROLE tag, so the rule runs on such runs alone (a match never crosses another tag,
+    and each run is matched left to right as in the whole string); ROLE_PP opens on
+    "<ROLE_NP><INR>", so it runs only when a chunk is followed by an INR tag.
     """
     items = [(t, k, k + 1) for k, t in enumerate(tags)]
     if not items:
         return items
-    for label, rules in _stages():
-        s = "<" + "><".join([x[0] for x in items]) + ">"
-        for rx, repl in rules:
-            s = rx.sub(repl, s).replace("{}", "")
-        if "{" not in s:
-            continue
+    (np_label, np_rules), (pp_label, pp_rules) = _stages()
+    pp = "ROLE_NP" in tags  # whether a ROLE_NP is followed by an INR tag, what every ROLE_PP match opens on
+    if "ROLE" in tags:
         out: list[tuple[str, int, int]] = []
-        index = 0
-        inside = False
-        for piece in _BRACES.split(s):
-            n = piece.count("<")
-            if inside:
-                out.append((label, items[index][1], items[index + n - 1][2]))
-            else:
-                out.extend(items[index : index + n])
-            index += n
-            inside = not inside
+        n = len(items)
+        done = k = 0
+        while k < n:
+            t = items[k][0]
+            if t not in _NP_TAGS and not t.startswith(_NP_PREFIXES):
+                k += 1
+                continue
+            a = k
+            role = False
+            while k < n and ((t := items[k][0]) in _NP_TAGS or t.startswith(_NP_PREFIXES)):
+                role = role or t == "ROLE"
+                k += 1
+            if role:  # a run that may hold a chunk
+                out.extend(items[done:a])
+                _apply(np_label, np_rules, items[a:k], out)
+                done = k
+                # (INR holds no chunk, so a chunk it follows ends the run)
+                pp = pp or (k < n and items[k][0] == "INR" and out[-1][0] == np_label and out[-1][2] == k)
+        out.extend(items[done:])
+        items = out
+    if pp:
+        out = []
+        _apply(pp_label, pp_rules, items, out, "<ROLE_NP><INR>")
         items = out
     return items
+
+
+def _apply(label: str, rules: tuple[tuple[re.Pattern[str], str], ...], items: list[tuple[str, int, int]],
+           out: list[tuple[str, int, int]], opening: str = "") -> None:
+    """Run one stage's rules over the items, appending its chunks and the items left outside them to `out`
+    (the items alone when the tags lack `opening`, what every match of the stage starts with)."""
+    s = "<" + "><".join([x[0] for x in items]) + ">"
+    if opening not in s:
+        out.extend(items)
+        return
+    for rx, repl in rules:
+        s = rx.sub(repl, s).replace("{}", "")
+    if "{" not in s:
+        out.extend(items)
+        return
+    index = 0
+    inside = False
+    for piece in _BRACES.split(s):
+        n = piece.count("<")
+        if inside:
+            out.append((label, items[index][1], items[index + n - 1][2]))
+        else:
+            out.extend(items[index : index + n])
+        index += n
+        inside = not inside

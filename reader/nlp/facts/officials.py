@@ -12,6 +12,7 @@ from reader.nlp.facts.roles import (
     HONORIFICS,
     PARTY_TAG,
     PLACE_NOUNS,
+    ROLE_NOUNS,
     TITLE_ABBREVIATIONS,
     expand_title,
     is_role_word,
@@ -72,12 +73,12 @@ def _names_in(sent: Sent, mentions: SpanIndex[str]) -> list[_Name]:
         return names
     s0, s1 = sent.starts[0], sent.ends[-1]
     for a, b, eid in mentions.overlapping(s0, s1):
-        if PARTY_TAG.match(sent.doc.text[a:b].split(" ", 1)[0]):
+        if sent.doc.text[a + 1 : a + 2] == "-" and PARTY_TAG.match(sent.doc.text[a:b].split(" ", 1)[0]):
             continue
-        toks = [k for k in range(len(sent)) if sent.starts[k] < b and sent.ends[k] > a]
+        toks = sent.tokens_overlapping(a, b)
         if not toks:
             continue
-        i, j = toks[0], toks[-1] + 1
+        i, j = toks.start, toks.stop
         if all(is_role_word(w) or w.lower() in HONORIFICS for w in sent.words[i:j]):
             continue  # NER took a bare title for a name ("Brig Gen" + "Mohammad Karim" -> "Gen")
         if sent.lower[j - 1] in _FACILITY_WORDS or (j < len(sent) and sent.lower[j] in _FACILITY_WORDS
@@ -85,7 +86,7 @@ def _names_in(sent: Sent, mentions: SpanIndex[str]) -> list[_Name]:
             continue
         while i < j - 1 and (is_role_word(sent.words[i]) or sent.lower[i] in HONORIFICS or singular_role(sent.words[i])):
             i += 1  # NER put a title inside the name: "President Vladimir Putin", "Justices Ana Ruiz"
-        if i < j - 2 and sent.lower[i] == "state" and i == toks[0] and sent.lower[i - 1 : i] == ["of"]:
+        if i < j - 2 and sent.lower[i] == "state" and i == toks.start and sent.lower[i - 1 : i] == ["of"]:
             i += 1  # "Minister of State Khalid bin Nasser al-Marri": NER took "State" from the title
         while i > 0 and _INITIALS.match(sent.words[i - 1]) and sent.lower[i - 1] not in HONORIFICS \
                 and not is_role_word(sent.words[i - 1]):
@@ -100,6 +101,9 @@ def _marks(sent: Sent, names: list[_Name]) -> list[str]:
     per = {k for n in names for k in range(n.i, n.j)}
     first = {n.i for n in names}
     for k, (w, low) in enumerate(zip(sent.words, sent.lower)):
+        if low not in _MARK_WORDS and "-" not in low and tags[k] != "PRP" and k + 1 not in first \
+                and not w[:1].isupper() and not w.isupper():
+            continue  # no mark below applies to this word (the common case: a plain lower-case word or a stop)
         if low in ("general", "major") and k + 1 < len(sent) and k + 1 not in per and sent.words[k + 1][:1].isupper() \
                 and not is_role_word(sent.words[k + 1]) and sent.lower[k + 1] not in HONORIFICS:
             continue  # "General Assembly", "General Motors", "Major League": part of a name, not a rank
@@ -111,7 +115,7 @@ def _marks(sent: Sent, names: list[_Name]) -> list[str]:
             tags[k] = "HON"
         elif low in _DATES and w[:1].isupper():
             tags[k] = "DATE"
-        elif PARTY_TAG.match(w) or (k > 0 and tags[k - 1] == "PARTY" and w[:1].isupper()):
+        elif w[1:2] == "-" and PARTY_TAG.match(w) or (k > 0 and tags[k - 1] == "PARTY" and w[:1].isupper()):
             tags[k] = "PARTY"  # "D-Ore.", "R-Garden City"
         elif low in _FORCE_JJ:
             tags[k] = "JJ"
@@ -149,6 +153,13 @@ def _marks(sent: Sent, names: list[_Name]) -> list[str]:
             if tags[k] not in ("PER",) and is_role_word(sent.words[k]):
                 tags[k] = "ROLE"
     return tags
+
+
+# The lower-case words `is_role_word` accepts without looking into a hyphenated word's parts.
+_ROLEISH = ROLE_NOUNS | frozenset(TITLE_ABBREVIATIONS)
+# Every lower-case word `_marks` treats apart from its shape and tag (role nouns and titles included).
+_MARK_WORDS = (HONORIFICS | _DATES | _FORCE_JJ | _INR | _APPOINTED | _NAME_PARTICLES | _ROLEISH
+               | {"general", "major", "member", "members", "representing"})
 
 
 def _items(sent: Sent, tags: list[str]) -> list[tuple[str, int, int]]:
@@ -233,9 +244,9 @@ def extract(sent: Sent, mentions: SpanIndex[str], prev: Sent | None = None) -> l
     if not names:
         return []
     low = sent.lower
-    if (not any(is_role_word(w) or singular_role(w) for w in sent.words) and "who" not in low
-            and not (_COPULA & set(low)) and "member" not in low and "members" not in low):
-        return []
+    if (_ROLEISH.isdisjoint(low) and "who" not in low and _COPULA.isdisjoint(low) and "member" not in low
+            and "members" not in low and not any("-" in w and is_role_word(w) or singular_role(w) for w in sent.words)):
+        return []  # no role word (`_ROLEISH` holds `is_role_word`'s unhyphenated ones), "who", copula or "member"
     tags = _marks(sent, names)
     items = _items(sent, tags)
     by_start = {n.i: n for n in names}

@@ -19,9 +19,7 @@ def _name_tokens(names: SpanIndex[str], sent: Sent) -> set[int]:
     if not sent.starts:
         return out
     for start, end, _ in names.overlapping(sent.starts[0], sent.ends[-1]):
-        for k in range(len(sent)):
-            if sent.starts[k] >= start and sent.ends[k] <= end:
-                out.add(k)
+        out.update(sent.tokens_within(start, end))
     return out
 
 

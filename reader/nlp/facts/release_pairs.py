@@ -441,6 +441,8 @@ def _found(sent: Sent) -> list[tuple[NumberSpan, int, bool]]:
     found: list[tuple[NumberSpan, int, bool]] = []
     low = sent.lower
     for c, w in enumerate(low):
+        if w not in _FOUND_CUES:
+            continue  # none of the tests below reads a release at this word
         num, bare = None, False
         if w in _ACTIVE or w in _SEND:
             num, bare = _active(sent, c)
@@ -471,6 +473,11 @@ def _found(sent: Sent) -> list[tuple[NumberSpan, int, bool]]:
         if num is not None and all(num.start != x.start for x, _, _ in found):
             found.append((num, c, bare))
     return found
+
+
+# Every word `_found` tests for a release at (each of its tests first asks for one of these).
+_FOUND_CUES = (_ACTIVE | _SEND | _PASSIVE | _COME_HOME | _GOING | frozenset(_WALK_OUT)
+               | {"regained", "for", "saw", "return", "release", "repatriation", "handover", "set", "go"})
 
 
 def releases(sent: Sent) -> list[NumberSpan]:
@@ -651,7 +658,7 @@ def two_releases(sents: Sequence[Sent], i: int) -> list[Fact]:
     """An exchange told as two releases in sentence i of a passage about a swap ("Thailand handed over 18
     soldiers, while Cambodia released four"); [] when there are not two."""
     s = sents[i]
-    if not any(w in s.lowtext for w in _TRIGGERS):
+    if not _triggered(s):
         return []
     counts = releases(s)
     if _paired(sents, i, counts):
@@ -669,6 +676,11 @@ _TRIGGERS = ("releas", "free", "hand", "return", "repatriat", "receiv", "sen", "
              "crossed")
 
 
+def _triggered(s: Sent) -> bool:
+    """True when the sentence holds one of `_TRIGGERS`."""
+    return s.has_cue("release_pairs._TRIGGERS", _TRIGGERS)
+
+
 def add_pairs(facts: list[Fact], sents: Sequence[Sent]) -> list[Fact]:
     """The exchange facts the sentence rules missed, merged into `facts` in text order; the one-sided counts
     they pair up are dropped from `facts`."""
@@ -681,7 +693,7 @@ def add_pairs(facts: list[Fact], sents: Sequence[Sent]) -> list[Fact]:
             pending.clear()
             continue
         try:
-            if not any(w in s.lowtext for w in _TRIGGERS):
+            if not _triggered(s):
                 continue
             one_sided = {f.fields["value"] for f in facts if f.kind == "quantity" and f.evidence == span}
             saved = s.used

@@ -84,30 +84,32 @@ def _score_votes(sent: Sent) -> list[tuple[int, dict[str, int | float | None]]]:
     low = sent.lower
     n = len(sent)
     found: list[tuple[int, dict[str, int | float | None]]] = []
+    at = {num.start: num for num in sent.numbers}  # (`number_at`: the number phrases start apart)
     for k, w in enumerate(sent.words):
+        if k not in at and not w[:1].isdigit():
+            continue  # neither a score (it opens on a digit) nor the start of a number
         if k in sent.used:
             continue
-        window = set(low[max(0, k - 12) : k + 4])
-        m = _SCORE.match(w)
+        m = _SCORE.match(w) if w[:1].isdigit() else None
         if m and k > 0 and low[k - 1] in _NOT_SCORES:
             continue  # "ADDS parliament vote in paras 9-11": a range of paragraphs
         if m and any(w.startswith(_HYPOTHETICAL) for w in low[max(0, k - 5) : k]):
             continue  # "despite earlier predictions of a 20-20 dead heat": a vote nobody cast
-        if m and window & SCORE_CONTEXT:
+        if m and not SCORE_CONTEXT.isdisjoint(low[max(0, k - 12) : k + 4]):
             a, b = _ordered(low, k, int(m.group(1)), int(m.group(2)))
             fields: dict[str, int | float | None] = {"for": a, "against": b, "abstain": int(m.group(3)) if m.group(3) else None}
             sent.used.add(k)
             found.append((k, fields))
             continue
         # "210 to 198" / "210 votes to 198" / "52 - 48"
-        first = sent.number_at(k)
+        first = at.get(k)
         if first is None or sent.is_year_token(first):
             continue
         j = first.end
         if j < n and low[j] in ("votes", "vote"):
             j += 1
         if j < n and (low[j] == "to" or (low[j] in DASHES and j == first.end)):
-            second = sent.number_at(j + 1)
+            second = at.get(j + 1)
             if second is None and j + 1 < n and low[j + 1] in ("none", "nil", "zero") and "votes" in low[first.end : j]:
                 second = NumberSpan(j + 1, j + 2, 0)  # "by 14 votes to none"
             votey = bool(_VOTE_VERBS.intersection(low[max(0, k - 4) : k])) or "votes" in low[first.end : first.end + 1]
@@ -263,11 +265,11 @@ def _descriptive(sent: Sent) -> list[tuple[int, str, int | float]]:
 def extract_all(sent: Sent) -> list[dict[str, int | float | None]]:
     """Every vote's counts in one sentence ("the board voted 5-2, and the council rejected it 3-6")."""
     low = sent.lower
-    if not VOTE_WORDS.intersection(low) and "favour" not in low and "favor" not in low:
+    if VOTE_WORDS.isdisjoint(low) and "favour" not in low and "favor" not in low:
         return []
     if not sent.numbers and not any(_SCORE.match(w) for w in sent.words):
         return []
-    if _SURVEY.intersection(low):
+    if not _SURVEY.isdisjoint(low):
         return []  # "in a poll of 800 residents, 410 backed the plan": an opinion poll, not a vote
     groups = _group(_score_votes(sent), _descriptive(sent))
     if len(groups) == 1:
