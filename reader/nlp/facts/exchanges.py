@@ -6,6 +6,7 @@ from reader.document import Document, Fact, Span
 from reader.nlp.facts.base import AUX, Sent
 from reader.nlp.facts.loose_pairs import add_loose
 from reader.nlp.facts.mirror_pairs import add_mirrored
+from reader.nlp.facts.roles import ROLE_NOUNS
 from reader.nlp.facts.release_pairs import add_pairs, same_agent, skip_release_of, skip_remains, two_releases, within
 from reader.nlp.numbers import NumberSpan
 
@@ -123,6 +124,66 @@ def _past_possessive(low: list[str], k: int) -> int:
     return k
 
 
+_FREED = frozenset("freed released handed returned repatriated".split())
+
+
+def _sets_of_remains(sent: Sent, start: int) -> int:
+    """End of "sets of (Paraguayan) remains" at start, or start when the words are not there."""
+    low = sent.lower
+    if start + 2 < len(sent) and low[start] == "sets" and low[start + 1] == "of":
+        for j in range(start + 2, min(start + 5, len(sent))):
+            if low[j] == "remains":
+                return j + 1
+    return start
+
+
+def _one_person(sent: Sent, k: int) -> NumberSpan | None:
+    """One person named by a singular noun phrase at k: "a German priest", "the president of the commission"."""
+    low = sent.lower
+    if k >= len(sent) or low[k] not in ("a", "an", "the") or k in sent.used:
+        return None
+    j = k + 1
+    while j < len(sent) and j - k < 4 and (sent.tags[j].startswith("JJ") or (sent.words[j][:1].isupper() and sent.tags[j] == "NNP")):
+        j += 1
+    if j < len(sent) and sent.tags[j] == "NN" and (sent.is_personish(j, j + 1) or low[j] in ROLE_NOUNS) and not (
+            j + 1 < len(sent) and sent.tags[j + 1].startswith("NN")):
+        return NumberSpan(k, k + 1, 1)
+    return None
+
+
+def _first_side(sent: Sent, cue: int) -> tuple[NumberSpan, int] | None:
+    """The count of people before an exchange cue at token cue: "freed 215 people held in Russia in exchange for";
+    further back (up to 24 tokens) only when a release verb lies between; else "freed a German priest"."""
+    low = sent.lower
+    for num in reversed(sent.numbers):
+        if num.end > cue or num.start in sent.used or sent.is_year_token(num):
+            continue
+        if cue - num.end > 12 and not (cue - num.end <= 24 and any(low[k] in _FREED for k in range(num.end, cue))):
+            continue
+        if any(low[k] in (";", ":", "for") for k in range(num.end, cue)):
+            break
+        if _in_aside(sent, num.start):
+            continue  # "eight hostages, including two Italians, were freed": the aside's count is a part
+        start = _past_possessive(low, num.end)  # "84 of its soldiers"
+        if num.end < start < len(sent) and low[start] == "own":
+            start += 1
+        remains = _sets_of_remains(sent, start)
+        if remains > start:
+            return num, remains
+        end = _plain_noun(sent, start)
+        if _people(sent, start, end):
+            return num, end
+    for k in range(cue - 1, max(-1, cue - 13), -1):
+        if low[k] in (";", ":", "exchanged", "swapped", "traded"):
+            return None
+        if low[k] in ("freed", "released"):
+            one = _one_person(sent, k + 1)
+            if one is not None:
+                return one, _plain_noun(sent, k + 2)
+            return None
+    return None
+
+
 def _for_anchored(sent: Sent) -> list[Fact]:
     """ "N X <anything short> in exchange for M Y", "N X are to be exchanged for M Y"."""
     low = sent.lower
@@ -130,21 +191,7 @@ def _for_anchored(sent: Sent) -> list[Fact]:
         if w != "for" or not _is_for_cue(low, f):
             continue
         cue = f - 2 if low[f - 2] == "in" else f - 1
-        first = None
-        for num in reversed(sent.numbers):
-            if num.end > cue or cue - num.end > 12 or num.start in sent.used or sent.is_year_token(num):
-                continue
-            if any(low[k] in (";", ":", "for") for k in range(num.end, cue)):
-                break
-            if _in_aside(sent, num.start):
-                continue  # "eight hostages, including two Italians, were freed": the aside's count is a part
-            start = _past_possessive(low, num.end)  # "84 of its soldiers"
-            if num.end < start < len(sent) and low[start] == "own":
-                start += 1
-            end = _plain_noun(sent, start)
-            if _people(sent, start, end):
-                first = (num, end)
-                break
+        first = _first_side(sent, cue)
         if first is None:
             continue
         num, end = first
@@ -156,12 +203,17 @@ def _for_anchored(sent: Sent) -> list[Fact]:
             end2 = _plain_noun(sent, tail)
             sent.used.update(range(num.start, num.end))
             return [Fact("exchange", sent.span, {"counts": [num.value, num.value], "what": _what(what1, sent.slice(tail, end2), sent)})]
-        second = _count_after(sent, skip_release_of(low, f + 1))  # "in return for the release of six of their fighters"
+        after = skip_release_of(low, f + 1)  # "in return for the release of six of their fighters"
+        second = _count_after(sent, after)
         if second is None:
-            continue
-        tail2 = _past_possessive(low, second.end)  # "six of their fighters"
-        end2 = _plain_noun(sent, tail2)
-        if end2 > tail2 and not _people(sent, tail2, end2):
+            second = _one_person(sent, after)  # "in return for the release of the president of ..."
+            if second is None:
+                continue
+            tail2 = end2 = _plain_noun(sent, after + 1)
+        else:
+            tail2 = _past_possessive(low, second.end)  # "six of their fighters"
+            end2 = max(_plain_noun(sent, tail2), _sets_of_remains(sent, tail2))
+        if end2 > tail2 and not (_people(sent, tail2, end2) or low[end2 - 1] in ("ones", "remains")):
             continue
         sent.used.update(range(num.start, num.end))
         sent.used.update(range(second.start, second.end))
