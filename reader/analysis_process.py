@@ -9,8 +9,9 @@ memory (which Python's allocator would keep resident) and never shares its GIL w
 that grew while analysing (a very long text) is stopped as soon as its answer is read, before the
 caller builds the Document from it, and the next text starts a fresh one, so a long article's
 Document and a child never take memory at the same time. A text that long is sent as the child's last
-one, and the child frees each model as soon as the steps still to run no longer need it. `AnalysisJob.cancel()` kills the child of
-a running analysis at once, and the caller reaps every child it stops. Each child also holds
+one, and the child frees each model as soon as the steps still to run no longer need it (so it never
+holds them all beside the text's working memory). `AnalysisJob.cancel()` kills the child of a running
+analysis at once, and the caller reaps every child it stops. Each child also holds
 the read end of a "lifeline" pipe whose write end only the caller has: when the caller dies
 (even by SIGKILL) the pipe closes and the child exits, so none is left behind.
 """
