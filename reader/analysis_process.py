@@ -8,14 +8,17 @@ memory (which Python's allocator would keep resident) and never shares its GIL w
 `AnalysisPool` keeps one warm child between articles (stopped after IDLE_SECONDS unused); a child
 that grew while analysing (a very long text) is stopped as soon as its answer is read, before the
 caller builds the Document from it, and the next text starts a fresh one, so a long article's
-Document and a child never take memory at the same time. `AnalysisJob.cancel()` kills the child of
-a running analysis at once, and the caller reaps every child it stops. Each child also holds
+Document and a child never take memory at the same time. A text that long is sent as the child's last
+one, and the child frees each model as soon as the steps still to run no longer need it (so it never
+holds them all beside the text's working memory). `AnalysisJob.cancel()` kills the child of a running
+analysis at once, and the caller reaps every child it stops. Each child also holds
 the read end of a "lifeline" pipe whose write end only the caller has: when the caller dies
 (even by SIGKILL) the pipe closes and the child exits, so none is left behind.
 """
 
 from __future__ import annotations
 
+import inspect
 import json
 import os
 import signal
@@ -125,8 +128,12 @@ def child_main(conn: Connection, function: str = DEFAULT_FUNCTION) -> None:
         parts: list[Any] = []
         status: dict[str, Any] = {"ok": False, "error": load_error}
         if analyze is not None:
+            # the last text this child analyses (the caller stops it after the answer): each model is
+            # freed once no step still to run needs it (`reader.pipeline.analyze`'s `release_models`)
+            final = bool(request.get("final")) and _accepts(analyze, "release_models")
+            options = {"release_models": True} if final else {}
             try:
-                doc = analyze(text, str(request.get("title", "")), str(request.get("source", "")))
+                doc = analyze(text, str(request.get("title", "")), str(request.get("source", "")), **options)
                 if doc.text != text:
                     raise ValueError("the pipeline changed the text")
                 parts = pack_parts(doc)  # the token arrays are sent from the document's own columns
@@ -144,6 +151,14 @@ def child_main(conn: Connection, function: str = DEFAULT_FUNCTION) -> None:
         except OSError:
             return
         del parts
+
+
+def _accepts(function: Callable[..., Any], name: str) -> bool:
+    """Whether a function takes a keyword argument of this name."""
+    try:
+        return name in inspect.signature(function).parameters
+    except (TypeError, ValueError):
+        return False
 
 
 def child_entry(argv: list[str]) -> None:
@@ -191,6 +206,7 @@ class Analyst:
         self.stats: dict[str, float] = {}
         self.jobs = 0
         self.last_chars = 0  # the length of the last text analysed
+        self.final = False  # a text was sent as the last one: the child is to be stopped after it
 
     @property
     def pid(self) -> int:
@@ -206,22 +222,28 @@ class Analyst:
         """Whether the last analysis left the child much bigger than after its warm-up, or was of a
         very long text."""
         rss, base = self.stats.get("rss_mb"), self.stats.get("base_mb")
-        return self.last_chars >= max_chars or (rss is not None and base is not None and rss - base > growth_mb)
+        return (self.final or self.last_chars >= max_chars
+                or (rss is not None and base is not None and rss - base > growth_mb))
 
     def analyse(self, text: str, title: str = "", source: str = "") -> Document:
         """Analyse a text in the child (blocks; the GIL is free while waiting); raises AnalysisFailed."""
         return build_document(self.fetch(text, title, source), text, title, source)
 
-    def fetch(self, text: str, title: str = "", source: str = "") -> list[bytes]:
+    def fetch(self, text: str, title: str = "", source: str = "", final: bool = False) -> list[bytes]:
         """Analyse a text in the child and return its answer, the packed Document's parts (see
-        `build_document`); blocks, the GIL free while waiting; raises AnalysisFailed."""
+        `build_document`); blocks, the GIL free while waiting; raises AnalysisFailed.
+
+        `final`: the child analyses nothing after this text (it then counts as `bloated`, so a pool
+        stops it), and frees each model once the steps still to run no longer need it."""
         with self._lock:
             if self._stopped or self._closed:
                 raise AnalysisCancelled("the analysis was cancelled")
             self._busy = True
+            self.final = self.final or final
         try:
             try:
-                self._conn.send_bytes(json.dumps({"title": title, "source": source}).encode("utf-8"))
+                header = {"title": title, "source": source, "final": final}
+                self._conn.send_bytes(json.dumps(header).encode("utf-8"))
                 data = text.encode("utf-8", "surrogatepass")
                 self._conn.send_bytes(data)
                 if len(data) >= TRIM_BYTES:  # a long text: its bytes, and what loading it left, go back
@@ -343,7 +365,10 @@ class AnalysisJob:
                 raise AnalysisCancelled("the analysis was cancelled")
             analyst = self._analyst = self._pool.acquire()
         try:
-            parts = analyst.fetch(self.text, self.title, self.source)
+            # a child that analyses a text this long is stopped after it (`release`): told so, it frees
+            # each model as soon as the steps still to run no longer need it
+            final = len(self.text) >= self._pool.recycle_chars
+            parts = analyst.fetch(self.text, self.title, self.source, final=final)
         except AnalysisFailed:
             if self.cancelled:
                 raise AnalysisCancelled("the analysis was cancelled") from None

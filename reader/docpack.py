@@ -19,10 +19,10 @@ from __future__ import annotations
 import json
 import struct
 from array import array
-from itertools import accumulate
+from itertools import accumulate, chain
 from typing import Any, Iterable, Mapping, Sequence
 
-from reader.document import Document, Entity, Fact, Mentions, Note, Sentences, Span, Tokens
+from reader.document import Document, Entity, Fact, Mention, Mentions, Note, Sentence, Sentences, Span, Tokens
 
 MAGIC = b"RDP3"
 _HEAD = struct.Struct("<4sI")  # magic, header length (the header is padded to a multiple of 8 bytes)
@@ -66,6 +66,27 @@ def _array(values: Iterable[int], code: str) -> array:
     return array(code, values)
 
 
+def _mention_column(mentions: Sequence[Mention], name: str) -> Iterable[Any]:
+    """One column of an entity's mentions: "starts", "ends" or "kinds" (read from `Mentions` columns
+    without making a Mention)."""
+    if isinstance(mentions, Mentions):
+        if name == "kinds":
+            return map(mentions.kind_names.__getitem__, mentions.kind_ids)
+        return mentions.starts if name == "starts" else mentions.ends
+    if name == "kinds":
+        return (m.kind for m in mentions)
+    return (m.start for m in mentions) if name == "starts" else (m.end for m in mentions)
+
+
+def _sentence_columns(sentences: Sequence[Sentence]) -> dict[str, Iterable[int]]:
+    """The sentence layer's four columns (a `Sentences` layer's own arrays)."""
+    if isinstance(sentences, Sentences):
+        return {"sentence_start": sentences.starts, "sentence_end": sentences.ends,
+                "sentence_first": sentences.firsts, "sentence_stop": sentences.stops}
+    return {"sentence_start": (s.start for s in sentences), "sentence_end": (s.end for s in sentences),
+            "sentence_first": (s.first_token for s in sentences), "sentence_stop": (s.end_token for s in sentences)}
+
+
 def pack_parts(doc: Document) -> list[bytes | memoryview]:
     """The document's layers (not its text) as a header and one part per array, for `unpack_parts`.
 
@@ -75,7 +96,6 @@ def pack_parts(doc: Document) -> list[bytes | memoryview]:
     kinds: dict[str, int] = {}
     fact_kinds: dict[str, int] = {}
     tokens, sentences, facts = doc.tokens, doc.sentences, doc.facts
-    mentions = [m for e in doc.entities for m in e.mentions]
     # each distinct fields object once, as its JSON (which is what makes two of them the same)
     fields: dict[str, int] = {}
     fact_fields = array("q")
@@ -90,13 +110,11 @@ def pack_parts(doc: Document) -> list[bytes | memoryview]:
         "token_start": tokens.starts,
         "token_end": tokens.ends,
         "token_pos": tokens.tag_ids,
-        "sentence_start": (s.start for s in sentences),
-        "sentence_end": (s.end for s in sentences),
-        "sentence_first": (s.first_token for s in sentences),
-        "sentence_stop": (s.end_token for s in sentences),
-        "mention_start": (m.start for m in mentions),
-        "mention_end": (m.end for m in mentions),
-        "mention_kind": (kinds.setdefault(m.kind, len(kinds)) for m in mentions),
+        **_sentence_columns(sentences),
+        "mention_start": chain.from_iterable(_mention_column(e.mentions, "starts") for e in doc.entities),
+        "mention_end": chain.from_iterable(_mention_column(e.mentions, "ends") for e in doc.entities),
+        "mention_kind": (kinds.setdefault(kind, len(kinds))
+                         for e in doc.entities for kind in _mention_column(e.mentions, "kinds")),
         "fact_start": (f.evidence.start for f in facts),
         "fact_end": (f.evidence.end for f in facts),
         "fact_kind": (fact_kinds.setdefault(f.kind, len(fact_kinds)) for f in facts),

@@ -278,7 +278,10 @@ class _Columns(Sequence[Any]):
     def __getitem__(self, index: Any) -> Any:
         if isinstance(index, slice):
             return self._sliced(index)
-        return _built(self._item, self._setters, [(c[index],) for c in self._columns()], 1)[0]
+        item = _NEW(self._item)
+        for setter, column in zip(self._setters, self._columns()):
+            setter(item, column[index])
+        return item
 
     def __iter__(self) -> Iterator[Any]:
         n = len(self)
@@ -461,8 +464,9 @@ class Document:
             object.__setattr__(self, "tokens", Tokens.of(self.tokens))
 
     def with_layers(self, **layers: Any) -> Document:
-        """Return a copy with the given layers replaced (layers are given as sequences)."""
-        return replace(self, **{k: v if k == "tokens" else tuple(v) for k, v in layers.items()})
+        """Return a copy with the given layers replaced (layers are given as sequences; column layers,
+        `Tokens`, `Sentences` and `Mentions`, are kept as they are)."""
+        return replace(self, **{k: v if isinstance(v, (Tokens, _Columns)) else tuple(v) for k, v in layers.items()})
 
     def slice(self, span: Span | Mention | Token | Sentence | Note) -> str:
         """The text a span covers."""

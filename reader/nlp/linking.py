@@ -20,13 +20,14 @@ from __future__ import annotations
 import bisect
 import json
 import re
+from array import array
 from dataclasses import dataclass
 from functools import lru_cache
 from operator import attrgetter
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Sequence
 
-from reader.document import ENTITY_LABELS, Document, Entity, Mention
+from reader.document import ENTITY_LABELS, MENTION_KINDS, Document, Entity, Mention, Mentions
 from reader.memory import trim_memory
 from reader.nlp import LONG_TEXT_CHARS, aliases, descriptions, pronouns
 from reader.nlp.person_names import (
@@ -161,7 +162,8 @@ def _collect(doc: Document) -> list[_Name]:
             if name is not None:
                 name.surface = same(name.surface, name.surface)
                 raw.append(name)
-    raw.sort(key=lambda n: (n.start, -n.end))
+    width = len(doc.text) + 1  # by start, then longest first: one int a key, not a tuple and an int
+    raw.sort(key=lambda n: n.start * width - n.end)
     out: list[_Name] = []
     last_end = -1
     for name in raw:
@@ -249,29 +251,28 @@ def _join_same_strings(names: list[_Name], uf: _Union) -> None:
             uf.union(i, first_of_key.setdefault(n.key, i))
 
 
-def _overlaps(starts: list[int], spans: list[tuple[int, int]], s: int, e: int) -> bool:
-    """Whether [s, e) overlaps any of the sorted, non-overlapping spans."""
+def _overlaps(starts: Sequence[int], ends: Sequence[int], s: int, e: int) -> bool:
+    """Whether [s, e) overlaps any of the sorted, non-overlapping spans [starts[i], ends[i])."""
     i = bisect.bisect_right(starts, s) - 1
-    if i >= 0 and spans[i][1] > s:
+    if i >= 0 and ends[i] > s:
         return True
-    return i + 1 < len(spans) and spans[i + 1][0] < e
+    return i + 1 < len(starts) and starts[i + 1] < e
 
 
 def _add_aliases(text: str, names: list[_Name], uf: _Union) -> None:
     """Join names to the aliases written after them, adding alias mentions NER missed."""
-    by_start = {n.start: i for i, n in enumerate(names)}
-    spans = [(n.start, n.end) for n in names]
-    starts = [s for s, _ in spans]
+    # the names' offsets as arrays (they are sorted and do not overlap, so a start is one name's)
+    starts, ends = array("q", [n.start for n in names]), array("q", [n.end for n in names])
     new_aliases: list[tuple[int, int, int]] = []  # (start, end, index of the name they alias)
     for i, n in enumerate(list(names)):
         found = aliases.alias_after(text, n.start, n.end)
         if found is None:
             continue
         s, e = found
-        j = by_start.get(s)
-        if j is not None:
+        j = bisect.bisect_left(starts, s)
+        if j < len(starts) and starts[j] == s:
             uf.union(i, j)
-        elif not _overlaps(starts, spans, s, e):
+        elif not _overlaps(starts, ends, s, e):
             new_aliases.append((s, e, i))
     added: list[tuple[int, int, int]] = list(new_aliases)
     declared = {s for s, _, _ in new_aliases}
@@ -282,7 +283,7 @@ def _add_aliases(text: str, names: list[_Name], uf: _Union) -> None:
         # Other occurrences of the new alias strings, found in one pass over the text.
         alts = "|".join(re.escape(a) for a in sorted(owner, key=len, reverse=True))
         for m in re.finditer(r"(?<![\w'’-])(?:" + alts + r")(?![\w-])", text):
-            if m.start() not in declared and not _overlaps(starts, spans, m.start(), m.end()):
+            if m.start() not in declared and not _overlaps(starts, ends, m.start(), m.end()):
                 added.append((m.start(), m.end(), owner[m.group()]))
     added.sort()
     last_end = -1
@@ -390,6 +391,7 @@ def link(doc: Document) -> list[Entity]:
     for root, idx in members.items():
         labels[root] = _majority_label(names, idx)
         canon[root] = _canonical(names, idx, labels[root])
+    del members  # (a list of ints per entity: a long text's would stay beside what follows)
 
     # start, end, root and kind of each mention, one after another: the Mentions are made at the end, once
     # the working objects above are freed (made among them, the many that stay would keep them resident)
@@ -406,29 +408,47 @@ def link(doc: Document) -> list[Entity]:
         person_genders = {root: genders.get(root, "") for _, _, root in persons}
         for s, e, root in pronouns.resolve_pronouns(text, _sentences(doc), persons, person_genders):
             extras.append((s, e, root, "pronoun"))
-    spans = [(s, e) for s, e, _ in name_spans]
-    starts = [s for s, _ in spans]
+    starts, ends = array("q", [s for s, _, _ in name_spans]), array("q", [e for _, e, _ in name_spans])
     extras.sort(key=lambda x: (x[0], -x[1]))
     last_end = -1
     for s, e, root, kind in extras:
-        if s < last_end or e <= s or _overlaps(starts, spans, s, e):
+        if s < last_end or e <= s or _overlaps(starts, ends, s, e):
             continue
         last_end = e
         rows += (s, e, root, kind)
 
-    del names, uf, people, genders, members, name_spans, extras, persons, spans, starts
+    del names, uf, people, genders, name_spans, extras, persons, starts, ends
     if len(text) >= LONG_TEXT_CHARS:  # their big lists' memory, freed, is of no use to the Mentions
         trim_memory()
-    mentions: dict[int, list[Mention]] = {root: [] for root in labels}
-    for k in range(0, len(rows), 4):
-        mentions[rows[k + 2]].append(Mention(rows[k], rows[k + 1], rows[k + 3]))  # type: ignore[arg-type,index]
+    in_order = _mention_layers(rows, labels, columns=len(text) >= LONG_TEXT_CHARS)
     del rows
-    in_order = {root: tuple(sorted(ms, key=_SPAN)) for root, ms in mentions.items()}
     order = sorted(in_order, key=lambda r: in_order[r][0].start)
     return [
         Entity(id=f"e{k}", label=labels[root], name=canon[root], mentions=in_order[root])  # type: ignore[arg-type]
         for k, root in enumerate(order, 1)
     ]
+
+
+def _mention_layers(
+    rows: list[int | str], roots: Iterable[int], columns: bool = False
+) -> dict[int, Sequence[Mention]]:
+    """Each root's mentions in text order, from the rows (start, end, root, kind, one after another): a
+    tuple of Mentions, or for a long text `Mentions` columns (~9 bytes a mention, not ~110)."""
+    if not columns:
+        mentions: dict[int, list[Mention]] = {root: [] for root in roots}
+        for k in range(0, len(rows), 4):
+            mentions[rows[k + 2]].append(Mention(rows[k], rows[k + 1], rows[k + 3]))  # type: ignore[arg-type,index]
+        return {root: tuple(sorted(ms, key=_SPAN)) for root, ms in mentions.items()}
+    at: dict[int, list[int]] = {root: [] for root in roots}  # each root's rows, by their offset in `rows`
+    for k in range(0, len(rows), 4):
+        at[rows[k + 2]].append(k)  # type: ignore[index]
+    kinds = {kind: i for i, kind in enumerate(MENTION_KINDS)}
+    out: dict[int, Sequence[Mention]] = {}
+    for root, ks in at.items():
+        ks.sort(key=lambda k: (rows[k], rows[k + 1]))  # stable, as the sort of the Mentions by span
+        out[root] = Mentions([rows[k] for k in ks], [rows[k + 1] for k in ks],  # type: ignore[misc]
+                             array("B", [kinds[rows[k + 3]] for k in ks]), MENTION_KINDS)  # type: ignore[index]
+    return out
 
 
 def run(doc: Document) -> Document:

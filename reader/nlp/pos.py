@@ -371,6 +371,14 @@ def load_model(path: str | None = None) -> PosModel:
     return PosModel.load(path or MODEL_PATH)
 
 
+def release_models() -> bool:
+    """Free the loaded models (the next use loads them again); True if one was loaded (see
+    `reader.pipeline.release_step_models`)."""
+    loaded = load_model.cache_info().currsize > 0
+    load_model.cache_clear()
+    return loaded
+
+
 def tag_words(words: Sequence[str], model: PosModel | None = None) -> list[str]:
     """Penn Treebank tags for a list of raw tokens (typography normalised first)."""
     if not words:

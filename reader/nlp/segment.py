@@ -12,9 +12,10 @@ import re
 from array import array
 from functools import lru_cache
 from operator import itemgetter
-from typing import Iterator, MutableSequence
+from typing import Callable, Iterator, MutableSequence
 
-from reader.document import Document, Sentence, Tokens, make_tokens
+from reader.document import Document, Sentence, Sentences, Tokens, make_tokens
+from reader.nlp import LONG_TEXT_CHARS
 
 # Lower-cased, without the final full stop, as Punkt stores them.
 ABBREVIATIONS: frozenset[str] = frozenset(
@@ -402,6 +403,30 @@ def tokenize_sentence(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def segment(text: str) -> tuple[list[Sentence], Tokens]:
     """Split a text into sentences and tokens, each sentence knowing its token range."""
     sentences: list[Sentence] = []
+    add = sentences.append
+    tokens = _segment(text, lambda s, e, first, stop: add(Sentence(s, e, first, stop)))
+    return sentences, tokens
+
+
+def segment_columns(text: str) -> tuple[Sentences, Tokens]:
+    """`segment`'s sentences as columns (`Sentences`: four integer arrays, ~16 bytes a sentence where a
+    Sentence object with its ints takes ~170), for a long text: they stay through every later step."""
+    code = "i" if len(text) < 2**31 else "q"
+    columns = array(code), array(code), array(code), array(code)
+    add_start, add_end, add_first, add_stop = (c.append for c in columns)
+
+    def add(s: int, e: int, first: int, stop: int) -> None:
+        add_start(s)
+        add_end(e)
+        add_first(first)
+        add_stop(stop)
+
+    tokens = _segment(text, add)
+    return Sentences(*columns), tokens
+
+
+def _segment(text: str, add_sentence: Callable[[int, int, int, int], None]) -> Tokens:
+    """The text's tokens; each sentence's (start, end, first token, token stop) goes to `add_sentence`."""
     # offsets go straight into arrays (4 bytes each), so no int object outlives its append
     starts = array("i" if len(text) < 2**31 else "q")
     ends = array(starts.typecode)
@@ -415,16 +440,17 @@ def segment(text: str) -> tuple[list[Sentence], Tokens]:
             except Exception:  # NLTK's alignment failed: `tokenize_sentence` falls back
                 del starts[first:], ends[first:]
             else:
-                sentences.append(Sentence(s, e, first, len(starts)))
+                add_sentence(s, e, first, len(starts))
                 continue
         spans = tokenize_sentence(text, s, e)
         starts.extend(map(_FIRST, spans))
         ends.extend(map(_SECOND, spans))
-        sentences.append(Sentence(s, e, first, len(starts)))
-    return sentences, make_tokens(starts, ends)
+        add_sentence(s, e, first, len(starts))
+    return make_tokens(starts, ends)
 
 
 def run(doc: Document) -> Document:
     """Pipeline step: fill the sentence and token layers."""
-    sentences, tokens = segment(doc.text)
+    text = doc.text
+    sentences, tokens = segment_columns(text) if len(text) >= LONG_TEXT_CHARS else segment(text)
     return doc.with_layers(sentences=sentences, tokens=tokens)

@@ -7,7 +7,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence as SequenceABC
 from typing import AbstractSet, Callable, Generic, Iterable, Iterator, Sequence, TypeVar, overload
 
-from reader.document import Document, Span, Token
+from reader.document import Document, Sentences, Span, Token
 from reader.nlp.numbers import NumberSpan, find_numbers, is_year, word_kinds
 
 # Words that make a count fuzzy but keep it a count: "at least nine", "more than a dozen".
@@ -59,6 +59,15 @@ AUX: frozenset[str] = frozenset(
 DASHES: frozenset[str] = frozenset({"-", "–", "—", "--", "―"})
 
 
+def _char_span(doc: Document, index: int) -> tuple[int, int]:
+    """Sentence `index`'s character offsets (read from the columns of a long text's `Sentences`)."""
+    sentences = doc.sentences
+    if type(sentences) is Sentences:
+        return sentences.starts[index], sentences.ends[index]
+    s = sentences[index]
+    return s.start, s.end
+
+
 class Sent:
     """One sentence of a document: token words, lower-cased words, tags and char offsets.
 
@@ -85,11 +94,15 @@ class Sent:
 
     def __init__(self, doc: Document, index: int, tagger: Callable[[list[str]], Sequence[str]] | None = None,
                  store: dict[int, set[int]] | None = None, cues: dict[str, bytearray | None] | None = None) -> None:
-        s = doc.sentences[index]
+        sentences = doc.sentences
+        if type(sentences) is Sentences:  # a long text's columns: read without making a Sentence
+            self.first, self.stop = sentences.firsts[index], sentences.stops[index]
+        else:
+            s = sentences[index]
+            self.first = s.first_token
+            self.stop = s.end_token
         self.doc = doc
         self.index = index
-        self.first = s.first_token
-        self.stop = s.end_token
         self.tagger = tagger
         self.store = store
         self.cues = cues
@@ -121,8 +134,7 @@ class Sent:
         elif name == "used":
             self.used = set() if self.store is None else self.store.setdefault(self.index, set())
         elif name == "span":
-            s = self.doc.sentences[self.index]
-            self.span = Span(s.start, s.end)
+            self.span = Span(*_char_span(self.doc, self.index))
         else:
             raise AttributeError(name)
         if new:
@@ -160,8 +172,8 @@ class Sent:
     @property
     def text(self) -> str:
         """The sentence text."""
-        s = self.doc.sentences[self.index]
-        return self.doc.text[s.start : s.end]
+        start, end = _char_span(self.doc, self.index)
+        return self.doc.text[start:end]
 
     def __len__(self) -> int:
         return self.stop - self.first

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
+import sys
 from array import array
 from functools import lru_cache
-from typing import Sequence
+from typing import Iterator, Sequence
 
-from reader.document import Document, Entity, Mention
+from reader.document import Document, Entity, Mention, Mentions
 from reader.memory import trim_memory
 from reader.nlp import LONG_TEXT_CHARS
 from reader.nlp.ner.conll import ordered_spans as entity_spans
@@ -50,6 +51,38 @@ _NO_SPANS: tuple[tuple[int, int, str], ...] = ()  # a sentence without names
 _NO_TAGS: list[str] = []  # stands for a sentence's tags once read (never changed)
 
 
+class SentenceWords(Sequence[list[str]]):
+    """The words of sentences (token ranges [first, stop)) in one flat list, each sentence's list a slice
+    of it made when read: a long text's list per sentence would take ~6 bytes a token more."""
+
+    def __init__(self, text: str, starts: Sequence[int], ends: Sequence[int], firsts: Sequence[int],
+                 stops: Sequence[int]) -> None:
+        same = {}.setdefault  # one string object per distinct word
+        self.words: list[str] = []
+        self.bounds = array("I" if len(starts) < 2**32 else "Q", [0])
+        for a, b in zip(firsts, stops):
+            self.words += [same(w := text[s:e], w) for s, e in zip(starts[a:b], ends[a:b])]
+            self.bounds.append(len(self.words))
+
+    def __len__(self) -> int:
+        return len(self.bounds) - 1
+
+    def __getitem__(self, k):  # type: ignore[no-untyped-def,override]
+        bounds, words = self.bounds, self.words
+        if type(k) is slice:
+            return [words[bounds[i] : bounds[i + 1]] for i in range(*k.indices(len(bounds) - 1))]
+        if k < 0:
+            k += len(bounds) - 1
+            if k < 0:
+                raise IndexError(k)
+        return words[bounds[k] : bounds[k + 1]]  # IndexError past the last sentence
+
+    def __iter__(self) -> Iterator[list[str]]:
+        bounds, words = self.bounds, self.words
+        for k in range(len(bounds) - 1):
+            yield words[bounds[k] : bounds[k + 1]]
+
+
 def title_lists(tagger) -> Lists:  # type: ignore[no-untyped-def]
     """The word lists the title rules need, from a loaded tagger's gazetteer (built once per tagger)."""
     lists = _LISTS.get(id(tagger))
@@ -63,22 +96,74 @@ def title_lists(tagger) -> Lists:  # type: ignore[no-untyped-def]
     return lists
 
 
-def tag_spans(tagger, sentences: Sequence[Sequence[str]]) -> list[Sequence[tuple[int, int, str]]]:  # type: ignore[no-untyped-def]
-    """Entity token spans (start, end, type) per sentence: the tagger's, with titles split out."""
+def tag_spans(  # type: ignore[no-untyped-def]
+    tagger, sentences: Sequence[Sequence[str]], compact: bool = False
+) -> Sequence[Sequence[tuple[int, int, str]]]:
+    """Entity token spans (start, end, type) per sentence: the tagger's, with titles split out; with
+    `compact` (a long document), kept as `SentenceSpans`."""
     # Most sentences are tagged all "O": no spans to read or split. A sentence's tags, then its spans, are
     # dropped once read (a long article's would take several MB beside what replaces them).
-    tags = tagger.tag_document(sentences)
-    found: list[Sequence[tuple[int, int, str]]] = []
+    tags = tagger.document_tags(sentences)  # a long document's lists are made as they are read
+    drop = isinstance(tags, list)
+    found: list[Sequence[tuple[int, int, str]]] | SentenceSpans = SentenceSpans() if compact else []
     for k, seq in enumerate(tags):
         found.append(entity_spans(seq) if seq.count("O") != len(seq) else _NO_SPANS)
-        tags[k] = _NO_TAGS
+        if drop:
+            tags[k] = _NO_TAGS  # type: ignore[index]
     del tags
     persons = person_words(sentences, found)
     lists = title_lists(tagger)
+    if isinstance(found, SentenceSpans):
+        split = SentenceSpans()
+        for toks, sent in zip(sentences, found):
+            split.append(split_titles(toks, sent, lists, persons) if sent else _NO_SPANS)
+        return split
     for k, (toks, sent) in enumerate(zip(sentences, found)):
         if sent:
             found[k] = split_titles(toks, sent, lists, persons)
     return found
+
+
+class SentenceSpans(Sequence[list[tuple[int, int, str]]]):
+    """Token spans (start, end, type) per sentence, kept flat (~9 bytes a span, where a list of tuples
+    takes ~150) and each sentence's list made when read; sentences are added in order (`append`)."""
+
+    def __init__(self) -> None:
+        self.starts, self.ends, self.types = array("I"), array("I"), array("B")
+        self.bounds = array("I", [0])
+        self.names: list[str] = []  # the types, by their index in `types`
+        self._index: dict[str, int] = {}
+
+    def append(self, spans: Sequence[tuple[int, int, str]]) -> None:
+        """Add the next sentence's spans."""
+        for i, j, typ in spans:
+            self.starts.append(i)
+            self.ends.append(j)
+            t = self._index.get(typ)
+            if t is None:
+                t = self._index[typ] = len(self.names)
+                self.names.append(typ)
+            self.types.append(t)
+        self.bounds.append(len(self.starts))
+
+    def __len__(self) -> int:
+        return len(self.bounds) - 1
+
+    def __getitem__(self, k):  # type: ignore[no-untyped-def,override]
+        if isinstance(k, slice):
+            return [self[i] for i in range(*k.indices(len(self)))]
+        if k < 0:
+            k += len(self)
+        if not 0 <= k < len(self):
+            raise IndexError(k)
+        a, b = self.bounds[k], self.bounds[k + 1]
+        return list(zip(self.starts[a:b], self.ends[a:b], map(self.names.__getitem__, self.types[a:b])))
+
+    def __iter__(self) -> Iterator[list[tuple[int, int, str]]]:
+        starts, ends, types, bounds, name = self.starts, self.ends, self.types, self.bounds, self.names.__getitem__
+        for k in range(len(bounds) - 1):
+            a, b = bounds[k], bounds[k + 1]
+            yield list(zip(starts[a:b], ends[a:b], map(name, types[a:b]))) if b > a else []
 
 
 def mentions(doc: Document) -> list[tuple[str, int, int]]:
@@ -88,14 +173,21 @@ def mentions(doc: Document) -> list[tuple[str, int, int]]:
     text = doc.text
     tagger = load()
     starts, ends = doc.tokens.starts, doc.tokens.ends  # arrays: no int object per token is kept
-    firsts = [s.first_token for s in doc.sentences if s.end_token > s.first_token]  # the sentences' own ints
-    stops = [s.end_token for s in doc.sentences if s.end_token > s.first_token]
-    # One string object per distinct word (a long article repeats its words many times).
-    same = {}.setdefault
-    words = [[same(w := text[s:e], w) for s, e in zip(starts[a:b], ends[a:b])] for a, b in zip(firsts, stops)]
+    # the token ranges of the sentences that have tokens, as arrays (a long text's sentences are columns)
+    firsts, stops = array(starts.typecode), array(starts.typecode)
+    for s in doc.sentences:
+        if s.end_token > s.first_token:
+            firsts.append(s.first_token)
+            stops.append(s.end_token)
+    words: Sequence[list[str]]
+    if len(text) >= LONG_TEXT_CHARS:  # each sentence's list a slice of one list, made when read
+        words = SentenceWords(text, starts, ends, firsts, stops)
+    else:  # one string object per distinct word (an article repeats its words)
+        same = {}.setdefault
+        words = [[same(w := text[s:e], w) for s, e in zip(starts[a:b], ends[a:b])] for a, b in zip(firsts, stops)]
+        del same
     del stops
-    del same
-    found = tag_spans(tagger, words)
+    found = tag_spans(tagger, words, compact=len(text) >= LONG_TEXT_CHARS)
     titles = tagger.featurizer.gaz.cue("TITLE")
     # The offsets go to an array, and become ints and tuples once the tagging's lists are freed: made among
     # those lists, the ints that stay (the mentions' offsets) would keep much of their memory resident.
@@ -152,19 +244,39 @@ def _gazetteer_label(tagger, name: str) -> str | None:  # type: ignore[no-untype
 
 
 def entities(doc: Document) -> list[Entity]:
-    """One entity per distinct (label, name), ids e1, e2, ... in order of first mention."""
-    groups: dict[tuple[str, str], list[Mention]] = {}
+    """One entity per distinct (label, name), ids e1, e2, ... in order of first mention.
+
+    A long text's entities keep their mentions as columns (`Mentions`: ~9 bytes a mention where a
+    Mention object with its ints takes ~110), read by the link step."""
+    groups: dict[tuple[str, str], list[Mention] | tuple[array, array]] = {}
     names: dict[tuple[str, str], str] = {}
+    columns = len(doc.text) >= LONG_TEXT_CHARS
+    code = doc.tokens.starts.typecode
     for label, start, end in mentions(doc):
         name = " ".join(doc.text[start:end].split())
         key = name_key(label, name)
-        groups.setdefault(key, []).append(Mention(start, end, "name"))
+        if columns:
+            group = groups.get(key)
+            if group is None:
+                group = groups[key] = (array(code), array(code))
+            group[0].append(start)  # type: ignore[union-attr]
+            group[1].append(end)  # type: ignore[index]
+        else:
+            groups.setdefault(key, []).append(Mention(start, end, "name"))  # type: ignore[union-attr]
         if key not in names or (names[key].isupper() and not name.isupper()):
             names[key] = name
     return [
-        Entity(id=f"e{n}", label=key[0], name=names[key], mentions=tuple(ms))  # type: ignore[arg-type]
+        Entity(id=f"e{n}", label=key[0], name=names[key], mentions=_mentions(ms))  # type: ignore[arg-type]
         for n, (key, ms) in enumerate(groups.items(), 1)
     ]
+
+
+def _mentions(group: list[Mention] | tuple[array, array]) -> Sequence[Mention]:
+    """An entity's name mentions: a tuple of them, or `Mentions` columns from (starts, ends) arrays."""
+    if isinstance(group, list):
+        return tuple(group)
+    starts, ends = group
+    return Mentions(starts, ends, array("B", bytes(len(starts))), ("name",))
 
 
 def run(doc: Document) -> Document:
@@ -177,6 +289,19 @@ def run(doc: Document) -> Document:
     if len(doc.text) >= LONG_TEXT_CHARS:  # `mentions` cleared the others
         name_key.cache_clear()
     return doc
+
+
+def release_models() -> bool:
+    """Free the loaded tagger (weights, lists, caches) and what this module keeps of it; the next use
+    loads it again. True if one was loaded (see `reader.pipeline.release_step_models`)."""
+    tagger = sys.modules.get("reader.nlp.ner.tagger")
+    if tagger is None:
+        return False
+    loaded = tagger.load.cache_info().currsize > 0
+    tagger.load.cache_clear()
+    _LISTS.clear()
+    name_key.cache_clear()
+    return loaded
 
 
 def clear_caches() -> None:

@@ -139,6 +139,15 @@ class NerTagger:
         common = self.featurizer.common
         return [repair(s, t, common) for s, t in zip(sentences, self.pass_tags(sentences, last_only=True)[-1])]
 
+    def document_tags(self, sentences: Sequence[Sequence[str]]) -> Sequence[list[str]]:
+        """`tag_document`'s tags; a long document's as a sequence that makes (and repairs) a sentence's
+        list when it is read, holding a byte a token until then (the lists would take ~10 times that)."""
+        tags = self.pass_tags(sentences, last_only=True)[-1]
+        if isinstance(tags, _TagLists):
+            return _Repaired(tags, sentences, self.featurizer.common)
+        common = self.featurizer.common
+        return [repair(s, t, common) for s, t in zip(sentences, tags)]
+
     def pass_tags(self, sentences: Sequence[Sequence[str]], last_only: bool = False) -> list[list[list[str]]]:
         """Each pass's tags for each token of each sentence of one document (before `repair`); with
         `last_only`, the last pass's alone (the first pass's are dropped as the second reads them).
@@ -163,6 +172,7 @@ class NerTagger:
         long = sum(map(len, sentences)) >= LONG_DOCUMENT_TOKENS
         # a long document's first-pass tags, when only the last pass's are wanted: a byte a token
         compact = long and last_only and second is not first and len(first.labels) <= 256
+        compact_last = compact and len(second.labels) <= 256  # the last pass's tags too, until read
         tags: list[list[str]] = []
         kept: list[tuple[np.ndarray, np.ndarray] | np.ndarray] = []
         for a, b in chunks:
@@ -206,9 +216,12 @@ class NerTagger:
                 scores = self._feature_scores(
                     second.weights, second.columns, sentences[a:b], extra  # type: ignore[arg-type]
                 )
-            out += second.decode(state_scores(second.weights, *flatten(lists), start=scores), sentences[a:b])
+            scores = state_scores(second.weights, *flatten(lists), start=scores)
+            out += second.decode_ids(scores, sentences[a:b]) if compact_last else second.decode(scores, sentences[a:b])
         if long:
             trim_memory()
+        if compact_last:
+            return [_TagLists(out, second.labels.tolist())]  # type: ignore[arg-type]
         return [out] if last_only else [tags, out]
 
     def _feature_scores(
@@ -244,6 +257,28 @@ class _Pass:
         return [flat[e - n : e] for e, n in zip(ends, lengths)]
 
 
+class _Repaired(Sequence[list[str]]):
+    """Each sentence's tags as `repair` leaves them, made when read from the pass's `_TagLists`."""
+
+    def __init__(self, tags: _TagLists, sentences: Sequence[Sequence[str]], common: frozenset[str]) -> None:
+        self.tags = tags
+        self.sentences = sentences
+        self.common = common
+
+    def __len__(self) -> int:
+        return len(self.tags)
+
+    def __getitem__(self, k):  # type: ignore[no-untyped-def,override]
+        if isinstance(k, slice):
+            return [self[i] for i in range(*k.indices(len(self)))]
+        return repair(self.sentences[k], self.tags[k], self.common)
+
+    def __iter__(self) -> Iterator[list[str]]:
+        common = self.common
+        for words, tags in zip(self.sentences, self.tags):
+            yield repair(words, tags, common)
+
+
 class _TagLists(Sequence[list[str]]):
     """Each sentence's tags as a list, made when read from its bytes of label indices (`decode_ids`)."""
 
@@ -258,6 +293,11 @@ class _TagLists(Sequence[list[str]]):
         if isinstance(k, slice):
             return [self[i] for i in range(*k.indices(len(self)))]
         return list(map(self.labels.__getitem__, self.ids[k]))
+
+    def __iter__(self) -> Iterator[list[str]]:
+        label = self.labels.__getitem__
+        for ids in self.ids:
+            yield list(map(label, ids))
 
 
 _NO_WORDS: list[str] = []  # stands for a sentence's list once dropped (never changed)
