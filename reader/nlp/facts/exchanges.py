@@ -6,8 +6,8 @@ from reader.document import Document, Fact, Span
 from reader.nlp.facts.base import AUX, Sent
 from reader.nlp.facts.loose_pairs import add_loose
 from reader.nlp.facts.mirror_pairs import add_mirrored
-from reader.nlp.facts.roles import ROLE_NOUNS
 from reader.nlp.facts.release_pairs import add_pairs, same_agent, skip_release_of, skip_remains, two_releases, within
+from reader.nlp.facts.roles import ROLE_NOUNS
 from reader.nlp.numbers import NumberSpan
 
 CUES = frozenset("exchanged exchange swapped swap swaps exchanges traded handed freed released returned return free "
