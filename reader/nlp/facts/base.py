@@ -417,8 +417,8 @@ def cue_sentences(doc: Document, cues: tuple[str, ...]) -> bytearray | None:
     if "\u03a3" in text or not all(cues):
         return None
     sentences = doc.sentences
-    if hasattr(sentences, "starts"):  # a `Sentences` column layer: its arrays as they are
-        starts, ends = sentences.starts, sentences.ends  # type: ignore[attr-defined]
+    if type(sentences) is Sentences:  # a long text's columns: its arrays as they are
+        starts, ends = sentences.starts, sentences.ends
     else:
         starts, ends = array("q", [s.start for s in sentences]), array("q", [s.end for s in sentences])
     last = 0

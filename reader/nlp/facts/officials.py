@@ -12,7 +12,7 @@ from reader.nlp.facts.roles import (
     HONORIFICS,
     PARTY_TAG,
     PLACE_NOUNS,
-    ROLE_NOUNS,
+    ROLE_WORDS,
     TITLE_ABBREVIATIONS,
     expand_title,
     is_role_word,
@@ -155,10 +155,8 @@ def _marks(sent: Sent, names: list[_Name]) -> list[str]:
     return tags
 
 
-# The lower-case words `is_role_word` accepts without looking into a hyphenated word's parts.
-_ROLEISH = ROLE_NOUNS | frozenset(TITLE_ABBREVIATIONS)
 # Every lower-case word `_marks` treats apart from its shape and tag (role nouns and titles included).
-_MARK_WORDS = (HONORIFICS | _DATES | _FORCE_JJ | _INR | _APPOINTED | _NAME_PARTICLES | _ROLEISH
+_MARK_WORDS = (HONORIFICS | _DATES | _FORCE_JJ | _INR | _APPOINTED | _NAME_PARTICLES | ROLE_WORDS
                | {"general", "major", "member", "members", "representing"})
 
 
@@ -244,9 +242,9 @@ def extract(sent: Sent, mentions: SpanIndex[str], prev: Sent | None = None) -> l
     if not names:
         return []
     low = sent.lower
-    if (_ROLEISH.isdisjoint(low) and "who" not in low and _COPULA.isdisjoint(low) and "member" not in low
+    if (ROLE_WORDS.isdisjoint(low) and "who" not in low and _COPULA.isdisjoint(low) and "member" not in low
             and "members" not in low and not any("-" in w and is_role_word(w) or singular_role(w) for w in sent.words)):
-        return []  # no role word (`_ROLEISH` holds `is_role_word`'s unhyphenated ones), "who", copula or "member"
+        return []  # no role word (`ROLE_WORDS` holds `is_role_word`'s unhyphenated ones), "who", copula or "member"
     tags = _marks(sent, names)
     items = _items(sent, tags)
     by_start = {n.i: n for n in names}

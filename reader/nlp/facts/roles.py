@@ -72,10 +72,14 @@ PLACE_NOUNS: frozenset[str] = frozenset(
 PARTY_TAG = re.compile(r"^[DRI]-[A-Z][A-Za-z.]*$")
 
 
+# The lower-case words `is_role_word` accepts as they are (a hyphenated word is also read by its parts).
+ROLE_WORDS: frozenset[str] = ROLE_NOUNS | frozenset(TITLE_ABBREVIATIONS)
+
+
 def is_role_word(word: str) -> bool:
     """True if a token is a role noun or a title abbreviation."""
     low = word.lower()
-    if low in ROLE_NOUNS or low in TITLE_ABBREVIATIONS:
+    if low in ROLE_WORDS:
         return True
     if "-" in low:
         return any(part in ROLE_NOUNS and part not in ("co", "vice") for part in low.split("-"))
