@@ -15,6 +15,7 @@ from reader.nlp.ner.conll import ordered_spans as entity_spans
 from reader.nlp.ner.normalize import norm, straighten
 from reader.nlp.facts.roles import singular_role
 from reader.nlp.ner.titles import Lists, person_words, split_titles
+from reader.nlp.rows import LazyRows
 
 LABELS = {"PER": "PERSON", "ORG": "ORG", "LOC": "LOC", "MISC": "MISC"}
 _POSSESSIVE = ("'s", "’s", "'S", "’S", "'", "’")
@@ -51,7 +52,7 @@ _NO_SPANS: tuple[tuple[int, int, str], ...] = ()  # a sentence without names
 _NO_TAGS: list[str] = []  # stands for a sentence's tags once read (never changed)
 
 
-class SentenceWords(Sequence[list[str]]):
+class SentenceWords(LazyRows[list[str]]):
     """The words of sentences (token ranges [first, stop)) in one flat list, each sentence's list a slice
     of it made when read: a long text's list per sentence would take ~6 bytes a token more."""
 
@@ -67,15 +68,8 @@ class SentenceWords(Sequence[list[str]]):
     def __len__(self) -> int:
         return len(self.bounds) - 1
 
-    def __getitem__(self, k):  # type: ignore[no-untyped-def,override]
-        bounds, words = self.bounds, self.words
-        if type(k) is slice:
-            return [words[bounds[i] : bounds[i + 1]] for i in range(*k.indices(len(bounds) - 1))]
-        if k < 0:
-            k += len(bounds) - 1
-            if k < 0:
-                raise IndexError(k)
-        return words[bounds[k] : bounds[k + 1]]  # IndexError past the last sentence
+    def _row(self, k: int) -> list[str]:
+        return self.words[self.bounds[k] : self.bounds[k + 1]]
 
     def __iter__(self) -> Iterator[list[str]]:
         bounds, words = self.bounds, self.words
@@ -124,7 +118,7 @@ def tag_spans(  # type: ignore[no-untyped-def]
     return found
 
 
-class SentenceSpans(Sequence[list[tuple[int, int, str]]]):
+class SentenceSpans(LazyRows[list[tuple[int, int, str]]]):
     """Token spans (start, end, type) per sentence, kept flat (~9 bytes a span, where a list of tuples
     takes ~150) and each sentence's list made when read; sentences are added in order (`append`)."""
 
@@ -149,13 +143,7 @@ class SentenceSpans(Sequence[list[tuple[int, int, str]]]):
     def __len__(self) -> int:
         return len(self.bounds) - 1
 
-    def __getitem__(self, k):  # type: ignore[no-untyped-def,override]
-        if isinstance(k, slice):
-            return [self[i] for i in range(*k.indices(len(self)))]
-        if k < 0:
-            k += len(self)
-        if not 0 <= k < len(self):
-            raise IndexError(k)
+    def _row(self, k: int) -> list[tuple[int, int, str]]:
         a, b = self.bounds[k], self.bounds[k + 1]
         return list(zip(self.starts[a:b], self.ends[a:b], map(self.names.__getitem__, self.types[a:b])))
 

@@ -21,6 +21,7 @@ from reader.memory import trim_memory
 from reader.nlp.ner.crf import SparseCrf, flatten, read_sparse, row_getter, state_scores, viterbi
 from reader.nlp.ner.features import CONTEXT, LONG_DOCUMENT_TOKENS, CueTables, Featurizer, LabelCues, Row
 from reader.nlp.ner.gazetteers import GAZETTEER_PATH, Gazetteer, load_lists
+from reader.nlp.rows import LazyRows
 
 MODEL_PATH = Path(__file__).resolve().parent.parent / "models" / "ner.crfsuite"
 # Tokens tagged at once (their feature ids and scores take ~700 bytes each while they are).
@@ -257,7 +258,7 @@ class _Pass:
         return [flat[e - n : e] for e, n in zip(ends, lengths)]
 
 
-class _Repaired(Sequence[list[str]]):
+class _Repaired(LazyRows[list[str]]):
     """Each sentence's tags as `repair` leaves them, made when read from the pass's `_TagLists`."""
 
     def __init__(self, tags: _TagLists, sentences: Sequence[Sequence[str]], common: frozenset[str]) -> None:
@@ -268,9 +269,7 @@ class _Repaired(Sequence[list[str]]):
     def __len__(self) -> int:
         return len(self.tags)
 
-    def __getitem__(self, k):  # type: ignore[no-untyped-def,override]
-        if isinstance(k, slice):
-            return [self[i] for i in range(*k.indices(len(self)))]
+    def _row(self, k: int) -> list[str]:
         return repair(self.sentences[k], self.tags[k], self.common)
 
     def __iter__(self) -> Iterator[list[str]]:
@@ -279,7 +278,7 @@ class _Repaired(Sequence[list[str]]):
             yield repair(words, tags, common)
 
 
-class _TagLists(Sequence[list[str]]):
+class _TagLists(LazyRows[list[str]]):
     """Each sentence's tags as a list, made when read from its bytes of label indices (`decode_ids`)."""
 
     def __init__(self, ids: list[bytes], labels: list[str]) -> None:
@@ -289,9 +288,7 @@ class _TagLists(Sequence[list[str]]):
     def __len__(self) -> int:
         return len(self.ids)
 
-    def __getitem__(self, k):  # type: ignore[no-untyped-def,override]
-        if isinstance(k, slice):
-            return [self[i] for i in range(*k.indices(len(self)))]
+    def _row(self, k: int) -> list[str]:
         return list(map(self.labels.__getitem__, self.ids[k]))
 
     def __iter__(self) -> Iterator[list[str]]:
