@@ -525,6 +525,8 @@ def extract(sent: Sent, after_deaths: bool = False) -> list[Fact]:
     toll_update = False
     group_toll = False  # the group's deaths are a toll ("the death toll rose to 21")
     ordinal = False  # "a third person has died": the toll counts every death told elsewhere
+    moved: dict[int, NumberSpan] = {}  # group id -> the wounded who later died ("wounding two, one of whom later died")
+    tolled: set[int] = set()  # ids of groups whose deaths are a toll the sentence states
     low = sent.lower
     skip = -1  # a cue already counted by an ordinal that completes the count before it
     for c, w in enumerate(low):
@@ -620,11 +622,14 @@ def extract(sent: Sent, after_deaths: bool = False) -> list[Fact]:
         if n.start > 0 and low[n.start - 1] in ("no", "not") or (n.value == 1 and low[n.start] == "one" and n.start > 0
                                                                  and low[n.start - 1] == "no"):
             continue  # "no one was hurt"
-        if completes:
+        if kind == "killed" and _wounded_later_died(low, n, cur["injured"]) and id(cur) not in moved:
+            moved[id(cur)] = n  # "wounding three others, one of whom later died": moved to the dead below
+        elif completes:
             cur["killed"] = n  # "Two ... and a third died": the ordinal is the count of the deaths told
         elif is_toll and cur["killed"] is not None:
             cur["killed"] = n  # "two died, bringing the death toll to three": the toll is the figure
             group_toll = True
+            tolled.add(id(cur))
         elif kind == "killed" and group_toll and cur["killed"] is not None and n.value < cur["killed"].value:
             pass  # "the toll rose to 21 after three more victims died": a part of the toll
         elif cur[kind] is not None and _others_after(low, n) and n.start > 0 and low[n.start - 1] == "and" \
@@ -639,8 +644,17 @@ def extract(sent: Sent, after_deaths: bool = False) -> list[Fact]:
         else:
             cur[kind] = n
             group_toll = group_toll or (is_toll and kind == "killed")
+            if is_toll and kind == "killed":
+                tolled.add(id(cur))
         sent.used.update(range(n.start, n.end))
     groups.append(cur)
+    for g in groups:
+        died = moved.get(id(g))
+        if died is not None and id(g) not in tolled and g["injured"] is not None:
+            # the wounded who later died are counted with the dead; a toll the sentence states already has them
+            k = g["killed"]
+            g["killed"] = died if k is None else NumberSpan(k.start, k.end, k.value + died.value)
+            g["injured"] = NumberSpan(g["injured"].start, g["injured"].end, g["injured"].value - died.value)
     out = []
     earlier_at = _earlier_figure(low)
     revised_at = _revised_after(low, earlier_at)
@@ -696,6 +710,14 @@ def _ordinal_completes(sent: Sent, c: int, killed: NumberSpan | None) -> int:
 
 
 _DEATH_AFTER = frozenset("died dies succumbed".split())
+
+
+def _wounded_later_died(low: list[str], n: NumberSpan, injured: NumberSpan | None) -> bool:
+    """True for a death count of some of the wounded told just before ("wounding three soldiers near the town, one
+    of whom later died"): they were first counted as wounded."""
+    return (injured is not None and injured.end <= n.start and n.start - injured.end <= 6
+            and low[n.end : n.end + 2] == ["of", "whom"] and n.value < injured.value
+            and low[n.start - 1] == "," and not {"and", "while", "but"}.intersection(low[injured.end : n.start]))
 
 
 def _wounded_who_died(sent: Sent, c: int) -> bool:
