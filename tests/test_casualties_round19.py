@@ -31,3 +31,61 @@ def test_of_whom_in_critical_condition_is_not_a_death() -> None:
     text = ("The crash killed two passengers and injured nine others, three of whom were in critical condition, "
             "police said.")
     assert casualty_counts(text) == [(2, 9)]
+
+
+# --- incident boundaries: another date, another place, a past year ---------------------------------------
+
+
+def test_and_on_another_date_opens_another_incident() -> None:
+    text = ("Separately, on May 3 a levee broke near the village of Orlovka, leaving two people dead, officials said. "
+            "And on May 5 a rescue boat capsized near the river port; three volunteers were hurt.")
+    assert casualty_counts(text) == [(2, None), (None, 3)]
+
+
+def test_and_on_the_same_date_keeps_one_incident() -> None:
+    text = ("On May 3 a levee broke near the village of Orlovka, leaving two people dead, officials said. "
+            "On May 3 three more villagers were hurt as the water rose, the officials added.")
+    assert casualty_counts(text) == [(2, 3)]
+
+
+def test_a_weekday_after_a_past_years_toll_opens_another_incident() -> None:
+    text = ("The 2015 border clashes killed at least 40 soldiers and wounded dozens, according to the army.\n\n"
+            "Tension remains high. On Saturday, three shepherds were wounded when their truck hit a mine.")
+    assert casualty_counts(text) == [(40, None), (None, 3)]
+
+
+def test_by_a_later_time_updates_the_same_incident() -> None:
+    text = ("At least four miners were killed on Monday in clashes with police near the pass, and 30 people, "
+            "including 12 officers, were injured. By Tuesday night the governor said the death toll had risen to "
+            "six after two men died in hospital. The health service said 41 people had been treated for injuries.")
+    assert casualty_counts(text) == [(6, 41)]
+
+
+def test_two_incidents_each_opened_by_its_own_cue_stay_apart() -> None:
+    text = ("The dig was not without risk. In April, two road workers were wounded when an old shell exploded near "
+            "the site. "
+            "Weeks earlier, a mine killed a farmer and wounded his two nephews in the same valley.")
+    assert casualty_counts(text) == [(None, 2), (1, 2)]
+
+
+def test_a_later_sentence_restating_part_of_a_past_incident_is_not_a_new_fact() -> None:
+    text = ("In 2019 a fire at the depot killed three workers, the company said.\n\n"
+            "The 2019 fire, which killed three workers and injured five, led to new rules.")
+    assert casualty_counts(text) == [(3, 5)]
+
+
+def test_a_count_on_the_other_side_of_a_border_is_not_part_of_an_updated_toll() -> None:
+    text = ("In March, an attack on an army post killed six soldiers, according to a first statement. The "
+            "government later raised the toll to 11 dead and four wounded.\n\n"
+            "On the Malian side, an ambush on a convoy killed at least nine soldiers last week, the ministry said, "
+            "adding that the attackers had been pushed back.")
+    assert casualty_counts(text) == [(11, 4), (9, None)]
+
+
+def test_an_ordinal_toll_does_not_swallow_a_death_in_another_paragraph_far_away() -> None:
+    text = ("Gunmen opened fire outside a bar late on Saturday, killing three men. A fourth man died in hospital "
+            "on Sunday, and two others were wounded, police said.\n\n"
+            "The vote was held on Monday.\n\n"
+            "Lawmakers debated for six hours.\n\n"
+            "Storms also hit the south, where one man drowned after his car was swept off a road.")
+    assert casualty_counts(text) == [(4, 2), (1, None)]

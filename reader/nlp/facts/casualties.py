@@ -824,13 +824,14 @@ def dedupe(facts: list[Fact]) -> list[Fact]:
                 continue
             b = g.fields
             if _subsumed(a, b) and (not _subsumed(b, a) or j < i) and not (_subsumed(b, a) and a.get("_other")) \
-                    and not (a.get("_other") and j < i) and not _apart(a, b):
+                    and not (a.get("_other") and j < i) and not _apart(a, b) \
+                    and not (j > i and a.get("_other") and b.get("_opens")):
                 restated = True  # b says as much or more; identical facts keep the first unless told as another incident
                 break
             # "the death toll has risen to 31" replaces an earlier "24 killed" with no injured count
             if (b.get("_update") and (j > i or a.get("_earlier"))) and a["killed"] is not None \
-                    and b["killed"] is not None and a["killed"] < b["killed"] and a["injured"] in (None, b["injured"]) \
-                    and _same_report(a, b):
+                    and b["killed"] is not None and a["killed"] < b["killed"] and (a["injured"] is None or (
+                        b["injured"] is not None and a["injured"] <= b["injured"])) and _same_report(a, b):
                 restated = True
                 break
         # an earlier figure ("had earlier put the number of injured at 17") gives way to a later report
@@ -872,7 +873,8 @@ def run_all(doc: Document, sents: list[Sent]) -> list[Fact]:
             continue
         if not facts:
             continue  # what follows only marks this sentence's facts
-        other = _other_incident(s) or _past_year(s) or bool(found) and _other_time(sents[found[-1][0]], s)
+        opens = _other_incident(s) or bool(found) and _other_time(sents[found[-1][0]], s)
+        other = opens or _past_year(s)
         days = WEEKDAYS.intersection(s.lower)
         opens_day = bool(days) and bool(WEEKDAYS.intersection(s.lower[:2]))
         had_been = _pluperfect(s)
@@ -885,6 +887,8 @@ def run_all(doc: Document, sents: list[Sent]) -> list[Fact]:
             f.fields["_had_been"] = had_been
             if other:
                 f.fields["_other"] = True
+            if opens:
+                f.fields["_opens"] = True  # the sentence opens on another incident ("Separately", "In May", "Weeks earlier")
             found.append((i, f))
     found = _drop_partial_tolls(_drop_breakdowns(_drop_before_ordinal(found), sents))
     out = _merge_nearby(_merge_continuations([f for _, f in found], sents), found, sents)
@@ -913,6 +917,8 @@ def _other_incident(sent: Sent) -> bool:
     if len(words) > 3 and low[0] in ("in", "at", "near", "outside") and "," in words[2:8]:
         comma = words.index(",", 2)
         return any(w[:1].isupper() for w in words[1:comma])
+    if len(words) > 4 and low[:2] == ["on", "the"] and "," in words[3:7]:  # "On the Malian side, ..."
+        return low[words.index(",", 3) - 1] in ("side", "front", "border", "frontier")
     return False
 
 
@@ -924,30 +930,70 @@ def _past_year(sent: Sent) -> bool:
 
 
 _TIME_WORDS = WEEKDAYS | MONTHS | {"yesterday", "last"}
+# Words that may open a sentence's time phrase without a comma after it ("And on May 5 a boat capsized").
+_TIME_OPENERS = frozenset({"on", "in", "last", "yesterday", "early", "late"})
+
+
+def _time_marks(low: list[str], lo: int, hi: int) -> set[str]:
+    """The time words of low[lo:hi], with a month and its day as one more mark ("may 5")."""
+    marks = set(_TIME_WORDS.intersection(low[lo:hi]))
+    for k in range(lo, min(hi, len(low)) - 1):
+        if low[k] in MONTHS and low[k + 1].isdigit():
+            marks.add(f"{low[k]} {low[k + 1]}")
+        elif low[k].isdigit() and low[k + 1] in MONTHS:
+            marks.add(f"{low[k + 1]} {low[k]}")
+    return marks
+
+
+def _opening_end(low: list[str], k: int) -> int:
+    """Where the time phrase a sentence opens on ends: at its comma ("On Sunday, ..."), or after a short phrase
+    of a preposition, time words and a day without one ("And on May 5 a boat ..."); k when there is none."""
+    if "," in low[k : k + 6]:
+        return low.index(",", k)
+    if k < len(low) and low[k] in _TIME_OPENERS:
+        j = k + 1
+        while j < len(low) and j - k < 5 and (low[j] in _TIME_WORDS or low[j].isdigit() or low[j] == "the"):
+            j += 1
+        if j > k + 1:
+            return j
+    return k
 
 
 def _other_time(first: Sent, later: Sent) -> bool:
     """True when a sentence opens on a time other than the one the earlier sentence names ("Last month, ... six
-    fighters were killed." then "And on Sunday, two police officers were wounded"): another incident."""
+    fighters were killed." then "And on Sunday, two police officers were wounded"; "on May 3" then "And on May
+    5"; "The 2015 clashes killed 40" then "On Saturday, three were wounded"): another incident. "By Tuesday
+    night ..." tells how the same incident went on."""
     low = later.lower
     k = 1 if low[:1] and low[0] in ("and", "but") else 0
-    if "," not in low[k : k + 6]:
+    if low[k : k + 1] == ["by"]:
         return False
-    opening = low[k : low.index(",", k)]
-    times = _TIME_WORDS.intersection(opening)
-    named = _TIME_WORDS.intersection(first.lower)
+    end = _opening_end(low, k)
+    times = _time_marks(low, k, end)
+    named = _time_marks(first.lower, 0, len(first))
+    days, named_days = {t for t in times if " " in t}, {t for t in named if " " in t}
+    if days and named_days:
+        return days.isdisjoint(named_days)
+    if times and not named and _past_year(first) and not any(later.is_year_token(n) for n in later.numbers):
+        return True  # the earlier sentence is about another year
     return bool(times) and bool(named) and times.isdisjoint(named)
+
+
+# How many paragraphs from an ordinal toll ("A fourth man died") the deaths it counts are told.
+_ORDINAL_PARAS = 2
 
 
 def _drop_before_ordinal(found: list[tuple[int, Fact]]) -> list[tuple[int, Fact]]:
     """Drop deaths-only counts below an ordinal toll of the same incident ("A third person has died" ...
     "police said two people had died"): the ordinal counts them."""
-    tolls = [f.fields["killed"] for _, f in found if f.fields.get("_ordinal") and not f.fields.get("_other")]
+    tolls = [(f.fields["killed"], f.fields.get("_para", 0)) for _, f in found
+             if f.fields.get("_ordinal") and not f.fields.get("_other")]
     if not tolls:
         return found
-    top = max(tolls)
     return [(i, f) for i, f in found if f.fields.get("_ordinal") or f.fields.get("_other") or f.fields["injured"] is not None
-            or f.fields["killed"] is None or f.fields["killed"] >= top]
+            or f.fields["killed"] is None
+            or not any(f.fields["killed"] < top and abs(f.fields.get("_para", 0) - para) <= _ORDINAL_PARAS
+                       for top, para in tolls)]
 
 
 def _drop_breakdowns(found: list[tuple[int, Fact]], sents: list[Sent]) -> list[tuple[int, Fact]]:
