@@ -828,10 +828,12 @@ def dedupe(facts: list[Fact]) -> list[Fact]:
                     and not (j > i and a.get("_other") and b.get("_opens")):
                 restated = True  # b says as much or more; identical facts keep the first unless told as another incident
                 break
-            # "the death toll has risen to 31" replaces an earlier "24 killed" with no injured count
+            # "the death toll has risen to 31" replaces an earlier "24 killed" with no injured count (or, in the same
+            # paragraph, a smaller one: "six killed and 42 injured ... the toll had risen to eight ... 53 treated")
             if (b.get("_update") and (j > i or a.get("_earlier"))) and a["killed"] is not None \
-                    and b["killed"] is not None and a["killed"] < b["killed"] and (a["injured"] is None or (
-                        b["injured"] is not None and a["injured"] <= b["injured"])) and _same_report(a, b):
+                    and b["killed"] is not None and a["killed"] < b["killed"] and (a["injured"] in (None, b["injured"]) or (
+                        b["injured"] is not None and a["injured"] < b["injured"] and a.get("_para") == b.get("_para"))) \
+                    and _same_report(a, b):
                 restated = True
                 break
         # an earlier figure ("had earlier put the number of injured at 17") gives way to a later report
