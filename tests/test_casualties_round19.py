@@ -89,3 +89,74 @@ def test_an_ordinal_toll_does_not_swallow_a_death_in_another_paragraph_far_away(
             "Lawmakers debated for six hours.\n\n"
             "Storms also hit the south, where one man drowned after his car was swept off a road.")
     assert casualty_counts(text) == [(4, 2), (1, None)]
+
+
+# --- a toll updated or revised, in either order -----------------------------------------------------------
+
+
+def test_an_updated_toll_told_first_keeps_the_injured_of_the_first_figures_told_after() -> None:
+    text = ("Toll in Tangier hotel collapse rises to 9\n\n"
+            "TANGIER (AP) — Rescuers pulled another body from the ruins of a collapsed hotel on Sunday, raising the "
+            "death toll to nine, officials said.\n\n"
+            "Officials initially said the collapse had left 16 casualties — eight dead and eight injured.")
+    assert casualty_counts(text) == [(9, 8)]
+
+
+def test_an_earlier_figure_of_another_incident_is_not_carried() -> None:
+    text = ("Toll in Tangier hotel collapse rises to 9\n\n"
+            "TANGIER (AP) — Rescuers pulled another body from the ruins of a collapsed hotel on Sunday, raising the "
+            "death toll to nine, officials said.\n\n"
+            "The city council met on Monday.\n\n"
+            "The mayor spoke to reporters.\n\n"
+            "The port reopened on Tuesday.\n\n"
+            "In 2019, officials initially said a fire at the market had left eight dead and 20 injured.")
+    assert (9, None) in casualty_counts(text)
+
+
+def test_the_figure_rose_to_is_an_updated_toll() -> None:
+    text = ("A fire broke out in the lower galleries on Monday. The ministry initially said 14 miners had died; "
+            "the figure rose to 19 as rescuers reached the deepest shafts. A further nine were treated for smoke "
+            "poisoning.")
+    assert casualty_counts(text) == [(19, 9)]
+
+
+def test_a_figure_that_could_not_be_verified_is_not_a_toll() -> None:
+    text = ("Police said 14 bandits were killed in the operation, a figure that rose to no more than rumour in the "
+            "villages, and two officers were hurt.")
+    assert casualty_counts(text) == [(14, 2)]
+
+
+def test_the_body_of_a_sixth_worker_completes_the_toll() -> None:
+    text = ("Shares in the maker fell on Thursday after an explosion at its plant killed six workers.\n\n"
+            "The blast, which hit a mixing unit late on Tuesday, killed five workers and injured 17, the governor's "
+            "office said. Rescue teams recovered the body of a sixth worker from the debris on Thursday.")
+    assert casualty_counts(text) == [(6, 17)]
+
+
+def test_by_a_later_time_a_larger_injured_count_revises_the_first() -> None:
+    text = ("Plant blast kills 3, injures 30\n\n"
+            "An explosion at a fertiliser plant killed three workers on Monday and injured at least 24 others, "
+            "county officials said.\n\n"
+            "By Tuesday morning, the operator said 30 workers had been treated for burns and cuts.")
+    assert casualty_counts(text) == [(3, 30)]
+
+
+def test_a_larger_injured_count_without_a_later_time_stays_apart() -> None:
+    text = ("An explosion at a fertiliser plant killed three workers on Monday and injured at least 24 others, "
+            "county officials said.\n\n"
+            "In a separate incident, 30 workers were injured when a scaffold fell.")
+    assert casualty_counts(text) == [(3, 24), (None, 30)]
+
+
+def test_an_earlier_spoken_of_figure_gives_way_to_the_later_one() -> None:
+    text = ("A bus overturned on the coast road on Monday, leaving three people dead and 28 injured, the health "
+            "ministry said.\n\n"
+            "Earlier in the day, the emergency service had spoken of at least 15 injured.")
+    assert casualty_counts(text) == [(3, 28)]
+
+
+def test_the_figure_climbed_after_is_not_a_count() -> None:
+    text = ("The number of people killed by the storm rose to 38 on Wednesday, officials said. The agency had put "
+            "the toll at 25 on Tuesday, but the figure climbed after troops reached two cut-off villages. At least "
+            "90 people were injured across the region.")
+    assert casualty_counts(text) == [(38, 90)]

@@ -17,7 +17,7 @@ INJURED_BEFORE = frozenset("injured wounded hurt injuries injured. wounded. hosp
 INJURED_AFTER = frozenset("injuring wounding injured wounded hurting injures wounds".split())
 TRIGGERS = ("kill", "dead", "died", "die ", "dies", "death", "slain", "perish", "fatalit", "wound", "injur", "hurt",
             "toll", "drown", "executed", "lives", "hospitali", "risen", "rose", "succumb", "treated", "bodies", "martyr",
-            "hospital", "treatment")
+            "hospital", "treatment", "body of")
 # "are estimated to have died", "are likely to have been killed", "are presumed dead".
 _HEDGES = frozenset("estimated to likely presumed expected understood".split())
 _PASSIVE_AUX = frozenset({"were", "was", "been", "are", "is", "be", "being"})
@@ -458,7 +458,8 @@ def _in_name_list(sent: Sent, k: int) -> bool:
 
 _EARLIER = frozenset("initially earlier previously first".split())
 _PRIOR = frozenset("earlier previous initial original preliminary".split())
-_REPORTED = frozenset("put placed stood reported given gave counted said confirmed registered recorded".split())
+_REPORTED = frozenset("put placed stood reported given gave counted said confirmed registered recorded spoken "
+                      "spoke".split())
 
 
 def _earlier_figure(low: list[str]) -> int:
@@ -491,6 +492,9 @@ def _toll_cue(low: list[str], c: int, after_deaths: bool = False) -> bool:
     """ "death toll", "the toll" in a sentence about deaths (or right after one), "the number of dead", and
     "it had risen to 63" right after a sentence about the toll."""
     w = low[c]
+    if w in _FIGURE and c > 0 and low[c - 1] == "the" and (after_deaths or bool(KILLED_BEFORE.intersection(low[:c]))):
+        k = c + 2 if low[c + 1 : c + 2] in (["has"], ["had"]) else c + 1
+        return low[k : k + 1] != [] and low[k] in _UPDATE and low[k + 1 : k + 2] == ["to"]  # "the figure rose to 32"
     if w == "it" and after_deaths:
         return c + 1 < len(low) and bool(_UPDATE.intersection(low[c + 1 : c + 3]))
     if w == "toll":
@@ -499,6 +503,8 @@ def _toll_cue(low: list[str], c: int, after_deaths: bool = False) -> bool:
     return w == "number" and _number_of(low, c) >= 0
 
 
+# Nouns that stand for a toll told just before: "the figure rose to 32", "the tally climbed to 40".
+_FIGURE = frozenset({"figure", "tally"})
 _NUMBER_OF_INJURED = frozenset({"injured", "wounded", "hurt", "injuries"})
 
 
@@ -570,7 +576,8 @@ def extract(sent: Sent, after_deaths: bool = False) -> list[Fact]:
         elif w in _ORDINALS and prev == "a" and (done := _ordinal_completes(sent, c, cur["killed"])) >= 0:
             kind, n = "killed", NumberSpan(c - 1, c + 1, _ORDINALS[w])  # "Two ... were found dead, and a third ... died"
             completes, skip = True, done
-        elif w in _ORDINALS and prev in ("a", "the") and nxt in _VICTIMS and _ORDINAL_DEATH.intersection(low[c:]):
+        elif w in _ORDINALS and prev in ("a", "the") and nxt in _VICTIMS and (_ORDINAL_DEATH.intersection(low[c:])
+                                                                             or low[c - 3 : c - 1] == ["body", "of"]):
             kind, n = "killed", NumberSpan(c, c + 1, _ORDINALS[w])  # "A fifth victim ... succumbed": the toll is five
             toll_update = ordinal = True
         elif w == "injuries" and not (prev == "to" and c >= 2 and low[c - 2] in ("succumbed", "succumbing")):
@@ -785,7 +792,18 @@ def _carry_injured(facts: list[Fact]) -> list[Fact]:
                 if a["injured"] is not None and _same_report(a, b):
                     out[j] = Fact(f.kind, f.evidence, {**b, "injured": a["injured"]})
                 break
+        else:  # the update told first ("toll rises to 11"), the first figures after ("initially ... 10 dead and 10 injured")
+            for g in out[j + 1 :]:
+                a = g.fields
+                if a.get("_earlier") and a["killed"] is not None and a["injured"] is not None and a["killed"] < b["killed"] \
+                        and not a.get("_other") and a.get("_para", 0) - b.get("_para", 0) <= _CARRY_PARAS:
+                    out[j] = Fact(f.kind, f.evidence, {**b, "injured": a["injured"]})
+                    break
     return out
+
+
+# How many paragraphs after an updated toll the first figures it revises may be told.
+_CARRY_PARAS = 2
 
 
 def _apart(a: dict, b: dict) -> bool:
@@ -1093,5 +1111,21 @@ def _merge_nearby(facts: list[Fact], found: list[tuple[int, Fact]], sents: list[
             out[at] = Fact(prev.kind, Span(prev.evidence.start, f.evidence.end), merged)
             index[id(out[at])] = j
             continue
+        if (prev is not None and i >= 0 and 0 < j - i <= 4 and _later_by(sents[j])
+                and prev.fields["killed"] is not None and prev.fields["injured"] is not None
+                and f.fields["killed"] is None and f.fields["injured"] is not None
+                and f.fields["injured"] > prev.fields["injured"] and not f.fields.get("_other")):
+            # "killed two and injured at least 19" ... "By Friday afternoon, 23 workers had been treated": the
+            # injured count as it stood later
+            out[at] = Fact(prev.kind, prev.evidence, {**prev.fields, "injured": f.fields["injured"]})
+            index[id(out[at])] = j
+            continue
         out.append(f)
     return out
+
+
+def _later_by(sent: Sent) -> bool:
+    """True for a sentence opening on a later time of the same story ("By Friday afternoon, ...", "By evening")."""
+    low = sent.lower
+    return low[:1] == ["by"] and bool(_TIME_WORDS.intersection(low[1:4]) or {"evening", "nightfall", "night", "noon",
+                                                                             "morning", "afternoon"}.intersection(low[1:4]))
