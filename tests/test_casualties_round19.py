@@ -160,3 +160,68 @@ def test_the_figure_climbed_after_is_not_a_count() -> None:
             "the toll at 25 on Tuesday, but the figure climbed after troops reached two cut-off villages. At least "
             "90 people were injured across the region.")
     assert casualty_counts(text) == [(38, 90)]
+
+
+# --- who is counted: "four of its members", asides between a count and its verb, nouns of two words ---------
+
+
+def test_some_of_its_members_is_a_count_of_people() -> None:
+    text = "The militia said on Monday that six of its fighters had died and nine were wounded in the strike."
+    assert casualty_counts(text) == [(6, 9)]
+
+
+def test_some_of_his_soldiers_sustained_injuries() -> None:
+    text = ("The colonel denied the claim, noting that four of his soldiers sustained injuries when their post "
+            "came under fire in May.")
+    assert casualty_counts(text) == [(None, 4)]
+
+
+def test_four_of_its_years_is_not_a_count_of_people() -> None:
+    text = "The company said three of its plants were damaged and two workers were injured."
+    assert casualty_counts(text) == [(None, 2)]
+
+
+def test_a_name_between_a_count_and_its_verb() -> None:
+    text = ("State media said the trawler was rammed; one fisherman, 22-year-old Tran Van Binh, drowned and three "
+            "others were hurt.")
+    assert casualty_counts(text) == [(1, 3)]
+
+
+def test_a_list_between_a_count_and_its_verb() -> None:
+    text = ("Four people, a police officer and three young demonstrators, were injured during a clash at a "
+            "roadblock on Tuesday night.")
+    assert casualty_counts(text) == [(None, 4)]
+
+
+def test_a_part_between_a_count_and_its_verb() -> None:
+    text = ("By nightfall, the ministry said 58 people, 11 of them police officers, had been taken to hospital "
+            "with injuries.")
+    assert casualty_counts(text) == [(None, 58)]
+
+
+def test_a_clause_between_commas_is_not_an_aside() -> None:
+    text = "Three people, police said on Sunday, were arrested, and a man was injured."
+    assert casualty_counts(text) == [(None, 1)]
+
+
+def test_seven_vigilantes_lost_their_lives() -> None:
+    text = "Seven vigilantes lost their lives and three others were hurt when bandits ambushed their patrol."
+    assert casualty_counts(text) == [(7, 3)]
+
+
+def test_some_of_a_group_treated_in_hospital_after_an_injured_count_is_a_part_of_it() -> None:
+    text = ("A shootout near a disputed canal on Sunday killed three people and wounded 14, officials said.\n\n"
+            "The health ministry said five of its citizens were treated for gunshot wounds.")
+    assert casualty_counts(text) == [(3, 14)]
+
+
+def test_some_of_a_group_treated_with_no_injured_count_before_is_its_own_count() -> None:
+    text = ("A volunteer has died fighting the fire, and three of his crewmates have been treated for burns, the "
+            "brigade said.")
+    assert casualty_counts(text) == [(1, 3)]
+
+
+def test_one_was_killed_as_was_another() -> None:
+    text = ("A shootout at the canal killed two people and wounded nine, officials said.\n\n"
+            "One border guard, a 20-year-old conscript, was killed, as was a farmer, the two governments said.")
+    assert casualty_counts(text) == [(2, 9)]

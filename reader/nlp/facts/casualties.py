@@ -47,7 +47,7 @@ def _gap_ok(sent: Sent, n: NumberSpan, cue: int) -> bool:
         k += 1  # "Seven more women were being treated in hospital"
     noun_end = min(sent.noun_run(k), cue)
     if noun_end > k:
-        if not (sent.is_personish(k, noun_end) or _agent_plural(sent, noun_end - 1)):
+        if not _people_at(sent, k, noun_end):
             return False
         k = noun_end
     # "19 pilgrims returning from the festival were injured": a participle and its short phrase
@@ -82,6 +82,8 @@ def _gap_ok(sent: Sent, n: NumberSpan, cue: int) -> bool:
         while j < cue and sent.words[j] not in (",", *DASHES):
             j += 1
         k = j + 1 if j < cue else j
+    elif k > n.end and k < cue and sent.words[k] == ",":
+        k = _past_apposition(sent, k, cue)  # "one crewman, 19-year-old Dang Van Khoa, drowned"
     while k < cue and (sent.lower[k] in AUX or sent.lower[k] in _HEDGES or sent.tags[k] in ("RB", "MD")
                        or (sent.lower[k] in _DECLARED and sent.lower[cue] in ("dead", "killed"))):
         k += 1
@@ -89,6 +91,35 @@ def _gap_ok(sent: Sent, n: NumberSpan, cue: int) -> bool:
             sent.lower[k] != "and" or sent.lower[k - 1] in _MANNER):
         k += 1  # "were shot and wounded" (not "displaced 12 million people and killed tens of thousands")
     return k == cue
+
+
+# People nouns the shared list lacks: "vigilantes", "passers-by", "a security escort", "his crewmates".
+_MORE_PEOPLE = frozenset("vigilantes vigilante passers-by passer-by passerby bystander escort escorts bodyguard guard "
+                         "co-workers co-worker coworkers coworker".split())
+
+
+def _people_at(sent: Sent, i: int, j: int) -> bool:
+    """True when tokens [i, j) name people: the shared test, a plural of what people do ("deminers"), a few more
+    ("vigilantes", "passers-by") and lower-case nouns of fellows and men ("crewmates", "headman", "longshoremen")."""
+    if j <= i:
+        return False
+    w = sent.lower[j - 1]
+    return (sent.is_personish(i, j) or _agent_plural(sent, j - 1) or w in _MORE_PEOPLE
+            or (sent.words[j - 1].islower() and w.endswith(("mates", "man", "men")) and len(w) > 4))
+
+
+# Tags of a finite verb: a clause between commas ("Three people, police said, were ...") is not an apposition.
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+def _past_apposition(sent: Sent, k: int, cue: int) -> int:
+    """After an apposition between commas that starts at the comma k and ends before cue ("one crewman, 19-year-old
+    Dang Van Khoa, drowned", "Three people, a gendarme and two protesters, were injured", "63 people, 14 of them
+    police officers, had been taken"): the index after its closing comma; k when there is none."""
+    j = k + 1
+    while j < cue and j - k <= 10 and sent.words[j] != "," and sent.tags[j] not in _FINITE:
+        j += 1
+    return j + 1 if j < cue and j > k + 1 and sent.words[j] == "," else k
 
 
 # Endings of plural nouns that name people by what they do ("deminers", "devotees", "spectators", "cyclists").
@@ -263,6 +294,12 @@ def _injuries_count(sent: Sent, cue: int) -> NumberSpan | None:
         if n.end > cue or cue - n.end > 14 or n.start in sent.used or sent.is_year_token(n):
             continue
         k = min(sent.noun_run(n.end, limit=3), cue)
+        if k == n.end and low[k : k + 1] == ["of"] and low[k + 1 : k + 2] != ["whom"] and _of_people(sent, n):
+            k = min(_of_end(sent, n.end), cue)  # "four of his soldiers sustained injuries"
+            while k > n.end and sent.tags[k - 1].startswith("VB"):
+                k -= 1
+            if k <= n.end + 1:
+                return None
         while k > n.end and sent.tags[k - 1].startswith("VB"):
             k -= 1  # "14 sustained injuries", "people sustained injuries": the verb is not part of the noun
         if k > n.end and not (sent.is_personish(n.end, k) or _agent_plural(sent, k - 1)):
@@ -312,12 +349,37 @@ def _of_people(sent: Sent, n: NumberSpan) -> bool:
     """True for a count followed by "of" that still counts people: "two of his siblings", "the family, four of
     whom were killed"."""
     low, e = sent.lower, n.end
-    if low[e + 1 : e + 2] in (["his"], ["her"], ["their"]) and e + 2 < len(sent):
-        return sent.is_personish(e + 2, e + 3) or low[e + 2] in _KIN_PLURAL
+    if low[e + 1 : e + 2] in (["his"], ["her"], ["their"], ["its"], ["our"]) and e + 2 < len(sent):
+        return _people_at(sent, e + 2, e + 3) or low[e + 2] in _KIN_PLURAL  # "six of its fighters"
+    if low[e : e + 1] == ["of"] and (m := sent.count_at(e + 1)) is not None and m.value > n.value:
+        return sent.noun_run(m.end) > m.end and _people_at(sent, m.end, sent.noun_run(m.end))  # "two of four men"
     if low[e : e + 2] == ["of", "the"] and e + 2 < len(sent) and low[e + 2] not in ("victims", "dead", "injured"):
         # "Three of the survivors were injured" (not "one of the workers killed in October": a part of a toll)
         return sent.is_personish(e + 2, e + 3) and low[e + 3 : e + 4] in (["were"], ["was"])
     return low[e : e + 2] == ["of", "whom"] and "," in low[max(0, n.start - 2) : n.start]
+
+
+def _as_was(sent: Sent, c: int, n: NumberSpan) -> NumberSpan:
+    """The count n of a passive cue at c grown by ", as was a Tajik civilian" / ", as were two others"."""
+    low = sent.lower
+    if low[c + 1 : c + 3] != [",", "as"] or low[c + 3 : c + 4] not in (["was"], ["were"]):
+        return n
+    k = c + 4
+    if low[k : k + 1] in (["a"], ["an"]) and k not in sent.used:
+        return NumberSpan(n.start, n.end, n.value + 1)
+    more = sent.count_at(k)
+    if more is not None and more.start not in sent.used:
+        sent.used.update(range(more.start, more.end))
+        return NumberSpan(n.start, n.end, n.value + more.value)
+    return n
+
+
+def _of_end(sent: Sent, k: int) -> int:
+    """Where "of his soldiers" / "of them" / "of the survivors" starting at k ends."""
+    j = k + 1
+    while j < len(sent) and sent.tags[j].startswith(("PRP", "DT", "CD", "JJ")):
+        j += 1
+    return max(j, min(sent.noun_run(j), len(sent)))
 
 
 def _after_count(sent: Sent, cue: int) -> NumberSpan | None:
@@ -347,8 +409,8 @@ def _after_count(sent: Sent, cue: int) -> NumberSpan | None:
     e = n.end
     if e < len(sent) and sent.words[e] in ("%", "-", "–"):
         return None
-    if e < len(sent) and sent.lower[e] == "of" and _of_people(sent, n):
-        return n  # "shot dead three of their colleagues"
+    if e < len(sent) and sent.lower[e] == "of" and (_of_people(sent, n) or sent.lower[e + 1 : e + 2] == ["them"]):
+        return n  # "shot dead three of their colleagues", "killing three of them"
     if e < len(sent) and sent.lower[e] in ("years", "year", "days", "hours", "times", "of", "minutes"):
         return None
     noun_end = sent.noun_run(e)
@@ -533,6 +595,7 @@ def extract(sent: Sent, after_deaths: bool = False) -> list[Fact]:
     ordinal = False  # "a third person has died": the toll counts every death told elsewhere
     moved: dict[int, NumberSpan] = {}  # group id -> the wounded who later died ("wounding two, one of whom later died")
     tolled: set[int] = set()  # ids of groups whose deaths are a toll the sentence states
+    parts: set[int] = set()  # ids of groups whose injured are "N of <a group>" in hospital
     low = sent.lower
     skip = -1  # a cue already counted by an ordinal that completes the count before it
     for c, w in enumerate(low):
@@ -548,6 +611,7 @@ def extract(sent: Sent, after_deaths: bool = False) -> list[Fact]:
         kind = ""
         n = None
         is_toll = False
+        hospital = w in ("treated", "receiving", "in") or w in _TAKEN  # the count is of people treated or in hospital
         if _toll_cue(low, c, after_deaths):
             at = _number_of(low, c) if w == "number" else c
             kind, n = "injured" if low[at] in _NUMBER_OF_INJURED else "killed", _toll(sent, at)
@@ -617,6 +681,8 @@ def extract(sent: Sent, after_deaths: bool = False) -> list[Fact]:
                 n = _one_person(sent, c) or _people_list(sent, c)
             if n is None and (w in KILLED_AFTER or w in INJURED_AFTER) and prev not in _PASSIVE_AUX:
                 n = _after_count(sent, c)
+            if n is not None and prev in _PASSIVE_AUX:
+                n = _as_was(sent, c, n)
         elif w in KILLED_AFTER or w in INJURED_AFTER:
             kind = "killed" if w in KILLED_AFTER else "injured"
             n = _after_count(sent, c)
@@ -629,6 +695,8 @@ def extract(sent: Sent, after_deaths: bool = False) -> list[Fact]:
         if n.start > 0 and low[n.start - 1] in ("no", "not") or (n.value == 1 and low[n.start] == "one" and n.start > 0
                                                                  and low[n.start - 1] == "no"):
             continue  # "no one was hurt"
+        if hospital and low[n.end : n.end + 1] == ["of"]:
+            parts.add(id(cur))  # "six of its citizens were treated": maybe a part of an injured count told before
         if kind == "killed" and _wounded_later_died(low, n, cur["injured"]) and id(cur) not in moved:
             moved[id(cur)] = n  # "wounding three others, one of whom later died": moved to the dead below
         elif completes:
@@ -684,6 +752,8 @@ def extract(sent: Sent, after_deaths: bool = False) -> list[Fact]:
             fields["_cumulative"] = True  # "has killed at least 43 people since July": no later injured count joins it
         if any(n is not None and _continues(sent, n) for n in g.values()):
             fields["_continues"] = True
+        if id(g) in parts:
+            fields["_part"] = True
         out.append(Fact("casualties", sent.span, fields))
     return out
 
@@ -1037,11 +1107,18 @@ def _drop_breakdowns(found: list[tuple[int, Fact]], sents: list[Sent]) -> list[t
             part = _INJURED_REST.search(sents[i].lowtext) is not None and any(
                 j < i and i - j <= 3 and g.fields["injured"] is not None and g.fields["injured"] > a["injured"]
                 and a.get("_para", 0) - g.fields.get("_para", 0) <= 2 for j, g in out)
+            # "six of its citizens were treated for gunshot wounds" after "wounded 11": a part of the injured
+            part = part or bool(a.get("_part")) and any(
+                j < i and g.fields["injured"] is not None and g.fields["injured"] > a["injured"]
+                and not g.fields.get("_other") and a.get("_para", 0) - g.fields.get("_para", 0) <= _PART_PARAS
+                for j, g in out)
         if not part:
             out.append((i, f))
     return out
 
 
+# How many paragraphs after an injured count a hospital's part of it ("six of its citizens were treated") is told.
+_PART_PARAS = 6
 # The rest of an injured count, told after a part of it: "and the others were treated at the scene".
 _INJURED_REST = re.compile(r"\b(?:the|all the) (?:others|rest|remaining \w+) (?:were|was|had been|are) "
                            r"(?:treated|discharged|released)\b")
