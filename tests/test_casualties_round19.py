@@ -225,3 +225,56 @@ def test_one_was_killed_as_was_another() -> None:
     text = ("A shootout at the canal killed two people and wounded nine, officials said.\n\n"
             "One border guard, a 20-year-old conscript, was killed, as was a farmer, the two governments said.")
     assert casualty_counts(text) == [(2, 9)]
+
+
+
+def test_a_person_named_by_two_nouns_after_a_verb() -> None:
+    text = ("A landmine on the highway on Thursday killed a bus driver and injured three passengers. "
+            "On Monday night a gunman shot and wounded a village chief outside a mosque.")
+    assert casualty_counts(text) == [(1, 3), (None, 1)]
+
+
+def test_a_list_of_one_person_and_a_count_after_a_verb() -> None:
+    text = ("Last month, a shootout near the river killed a Tajik border guard and two Afghan men whom officials "
+            "described as smugglers.")
+    assert casualty_counts(text) == [(3, None)]
+
+
+def test_a_woman_and_her_three_children() -> None:
+    text = "A shell struck a house in the village on Tuesday, killing a woman and her three children, medics said."
+    assert casualty_counts(text) == [(4, None)]
+
+
+def test_a_list_of_people_with_a_count_last_before_the_verb() -> None:
+    text = ("The fire brigade was also stretched by a blaze at a warehouse on Saturday, in which a police "
+            "sergeant and three firefighters were hurt.")
+    assert casualty_counts(text) == [(None, 4)]
+
+
+def test_two_workers_and_a_passer_by() -> None:
+    text = "In February, two workers and a passer-by were hurt when a crane toppled onto a road at a site."
+    assert casualty_counts(text) == [(None, 3)]
+
+
+def test_the_driver_and_a_guard_lost_their_lives() -> None:
+    text = ("The team was seized when armed men ambushed its vehicles. Their driver and a security guard lost "
+            "their lives in the attack.")
+    assert casualty_counts(text) == [(2, None)]
+
+
+def test_a_firefighter_has_lost_his_life_and_some_of_his_crewmates_were_treated() -> None:
+    text = ("A volunteer firefighter has lost his life and two of his crewmates have been treated for burns after "
+            "their truck was overrun by a flare-up.")
+    assert casualty_counts(text) == [(1, 2)]
+
+def test_an_injured_count_opening_on_a_day_does_not_join_an_untimed_death_count() -> None:
+    text = ("The bombing came hours after two rangers were killed in a roadside ambush in the next district.\n\n"
+            "On Monday night, a gunman on a motorcycle shot and wounded a village chief outside a mosque.")
+    assert casualty_counts(text) == [(2, None), (None, 1)]
+
+
+def test_a_death_count_opening_on_a_day_still_takes_the_injured_told_after() -> None:
+    text = ("A third person has died after the storm flooded the valley, police said.\n\n"
+            "On Monday, police said two people had died in the storm. The ambulance service said it had taken 11 "
+            "people to hospital with storm-related injuries.")
+    assert casualty_counts(text) == [(3, 11)]

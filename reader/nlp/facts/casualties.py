@@ -33,7 +33,24 @@ _ONE_PERSON = frozenset("man woman boy girl child baby teenager person pedestria
 
 def _one_noun(word: str) -> bool:
     """True for a singular noun naming one person: "man", "shepherd" (a people noun's singular), "commander"."""
-    return word in _ONE_PERSON or (word + "s" in PERSON_NOUNS and not word.endswith("s")) or word in ROLE_NOUNS
+    return (word in _ONE_PERSON or (word + "s" in PERSON_NOUNS and not word.endswith("s")) or word in ROLE_NOUNS
+            or word in _ONE_MORE or (word.endswith("man") and len(word) > 4 and word.isalpha()))  # "headman"
+
+
+# One person the lists above lack: "a passer-by", "a security escort".
+_ONE_MORE = frozenset("passer-by passerby bystander escort bodyguard co-worker coworker vigilante".split())
+
+
+def _one_head(sent: Sent, k: int) -> int:
+    """The index of a one-person noun that ends a short noun phrase starting at k, after its modifiers ("34-year-old
+    man", "village headman", "Tajik border guard", "crew member"); -1 when there is none."""
+    last = -1
+    for t in range(k, min(len(sent), k + 5)):
+        tag, w = sent.tags[t], sent.lower[t]
+        if not (tag.startswith(("JJ", "NN")) or "-old" in w):
+            break
+        last = t if _one_noun(w) else -1
+    return last
 
 
 # Openings of an aside between a count's people and its verb: "Two men, both aged in their 30s, died".
@@ -238,9 +255,10 @@ def _people_list(sent: Sent, cue: int) -> NumberSpan | None:
     while j > 0:
         head = low[j - 1]
         i = j - 1
-        if head in _ONE_PERSON or head in _KIN or (head + "s" in PERSON_NOUNS and not head.endswith("s")):
-            while i > 0 and (sent.tags[i - 1].startswith("JJ") or "-old" in low[i - 1]):
-                i -= 1
+        if _one_noun(head) or head in _KIN:
+            while i > 0 and (sent.tags[i - 1].startswith("JJ") or "-old" in low[i - 1] or (
+                    sent.tags[i - 1].startswith("NN") and not _one_noun(low[i - 1]) and low[i - 1] not in _KIN)):
+                i -= 1  # "a 34-year-old man", "a police sergeant", "a Tajik border guard"
             if i == 0 or low[i - 1] not in ("a", "an", "his", "her", "their", "one"):
                 return None
             total, i = total + 1, i - 1
@@ -269,7 +287,7 @@ def _people_list(sent: Sent, cue: int) -> NumberSpan | None:
         break
     if parts < 2 or j in sent.used:
         return None
-    if j > 0 and low[j - 1] not in (",", "said", "that", "when", "after", "and", "while", "as"):
+    if j > 0 and low[j - 1] not in (",", "said", "that", "when", "after", "and", "while", "as", "which", "whom"):
         return None
     return NumberSpan(j, k, total)
 
@@ -458,11 +476,8 @@ def _another_one(sent: Sent, cue: int) -> NumberSpan | None:
 
 def _one_object(sent: Sent, k: int) -> NumberSpan | None:
     """ "killed a 34-year-old man", "wounding an elderly woman": "a"/"an" at k counting one person."""
-    j = k + 1
-    while j < len(sent) and j - k < 5 and (sent.tags[j].startswith("JJ") or "-old" in sent.lower[j]):
-        j += 1
-    if j < len(sent) and _one_noun(sent.lower[j]) and k not in sent.used:
-        return NumberSpan(k, k + 1, 1)
+    if _one_head(sent, k + 1) >= 0 and k not in sent.used:
+        return NumberSpan(k, k + 1, 1)  # "killed a 34-year-old man", "wounded a village headman"
     return None
 
 
@@ -470,21 +485,31 @@ def _more_objects(sent: Sent, one: NumberSpan) -> NumberSpan:
     """A count of one person after a verb, grown by the people listed after it ("killing the pilot and a passenger"
     (2), "killing a woman and her daughter" (2)); `one` itself when no person follows."""
     low, total = sent.lower, one.value
-    k = one.start + 1
-    while k < len(low) and (sent.tags[k].startswith("JJ") or "-old" in low[k] or low[k] in ("a", "an", "the", "his",
-                                                                                          "her", "their", "its")):
-        k += 1
-    if k >= len(low) or not (_one_noun(low[k]) or low[k] in _KIN):
+    k = one.start + 1 if low[one.start] in ("a", "an", "the", "his", "her", "their", "its") else one.start
+    if low[k : k + 1] and low[k] in _KIN:
+        head = k
+    else:
+        head = _one_head(sent, k)
+    if head < 0:
         return one
-    end = k + 1
-    while end + 2 < len(low) and low[end] == "and" and low[end + 1] in ("a", "an", "the", "his", "her", "their"):
-        j = end + 2
-        while j < len(low) and j - end < 5 and (sent.tags[j].startswith("JJ") or "-old" in low[j]):
+    end = head + 1
+    while end + 2 < len(low) and low[end] == "and":
+        j = end + 1
+        if low[j] in ("his", "her", "their"):
             j += 1
-        if j >= len(low) or not (_one_noun(low[j]) or low[j] in _KIN) or j in sent.used \
-                or (j + 1 < len(low) and sent.tags[j + 1].startswith("NN")):
+        more = sent.count_at(j) if low[j] not in ("a", "an", "the") else None
+        if more is not None and more.start not in sent.used:  # "a woman and her three children", "two Afghan men"
+            stop = sent.noun_run(more.end)
+            if stop == more.end or not (_people_at(sent, more.end, stop) or low[stop - 1] in _KIN_PLURAL):
+                break
+            total, end = total + more.value, stop
+            continue
+        if low[j] in ("a", "an", "the"):
+            j += 1
+        h = j if low[j : j + 1] and low[j] in _KIN else _one_head(sent, j)
+        if h < 0 or h in sent.used:
             break
-        total, end = total + 1, j + 1
+        total, end = total + 1, h + 1
     return NumberSpan(one.start, end, total) if total > one.value else one
 
 
@@ -631,7 +656,7 @@ def extract(sent: Sent, after_deaths: bool = False) -> list[Fact]:
         elif w == "embraced" and nxt == "martyrdom":
             kind, n = "killed", _before_count(sent, c)  # "four soldiers embraced martyrdom"
         elif w == "lost" and low[c + 1 : c + 3] in (["their", "lives"], ["his", "life"], ["her", "life"]):
-            kind, n = "killed", _before_count(sent, c)
+            kind, n = "killed", _before_count(sent, c) or _people_list(sent, c) or _one_person(sent, c)
         elif w == "bodies" and (_RECOVERED.intersection(low[c + 1 : c + 4]) or (c >= 2 and _RECOVERED.intersection(
                 low[max(0, c - 3) : c]))):
             kind = "killed"  # "17 bodies were recovered", "recovered the bodies of 12 people"
@@ -676,9 +701,13 @@ def extract(sent: Sent, after_deaths: bool = False) -> list[Fact]:
             n = _before_count(sent, c)
             if n is None and kind == "injured" and cur["killed"] is not None:
                 n = _another_one(sent, c)  # "Two men were killed and a third was seriously wounded"
+            if n is not None and n.start > 0 and low[n.start - 1] == "and":
+                whole = _people_list(sent, c)  # "a police sergeant and three firefighters were hurt"
+                if whole is not None and whole.start < n.start:
+                    n = whole
             if n is None and (w in ("killed", "died", "injured", "wounded", "hurt") or (w == "dead" and prev in (
                     "shot", "found"))):
-                n = _one_person(sent, c) or _people_list(sent, c)
+                n = _people_list(sent, c) or _one_person(sent, c)
             if n is None and (w in KILLED_AFTER or w in INJURED_AFTER) and prev not in _PASSIVE_AUX:
                 n = _after_count(sent, c)
             if n is not None and prev in _PASSIVE_AUX:
@@ -1049,11 +1078,12 @@ def _opening_end(low: list[str], k: int) -> int:
     return k
 
 
-def _other_time(first: Sent, later: Sent) -> bool:
+def _other_time(first: Sent, later: Sent, untimed: bool = False) -> bool:
     """True when a sentence opens on a time other than the one the earlier sentence names ("Last month, ... six
     fighters were killed." then "And on Sunday, two police officers were wounded"; "on May 3" then "And on May
     5"; "The 2015 clashes killed 40" then "On Saturday, three were wounded"): another incident. "By Tuesday
-    night ..." tells how the same incident went on."""
+    night ..." tells how the same incident went on. `untimed`: also when the earlier sentence names no time ("two
+    rangers were killed in an ambush" then "On Monday night, a gunman wounded a village chief")."""
     low = later.lower
     k = 1 if low[:1] and low[0] in ("and", "but") else 0
     if low[k : k + 1] == ["by"]:
@@ -1066,7 +1096,7 @@ def _other_time(first: Sent, later: Sent) -> bool:
         return days.isdisjoint(named_days)
     if times and not named and _past_year(first) and not any(later.is_year_token(n) for n in later.numbers):
         return True  # the earlier sentence is about another year
-    return bool(times) and bool(named) and times.isdisjoint(named)
+    return bool(times) and (bool(named) or untimed) and times.isdisjoint(named)
 
 
 # How many paragraphs from an ordinal toll ("A fourth man died") the deaths it counts are told.
@@ -1183,7 +1213,7 @@ def _merge_nearby(facts: list[Fact], found: list[tuple[int, Fact]], sents: list[
                 and f.fields["killed"] is None and f.fields["injured"] is not None
                 and not f.fields.get("_earlier") and not prev.fields.get("_cumulative") and not _apart(prev.fields, f.fields)
                 and not any(_other_incident(sents[k]) for k in range(i + 1, j + 1))
-                and not _other_time(sents[i], sents[j])):
+                and not _other_time(sents[i], sents[j], untimed=True)):
             merged = {**prev.fields, "injured": f.fields["injured"]}
             out[at] = Fact(prev.kind, Span(prev.evidence.start, f.evidence.end), merged)
             index[id(out[at])] = j
