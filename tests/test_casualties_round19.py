@@ -278,3 +278,14 @@ def test_a_death_count_opening_on_a_day_still_takes_the_injured_told_after() -> 
             "On Monday, police said two people had died in the storm. The ambulance service said it had taken 11 "
             "people to hospital with storm-related injuries.")
     assert casualty_counts(text) == [(3, 11)]
+
+
+def test_members_of_a_family_with_an_aside_before_the_verb() -> None:
+    text = ("In a separate incident, six members of one family, among them three young children, perished when a "
+            "fire broke out in their house, police said.")
+    assert casualty_counts(text) == [(6, None)]
+
+
+def test_two_of_four_men_aboard_a_boat_died() -> None:
+    text = "Ties soured in 2024, when three of five men aboard a speedboat died after it capsized during a chase."
+    assert casualty_counts(text) == [(3, None)]

@@ -77,11 +77,16 @@ def _gap_ok(sent: Sent, n: NumberSpan, cue: int) -> bool:
     # "the Castillo family, four of whom were killed"
     if k == n.end and sent.lower[k : k + 2] == ["of", "whom"]:
         k += 2
-    # "members of the same family", "people in the car": a short prepositional tail
-    if k < cue and sent.lower[k] in ("of", "in", "on", "from", "inside", "aboard") and cue - k <= 7:
+    # "members of the same family", "people in the car", "two of four men aboard a speedboat": short prepositional
+    # tails
+    for _ in range(2):
+        if not (k < cue and sent.lower[k] in ("of", "in", "on", "from", "inside", "aboard")):
+            break
         j = k + 1
         while j < cue and (sent.tags[j].startswith(("DT", "JJ", "NN", "PRP$", "CD")) or sent.words[j][:1].isupper()):
             j += 1
+        if not (cue - k <= 7 or j - k <= 4):
+            break
         k = j
     # "the 97 fans who died": a relative pronoun right before the cue's auxiliaries
     if k < cue and sent.lower[k] in ("who", "that") and k > n.end:
