@@ -17,7 +17,7 @@ INJURED_BEFORE = frozenset("injured wounded hurt injuries injured. wounded. hosp
 INJURED_AFTER = frozenset("injuring wounding injured wounded hurting injures wounds".split())
 TRIGGERS = ("kill", "dead", "died", "die ", "dies", "death", "slain", "perish", "fatalit", "wound", "injur", "hurt",
             "toll", "drown", "executed", "lives", "hospitali", "risen", "rose", "succumb", "treated", "bodies", "martyr",
-            "hospital", "treatment")
+            "hospital", "treatment", "body of")
 # "are estimated to have died", "are likely to have been killed", "are presumed dead".
 _HEDGES = frozenset("estimated to likely presumed expected understood".split())
 _PASSIVE_AUX = frozenset({"were", "was", "been", "are", "is", "be", "being"})
@@ -33,7 +33,24 @@ _ONE_PERSON = frozenset("man woman boy girl child baby teenager person pedestria
 
 def _one_noun(word: str) -> bool:
     """True for a singular noun naming one person: "man", "shepherd" (a people noun's singular), "commander"."""
-    return word in _ONE_PERSON or (word + "s" in PERSON_NOUNS and not word.endswith("s")) or word in ROLE_NOUNS
+    return (word in _ONE_PERSON or (word + "s" in PERSON_NOUNS and not word.endswith("s")) or word in ROLE_NOUNS
+            or word in _ONE_MORE or (word.endswith("man") and len(word) > 4 and word.isalpha()))  # "headman"
+
+
+# One person the lists above lack: "a passer-by", "a security escort".
+_ONE_MORE = frozenset("passer-by passerby bystander escort bodyguard co-worker coworker vigilante".split())
+
+
+def _one_head(sent: Sent, k: int) -> int:
+    """The index of a one-person noun that ends a short noun phrase starting at k, after its modifiers ("34-year-old
+    man", "village headman", "Tajik border guard", "crew member"); -1 when there is none."""
+    last = -1
+    for t in range(k, min(len(sent), k + 5)):
+        tag, w = sent.tags[t], sent.lower[t]
+        if not (tag.startswith(("JJ", "NN")) or "-old" in w):
+            break
+        last = t if _one_noun(w) else -1
+    return last
 
 
 # Openings of an aside between a count's people and its verb: "Two men, both aged in their 30s, died".
@@ -47,7 +64,7 @@ def _gap_ok(sent: Sent, n: NumberSpan, cue: int) -> bool:
         k += 1  # "Seven more women were being treated in hospital"
     noun_end = min(sent.noun_run(k), cue)
     if noun_end > k:
-        if not (sent.is_personish(k, noun_end) or _agent_plural(sent, noun_end - 1)):
+        if not _people_at(sent, k, noun_end):
             return False
         k = noun_end
     # "19 pilgrims returning from the festival were injured": a participle and its short phrase
@@ -60,11 +77,16 @@ def _gap_ok(sent: Sent, n: NumberSpan, cue: int) -> bool:
     # "the Castillo family, four of whom were killed"
     if k == n.end and sent.lower[k : k + 2] == ["of", "whom"]:
         k += 2
-    # "members of the same family", "people in the car": a short prepositional tail
-    if k < cue and sent.lower[k] in ("of", "in", "on", "from", "inside", "aboard") and cue - k <= 7:
+    # "members of the same family", "people in the car", "two of four men aboard a speedboat": short prepositional
+    # tails
+    for _ in range(2):
+        if not (k < cue and sent.lower[k] in ("of", "in", "on", "from", "inside", "aboard")):
+            break
         j = k + 1
         while j < cue and (sent.tags[j].startswith(("DT", "JJ", "NN", "PRP$", "CD")) or sent.words[j][:1].isupper()):
             j += 1
+        if not (cue - k <= 7 or j - k <= 4):
+            break
         k = j
     # "the 97 fans who died": a relative pronoun right before the cue's auxiliaries
     if k < cue and sent.lower[k] in ("who", "that") and k > n.end:
@@ -82,6 +104,8 @@ def _gap_ok(sent: Sent, n: NumberSpan, cue: int) -> bool:
         while j < cue and sent.words[j] not in (",", *DASHES):
             j += 1
         k = j + 1 if j < cue else j
+    elif k > n.end and k < cue and sent.words[k] == ",":
+        k = _past_apposition(sent, k, cue)  # "one crewman, 19-year-old Dang Van Khoa, drowned"
     while k < cue and (sent.lower[k] in AUX or sent.lower[k] in _HEDGES or sent.tags[k] in ("RB", "MD")
                        or (sent.lower[k] in _DECLARED and sent.lower[cue] in ("dead", "killed"))):
         k += 1
@@ -89,6 +113,35 @@ def _gap_ok(sent: Sent, n: NumberSpan, cue: int) -> bool:
             sent.lower[k] != "and" or sent.lower[k - 1] in _MANNER):
         k += 1  # "were shot and wounded" (not "displaced 12 million people and killed tens of thousands")
     return k == cue
+
+
+# People nouns the shared list lacks: "vigilantes", "passers-by", "a security escort", "his crewmates".
+_MORE_PEOPLE = frozenset("vigilantes vigilante passers-by passer-by passerby bystander escort escorts bodyguard guard "
+                         "co-workers co-worker coworkers coworker".split())
+
+
+def _people_at(sent: Sent, i: int, j: int) -> bool:
+    """True when tokens [i, j) name people: the shared test, a plural of what people do ("deminers"), a few more
+    ("vigilantes", "passers-by") and lower-case nouns of fellows and men ("crewmates", "headman", "longshoremen")."""
+    if j <= i:
+        return False
+    w = sent.lower[j - 1]
+    return (sent.is_personish(i, j) or _agent_plural(sent, j - 1) or w in _MORE_PEOPLE
+            or (sent.words[j - 1].islower() and w.endswith(("mates", "man", "men")) and len(w) > 4))
+
+
+# Tags of a finite verb: a clause between commas ("Three people, police said, were ...") is not an apposition.
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+def _past_apposition(sent: Sent, k: int, cue: int) -> int:
+    """After an apposition between commas that starts at the comma k and ends before cue ("one crewman, 19-year-old
+    Dang Van Khoa, drowned", "Three people, a gendarme and two protesters, were injured", "63 people, 14 of them
+    police officers, had been taken"): the index after its closing comma; k when there is none."""
+    j = k + 1
+    while j < cue and j - k <= 10 and sent.words[j] != "," and sent.tags[j] not in _FINITE:
+        j += 1
+    return j + 1 if j < cue and j > k + 1 and sent.words[j] == "," else k
 
 
 # Endings of plural nouns that name people by what they do ("deminers", "devotees", "spectators", "cyclists").
@@ -207,9 +260,10 @@ def _people_list(sent: Sent, cue: int) -> NumberSpan | None:
     while j > 0:
         head = low[j - 1]
         i = j - 1
-        if head in _ONE_PERSON or head in _KIN or (head + "s" in PERSON_NOUNS and not head.endswith("s")):
-            while i > 0 and (sent.tags[i - 1].startswith("JJ") or "-old" in low[i - 1]):
-                i -= 1
+        if _one_noun(head) or head in _KIN:
+            while i > 0 and (sent.tags[i - 1].startswith("JJ") or "-old" in low[i - 1] or (
+                    sent.tags[i - 1].startswith("NN") and not _one_noun(low[i - 1]) and low[i - 1] not in _KIN)):
+                i -= 1  # "a 34-year-old man", "a police sergeant", "a Tajik border guard"
             if i == 0 or low[i - 1] not in ("a", "an", "his", "her", "their", "one"):
                 return None
             total, i = total + 1, i - 1
@@ -238,7 +292,7 @@ def _people_list(sent: Sent, cue: int) -> NumberSpan | None:
         break
     if parts < 2 or j in sent.used:
         return None
-    if j > 0 and low[j - 1] not in (",", "said", "that", "when", "after", "and", "while", "as"):
+    if j > 0 and low[j - 1] not in (",", "said", "that", "when", "after", "and", "while", "as", "which", "whom"):
         return None
     return NumberSpan(j, k, total)
 
@@ -263,6 +317,12 @@ def _injuries_count(sent: Sent, cue: int) -> NumberSpan | None:
         if n.end > cue or cue - n.end > 14 or n.start in sent.used or sent.is_year_token(n):
             continue
         k = min(sent.noun_run(n.end, limit=3), cue)
+        if k == n.end and low[k : k + 1] == ["of"] and low[k + 1 : k + 2] != ["whom"] and _of_people(sent, n):
+            k = min(_of_end(sent, n.end), cue)  # "four of his soldiers sustained injuries"
+            while k > n.end and sent.tags[k - 1].startswith("VB"):
+                k -= 1
+            if k <= n.end + 1:
+                return None
         while k > n.end and sent.tags[k - 1].startswith("VB"):
             k -= 1  # "14 sustained injuries", "people sustained injuries": the verb is not part of the noun
         if k > n.end and not (sent.is_personish(n.end, k) or _agent_plural(sent, k - 1)):
@@ -312,12 +372,37 @@ def _of_people(sent: Sent, n: NumberSpan) -> bool:
     """True for a count followed by "of" that still counts people: "two of his siblings", "the family, four of
     whom were killed"."""
     low, e = sent.lower, n.end
-    if low[e + 1 : e + 2] in (["his"], ["her"], ["their"]) and e + 2 < len(sent):
-        return sent.is_personish(e + 2, e + 3) or low[e + 2] in _KIN_PLURAL
+    if low[e + 1 : e + 2] in (["his"], ["her"], ["their"], ["its"], ["our"]) and e + 2 < len(sent):
+        return _people_at(sent, e + 2, e + 3) or low[e + 2] in _KIN_PLURAL  # "six of its fighters"
+    if low[e : e + 1] == ["of"] and (m := sent.count_at(e + 1)) is not None and m.value > n.value:
+        return sent.noun_run(m.end) > m.end and _people_at(sent, m.end, sent.noun_run(m.end))  # "two of four men"
     if low[e : e + 2] == ["of", "the"] and e + 2 < len(sent) and low[e + 2] not in ("victims", "dead", "injured"):
         # "Three of the survivors were injured" (not "one of the workers killed in October": a part of a toll)
         return sent.is_personish(e + 2, e + 3) and low[e + 3 : e + 4] in (["were"], ["was"])
     return low[e : e + 2] == ["of", "whom"] and "," in low[max(0, n.start - 2) : n.start]
+
+
+def _as_was(sent: Sent, c: int, n: NumberSpan) -> NumberSpan:
+    """The count n of a passive cue at c grown by ", as was a Tajik civilian" / ", as were two others"."""
+    low = sent.lower
+    if low[c + 1 : c + 3] != [",", "as"] or low[c + 3 : c + 4] not in (["was"], ["were"]):
+        return n
+    k = c + 4
+    if low[k : k + 1] in (["a"], ["an"]) and k not in sent.used:
+        return NumberSpan(n.start, n.end, n.value + 1)
+    more = sent.count_at(k)
+    if more is not None and more.start not in sent.used:
+        sent.used.update(range(more.start, more.end))
+        return NumberSpan(n.start, n.end, n.value + more.value)
+    return n
+
+
+def _of_end(sent: Sent, k: int) -> int:
+    """Where "of his soldiers" / "of them" / "of the survivors" starting at k ends."""
+    j = k + 1
+    while j < len(sent) and sent.tags[j].startswith(("PRP", "DT", "CD", "JJ")):
+        j += 1
+    return max(j, min(sent.noun_run(j), len(sent)))
 
 
 def _after_count(sent: Sent, cue: int) -> NumberSpan | None:
@@ -347,8 +432,8 @@ def _after_count(sent: Sent, cue: int) -> NumberSpan | None:
     e = n.end
     if e < len(sent) and sent.words[e] in ("%", "-", "–"):
         return None
-    if e < len(sent) and sent.lower[e] == "of" and _of_people(sent, n):
-        return n  # "shot dead three of their colleagues"
+    if e < len(sent) and sent.lower[e] == "of" and (_of_people(sent, n) or sent.lower[e + 1 : e + 2] == ["them"]):
+        return n  # "shot dead three of their colleagues", "killing three of them"
     if e < len(sent) and sent.lower[e] in ("years", "year", "days", "hours", "times", "of", "minutes"):
         return None
     noun_end = sent.noun_run(e)
@@ -396,11 +481,8 @@ def _another_one(sent: Sent, cue: int) -> NumberSpan | None:
 
 def _one_object(sent: Sent, k: int) -> NumberSpan | None:
     """ "killed a 34-year-old man", "wounding an elderly woman": "a"/"an" at k counting one person."""
-    j = k + 1
-    while j < len(sent) and j - k < 5 and (sent.tags[j].startswith("JJ") or "-old" in sent.lower[j]):
-        j += 1
-    if j < len(sent) and _one_noun(sent.lower[j]) and k not in sent.used:
-        return NumberSpan(k, k + 1, 1)
+    if _one_head(sent, k + 1) >= 0 and k not in sent.used:
+        return NumberSpan(k, k + 1, 1)  # "killed a 34-year-old man", "wounded a village headman"
     return None
 
 
@@ -408,21 +490,31 @@ def _more_objects(sent: Sent, one: NumberSpan) -> NumberSpan:
     """A count of one person after a verb, grown by the people listed after it ("killing the pilot and a passenger"
     (2), "killing a woman and her daughter" (2)); `one` itself when no person follows."""
     low, total = sent.lower, one.value
-    k = one.start + 1
-    while k < len(low) and (sent.tags[k].startswith("JJ") or "-old" in low[k] or low[k] in ("a", "an", "the", "his",
-                                                                                          "her", "their", "its")):
-        k += 1
-    if k >= len(low) or not (_one_noun(low[k]) or low[k] in _KIN):
+    k = one.start + 1 if low[one.start] in ("a", "an", "the", "his", "her", "their", "its") else one.start
+    if low[k : k + 1] and low[k] in _KIN:
+        head = k
+    else:
+        head = _one_head(sent, k)
+    if head < 0:
         return one
-    end = k + 1
-    while end + 2 < len(low) and low[end] == "and" and low[end + 1] in ("a", "an", "the", "his", "her", "their"):
-        j = end + 2
-        while j < len(low) and j - end < 5 and (sent.tags[j].startswith("JJ") or "-old" in low[j]):
+    end = head + 1
+    while end + 2 < len(low) and low[end] == "and":
+        j = end + 1
+        if low[j] in ("his", "her", "their"):
             j += 1
-        if j >= len(low) or not (_one_noun(low[j]) or low[j] in _KIN) or j in sent.used \
-                or (j + 1 < len(low) and sent.tags[j + 1].startswith("NN")):
+        more = sent.count_at(j) if low[j] not in ("a", "an", "the") else None
+        if more is not None and more.start not in sent.used:  # "a woman and her three children", "two Afghan men"
+            stop = sent.noun_run(more.end)
+            if stop == more.end or not (_people_at(sent, more.end, stop) or low[stop - 1] in _KIN_PLURAL):
+                break
+            total, end = total + more.value, stop
+            continue
+        if low[j] in ("a", "an", "the"):
+            j += 1
+        h = j if low[j : j + 1] and low[j] in _KIN else _one_head(sent, j)
+        if h < 0 or h in sent.used:
             break
-        total, end = total + 1, j + 1
+        total, end = total + 1, h + 1
     return NumberSpan(one.start, end, total) if total > one.value else one
 
 
@@ -458,7 +550,8 @@ def _in_name_list(sent: Sent, k: int) -> bool:
 
 _EARLIER = frozenset("initially earlier previously first".split())
 _PRIOR = frozenset("earlier previous initial original preliminary".split())
-_REPORTED = frozenset("put placed stood reported given gave counted said confirmed registered recorded".split())
+_REPORTED = frozenset("put placed stood reported given gave counted said confirmed registered recorded spoken "
+                      "spoke".split())
 
 
 def _earlier_figure(low: list[str]) -> int:
@@ -491,6 +584,9 @@ def _toll_cue(low: list[str], c: int, after_deaths: bool = False) -> bool:
     """ "death toll", "the toll" in a sentence about deaths (or right after one), "the number of dead", and
     "it had risen to 63" right after a sentence about the toll."""
     w = low[c]
+    if w in _FIGURE and c > 0 and low[c - 1] == "the" and (after_deaths or bool(KILLED_BEFORE.intersection(low[:c]))):
+        k = c + 2 if low[c + 1 : c + 2] in (["has"], ["had"]) else c + 1
+        return low[k : k + 1] != [] and low[k] in _UPDATE and low[k + 1 : k + 2] == ["to"]  # "the figure rose to 32"
     if w == "it" and after_deaths:
         return c + 1 < len(low) and bool(_UPDATE.intersection(low[c + 1 : c + 3]))
     if w == "toll":
@@ -499,6 +595,8 @@ def _toll_cue(low: list[str], c: int, after_deaths: bool = False) -> bool:
     return w == "number" and _number_of(low, c) >= 0
 
 
+# Nouns that stand for a toll told just before: "the figure rose to 32", "the tally climbed to 40".
+_FIGURE = frozenset({"figure", "tally"})
 _NUMBER_OF_INJURED = frozenset({"injured", "wounded", "hurt", "injuries"})
 
 
@@ -525,6 +623,9 @@ def extract(sent: Sent, after_deaths: bool = False) -> list[Fact]:
     toll_update = False
     group_toll = False  # the group's deaths are a toll ("the death toll rose to 21")
     ordinal = False  # "a third person has died": the toll counts every death told elsewhere
+    moved: dict[int, NumberSpan] = {}  # group id -> the wounded who later died ("wounding two, one of whom later died")
+    tolled: set[int] = set()  # ids of groups whose deaths are a toll the sentence states
+    parts: set[int] = set()  # ids of groups whose injured are "N of <a group>" in hospital
     low = sent.lower
     skip = -1  # a cue already counted by an ordinal that completes the count before it
     for c, w in enumerate(low):
@@ -540,6 +641,7 @@ def extract(sent: Sent, after_deaths: bool = False) -> list[Fact]:
         kind = ""
         n = None
         is_toll = False
+        hospital = w in ("treated", "receiving", "in") or w in _TAKEN  # the count is of people treated or in hospital
         if _toll_cue(low, c, after_deaths):
             at = _number_of(low, c) if w == "number" else c
             kind, n = "injured" if low[at] in _NUMBER_OF_INJURED else "killed", _toll(sent, at)
@@ -559,7 +661,7 @@ def extract(sent: Sent, after_deaths: bool = False) -> list[Fact]:
         elif w == "embraced" and nxt == "martyrdom":
             kind, n = "killed", _before_count(sent, c)  # "four soldiers embraced martyrdom"
         elif w == "lost" and low[c + 1 : c + 3] in (["their", "lives"], ["his", "life"], ["her", "life"]):
-            kind, n = "killed", _before_count(sent, c)
+            kind, n = "killed", _before_count(sent, c) or _people_list(sent, c) or _one_person(sent, c)
         elif w == "bodies" and (_RECOVERED.intersection(low[c + 1 : c + 4]) or (c >= 2 and _RECOVERED.intersection(
                 low[max(0, c - 3) : c]))):
             kind = "killed"  # "17 bodies were recovered", "recovered the bodies of 12 people"
@@ -568,7 +670,8 @@ def extract(sent: Sent, after_deaths: bool = False) -> list[Fact]:
         elif w in _ORDINALS and prev == "a" and (done := _ordinal_completes(sent, c, cur["killed"])) >= 0:
             kind, n = "killed", NumberSpan(c - 1, c + 1, _ORDINALS[w])  # "Two ... were found dead, and a third ... died"
             completes, skip = True, done
-        elif w in _ORDINALS and prev in ("a", "the") and nxt in _VICTIMS and _ORDINAL_DEATH.intersection(low[c:]):
+        elif w in _ORDINALS and prev in ("a", "the") and nxt in _VICTIMS and (_ORDINAL_DEATH.intersection(low[c:])
+                                                                             or low[c - 3 : c - 1] == ["body", "of"]):
             kind, n = "killed", NumberSpan(c, c + 1, _ORDINALS[w])  # "A fifth victim ... succumbed": the toll is five
             toll_update = ordinal = True
         elif w == "injuries" and not (prev == "to" and c >= 2 and low[c - 2] in ("succumbed", "succumbing")):
@@ -603,11 +706,17 @@ def extract(sent: Sent, after_deaths: bool = False) -> list[Fact]:
             n = _before_count(sent, c)
             if n is None and kind == "injured" and cur["killed"] is not None:
                 n = _another_one(sent, c)  # "Two men were killed and a third was seriously wounded"
+            if n is not None and n.start > 0 and low[n.start - 1] == "and":
+                whole = _people_list(sent, c)  # "a police sergeant and three firefighters were hurt"
+                if whole is not None and whole.start < n.start:
+                    n = whole
             if n is None and (w in ("killed", "died", "injured", "wounded", "hurt") or (w == "dead" and prev in (
                     "shot", "found"))):
-                n = _one_person(sent, c) or _people_list(sent, c)
+                n = _people_list(sent, c) or _one_person(sent, c)
             if n is None and (w in KILLED_AFTER or w in INJURED_AFTER) and prev not in _PASSIVE_AUX:
                 n = _after_count(sent, c)
+            if n is not None and prev in _PASSIVE_AUX:
+                n = _as_was(sent, c, n)
         elif w in KILLED_AFTER or w in INJURED_AFTER:
             kind = "killed" if w in KILLED_AFTER else "injured"
             n = _after_count(sent, c)
@@ -620,11 +729,16 @@ def extract(sent: Sent, after_deaths: bool = False) -> list[Fact]:
         if n.start > 0 and low[n.start - 1] in ("no", "not") or (n.value == 1 and low[n.start] == "one" and n.start > 0
                                                                  and low[n.start - 1] == "no"):
             continue  # "no one was hurt"
-        if completes:
+        if hospital and low[n.end : n.end + 1] == ["of"]:
+            parts.add(id(cur))  # "six of its citizens were treated": maybe a part of an injured count told before
+        if kind == "killed" and _wounded_later_died(low, n, cur["injured"]) and id(cur) not in moved:
+            moved[id(cur)] = n  # "wounding three others, one of whom later died": moved to the dead below
+        elif completes:
             cur["killed"] = n  # "Two ... and a third died": the ordinal is the count of the deaths told
         elif is_toll and cur["killed"] is not None:
             cur["killed"] = n  # "two died, bringing the death toll to three": the toll is the figure
             group_toll = True
+            tolled.add(id(cur))
         elif kind == "killed" and group_toll and cur["killed"] is not None and n.value < cur["killed"].value:
             pass  # "the toll rose to 21 after three more victims died": a part of the toll
         elif cur[kind] is not None and _others_after(low, n) and n.start > 0 and low[n.start - 1] == "and" \
@@ -639,8 +753,17 @@ def extract(sent: Sent, after_deaths: bool = False) -> list[Fact]:
         else:
             cur[kind] = n
             group_toll = group_toll or (is_toll and kind == "killed")
+            if is_toll and kind == "killed":
+                tolled.add(id(cur))
         sent.used.update(range(n.start, n.end))
     groups.append(cur)
+    for g in groups:
+        died = moved.get(id(g))
+        if died is not None and id(g) not in tolled and g["injured"] is not None:
+            # the wounded who later died are counted with the dead; a toll the sentence states already has them
+            k = g["killed"]
+            g["killed"] = died if k is None else NumberSpan(k.start, k.end, k.value + died.value)
+            g["injured"] = NumberSpan(g["injured"].start, g["injured"].end, g["injured"].value - died.value)
     out = []
     earlier_at = _earlier_figure(low)
     revised_at = _revised_after(low, earlier_at)
@@ -663,6 +786,8 @@ def extract(sent: Sent, after_deaths: bool = False) -> list[Fact]:
             fields["_cumulative"] = True  # "has killed at least 43 people since July": no later injured count joins it
         if any(n is not None and _continues(sent, n) for n in g.values()):
             fields["_continues"] = True
+        if id(g) in parts:
+            fields["_part"] = True
         out.append(Fact("casualties", sent.span, fields))
     return out
 
@@ -696,6 +821,14 @@ def _ordinal_completes(sent: Sent, c: int, killed: NumberSpan | None) -> int:
 
 
 _DEATH_AFTER = frozenset("died dies succumbed".split())
+
+
+def _wounded_later_died(low: list[str], n: NumberSpan, injured: NumberSpan | None) -> bool:
+    """True for a death count of some of the wounded told just before ("wounding three soldiers near the town, one
+    of whom later died"): they were first counted as wounded."""
+    return (injured is not None and injured.end <= n.start and n.start - injured.end <= 6
+            and low[n.end : n.end + 2] == ["of", "whom"] and n.value < injured.value
+            and low[n.start - 1] == "," and not {"and", "while", "but"}.intersection(low[injured.end : n.start]))
 
 
 def _wounded_who_died(sent: Sent, c: int) -> bool:
@@ -763,7 +896,18 @@ def _carry_injured(facts: list[Fact]) -> list[Fact]:
                 if a["injured"] is not None and _same_report(a, b):
                     out[j] = Fact(f.kind, f.evidence, {**b, "injured": a["injured"]})
                 break
+        else:  # the update told first ("toll rises to 11"), the first figures after ("initially ... 10 dead and 10 injured")
+            for g in out[j + 1 :]:
+                a = g.fields
+                if a.get("_earlier") and a["killed"] is not None and a["injured"] is not None and a["killed"] < b["killed"] \
+                        and not a.get("_other") and a.get("_para", 0) - b.get("_para", 0) <= _CARRY_PARAS:
+                    out[j] = Fact(f.kind, f.evidence, {**b, "injured": a["injured"]})
+                    break
     return out
+
+
+# How many paragraphs after an updated toll the first figures it revises may be told.
+_CARRY_PARAS = 2
 
 
 def _apart(a: dict, b: dict) -> bool:
@@ -802,12 +946,15 @@ def dedupe(facts: list[Fact]) -> list[Fact]:
                 continue
             b = g.fields
             if _subsumed(a, b) and (not _subsumed(b, a) or j < i) and not (_subsumed(b, a) and a.get("_other")) \
-                    and not (a.get("_other") and j < i) and not _apart(a, b):
+                    and not (a.get("_other") and j < i) and not _apart(a, b) \
+                    and not (j > i and a.get("_other") and b.get("_opens")):
                 restated = True  # b says as much or more; identical facts keep the first unless told as another incident
                 break
-            # "the death toll has risen to 31" replaces an earlier "24 killed" with no injured count
+            # "the death toll has risen to 31" replaces an earlier "24 killed" with no injured count (or, in the same
+            # paragraph, a smaller one: "six killed and 42 injured ... the toll had risen to eight ... 53 treated")
             if (b.get("_update") and (j > i or a.get("_earlier"))) and a["killed"] is not None \
-                    and b["killed"] is not None and a["killed"] < b["killed"] and a["injured"] in (None, b["injured"]) \
+                    and b["killed"] is not None and a["killed"] < b["killed"] and (a["injured"] in (None, b["injured"]) or (
+                        b["injured"] is not None and a["injured"] < b["injured"] and a.get("_para") == b.get("_para"))) \
                     and _same_report(a, b):
                 restated = True
                 break
@@ -850,7 +997,8 @@ def run_all(doc: Document, sents: list[Sent]) -> list[Fact]:
             continue
         if not facts:
             continue  # what follows only marks this sentence's facts
-        other = _other_incident(s) or _past_year(s) or bool(found) and _other_time(sents[found[-1][0]], s)
+        opens = _other_incident(s) or bool(found) and _other_time(sents[found[-1][0]], s)
+        other = opens or _past_year(s)
         days = WEEKDAYS.intersection(s.lower)
         opens_day = bool(days) and bool(WEEKDAYS.intersection(s.lower[:2]))
         had_been = _pluperfect(s)
@@ -863,6 +1011,8 @@ def run_all(doc: Document, sents: list[Sent]) -> list[Fact]:
             f.fields["_had_been"] = had_been
             if other:
                 f.fields["_other"] = True
+            if opens:
+                f.fields["_opens"] = True  # the sentence opens on another incident ("Separately", "In May", "Weeks earlier")
             found.append((i, f))
     found = _drop_partial_tolls(_drop_breakdowns(_drop_before_ordinal(found), sents))
     out = _merge_nearby(_merge_continuations([f for _, f in found], sents), found, sents)
@@ -891,6 +1041,8 @@ def _other_incident(sent: Sent) -> bool:
     if len(words) > 3 and low[0] in ("in", "at", "near", "outside") and "," in words[2:8]:
         comma = words.index(",", 2)
         return any(w[:1].isupper() for w in words[1:comma])
+    if len(words) > 4 and low[:2] == ["on", "the"] and "," in words[3:7]:  # "On the Malian side, ..."
+        return low[words.index(",", 3) - 1] in ("side", "front", "border", "frontier")
     return False
 
 
@@ -902,30 +1054,71 @@ def _past_year(sent: Sent) -> bool:
 
 
 _TIME_WORDS = WEEKDAYS | MONTHS | {"yesterday", "last"}
+# Words that may open a sentence's time phrase without a comma after it ("And on May 5 a boat capsized").
+_TIME_OPENERS = frozenset({"on", "in", "last", "yesterday", "early", "late"})
 
 
-def _other_time(first: Sent, later: Sent) -> bool:
+def _time_marks(low: list[str], lo: int, hi: int) -> set[str]:
+    """The time words of low[lo:hi], with a month and its day as one more mark ("may 5")."""
+    marks = set(_TIME_WORDS.intersection(low[lo:hi]))
+    for k in range(lo, min(hi, len(low)) - 1):
+        if low[k] in MONTHS and low[k + 1].isdigit():
+            marks.add(f"{low[k]} {low[k + 1]}")
+        elif low[k].isdigit() and low[k + 1] in MONTHS:
+            marks.add(f"{low[k + 1]} {low[k]}")
+    return marks
+
+
+def _opening_end(low: list[str], k: int) -> int:
+    """Where the time phrase a sentence opens on ends: at its comma ("On Sunday, ..."), or after a short phrase
+    of a preposition, time words and a day without one ("And on May 5 a boat ..."); k when there is none."""
+    if "," in low[k : k + 6]:
+        return low.index(",", k)
+    if k < len(low) and low[k] in _TIME_OPENERS:
+        j = k + 1
+        while j < len(low) and j - k < 5 and (low[j] in _TIME_WORDS or low[j].isdigit() or low[j] == "the"):
+            j += 1
+        if j > k + 1:
+            return j
+    return k
+
+
+def _other_time(first: Sent, later: Sent, untimed: bool = False) -> bool:
     """True when a sentence opens on a time other than the one the earlier sentence names ("Last month, ... six
-    fighters were killed." then "And on Sunday, two police officers were wounded"): another incident."""
+    fighters were killed." then "And on Sunday, two police officers were wounded"; "on May 3" then "And on May
+    5"; "The 2015 clashes killed 40" then "On Saturday, three were wounded"): another incident. "By Tuesday
+    night ..." tells how the same incident went on. `untimed`: also when the earlier sentence names no time ("two
+    rangers were killed in an ambush" then "On Monday night, a gunman wounded a village chief")."""
     low = later.lower
     k = 1 if low[:1] and low[0] in ("and", "but") else 0
-    if "," not in low[k : k + 6]:
+    if low[k : k + 1] == ["by"]:
         return False
-    opening = low[k : low.index(",", k)]
-    times = _TIME_WORDS.intersection(opening)
-    named = _TIME_WORDS.intersection(first.lower)
-    return bool(times) and bool(named) and times.isdisjoint(named)
+    end = _opening_end(low, k)
+    times = _time_marks(low, k, end)
+    named = _time_marks(first.lower, 0, len(first))
+    days, named_days = {t for t in times if " " in t}, {t for t in named if " " in t}
+    if days and named_days:
+        return days.isdisjoint(named_days)
+    if times and not named and _past_year(first) and not any(later.is_year_token(n) for n in later.numbers):
+        return True  # the earlier sentence is about another year
+    return bool(times) and (bool(named) or untimed) and times.isdisjoint(named)
+
+
+# How many paragraphs from an ordinal toll ("A fourth man died") the deaths it counts are told.
+_ORDINAL_PARAS = 2
 
 
 def _drop_before_ordinal(found: list[tuple[int, Fact]]) -> list[tuple[int, Fact]]:
     """Drop deaths-only counts below an ordinal toll of the same incident ("A third person has died" ...
     "police said two people had died"): the ordinal counts them."""
-    tolls = [f.fields["killed"] for _, f in found if f.fields.get("_ordinal") and not f.fields.get("_other")]
+    tolls = [(f.fields["killed"], f.fields.get("_para", 0)) for _, f in found
+             if f.fields.get("_ordinal") and not f.fields.get("_other")]
     if not tolls:
         return found
-    top = max(tolls)
     return [(i, f) for i, f in found if f.fields.get("_ordinal") or f.fields.get("_other") or f.fields["injured"] is not None
-            or f.fields["killed"] is None or f.fields["killed"] >= top]
+            or f.fields["killed"] is None
+            or not any(f.fields["killed"] < top and abs(f.fields.get("_para", 0) - para) <= _ORDINAL_PARAS
+                       for top, para in tolls)]
 
 
 def _drop_breakdowns(found: list[tuple[int, Fact]], sents: list[Sent]) -> list[tuple[int, Fact]]:
@@ -949,11 +1142,18 @@ def _drop_breakdowns(found: list[tuple[int, Fact]], sents: list[Sent]) -> list[t
             part = _INJURED_REST.search(sents[i].lowtext) is not None and any(
                 j < i and i - j <= 3 and g.fields["injured"] is not None and g.fields["injured"] > a["injured"]
                 and a.get("_para", 0) - g.fields.get("_para", 0) <= 2 for j, g in out)
+            # "six of its citizens were treated for gunshot wounds" after "wounded 11": a part of the injured
+            part = part or bool(a.get("_part")) and any(
+                j < i and g.fields["injured"] is not None and g.fields["injured"] > a["injured"]
+                and not g.fields.get("_other") and a.get("_para", 0) - g.fields.get("_para", 0) <= _PART_PARAS
+                for j, g in out)
         if not part:
             out.append((i, f))
     return out
 
 
+# How many paragraphs after an injured count a hospital's part of it ("six of its citizens were treated") is told.
+_PART_PARAS = 6
 # The rest of an injured count, told after a part of it: "and the others were treated at the scene".
 _INJURED_REST = re.compile(r"\b(?:the|all the) (?:others|rest|remaining \w+) (?:were|was|had been|are) "
                            r"(?:treated|discharged|released)\b")
@@ -1018,10 +1218,26 @@ def _merge_nearby(facts: list[Fact], found: list[tuple[int, Fact]], sents: list[
                 and f.fields["killed"] is None and f.fields["injured"] is not None
                 and not f.fields.get("_earlier") and not prev.fields.get("_cumulative") and not _apart(prev.fields, f.fields)
                 and not any(_other_incident(sents[k]) for k in range(i + 1, j + 1))
-                and not _other_time(sents[i], sents[j])):
+                and not _other_time(sents[i], sents[j], untimed=True)):
             merged = {**prev.fields, "injured": f.fields["injured"]}
             out[at] = Fact(prev.kind, Span(prev.evidence.start, f.evidence.end), merged)
             index[id(out[at])] = j
             continue
+        if (prev is not None and i >= 0 and 0 < j - i <= 4 and _later_by(sents[j])
+                and prev.fields["killed"] is not None and prev.fields["injured"] is not None
+                and f.fields["killed"] is None and f.fields["injured"] is not None
+                and f.fields["injured"] > prev.fields["injured"] and not f.fields.get("_other")):
+            # "killed two and injured at least 19" ... "By Friday afternoon, 23 workers had been treated": the
+            # injured count as it stood later
+            out[at] = Fact(prev.kind, prev.evidence, {**prev.fields, "injured": f.fields["injured"]})
+            index[id(out[at])] = j
+            continue
         out.append(f)
     return out
+
+
+def _later_by(sent: Sent) -> bool:
+    """True for a sentence opening on a later time of the same story ("By Friday afternoon, ...", "By evening")."""
+    low = sent.lower
+    return low[:1] == ["by"] and bool(_TIME_WORDS.intersection(low[1:4]) or {"evening", "nightfall", "night", "noon",
+                                                                             "morning", "afternoon"}.intersection(low[1:4]))
