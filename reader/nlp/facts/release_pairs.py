@@ -272,6 +272,73 @@ def _passive(sent: Sent, c: int) -> NumberSpan | None:
         k -= 1  # (a quote may open inside the verb: 'had been "returned from ...')
     if k == c and not (low[c] == "regained" and low[c + 1 : c + 3] == ["their", "freedom"]):
         return None
+    return _passive_subject(sent, k) or _subject_across_asides(sent, k)
+
+
+# Words that open an aside set off by commas inside a subject (", including four women,", ", most of them ...").
+_ASIDE_OPEN = frozenset("who whom whose which that including among some many most all both mostly aged".split())
+# How far back (in tokens) a subject's count may be from its verb when asides stand between.
+_ASIDES_REACH = 40
+
+
+def _participle(sent: Sent, t: int) -> bool:
+    """True for a participle opening a reduced relative clause at t ("found in a forest", "missing since 2008",
+    "held in Tskhinvali")."""
+    return t < len(sent) and sent.words[t].islower() and (sent.tags[t] in ("VBN", "VBG") or (
+        sent.tags[t] == "VBD" and t + 1 < len(sent) and sent.tags[t + 1] in ("IN", "TO", "RB")))
+
+
+def _aside_opens(sent: Sent, t: int) -> bool:
+    """True when token t opens an aside or a relative clause of a subject."""
+    return t < len(sent) and (sent.lower[t] in _ASIDE_OPEN or _participle(sent, t) or _count_of_them(sent, t))
+
+
+def _subject_across_asides(sent: Sent, k: int) -> NumberSpan | None:
+    """The count of the subject ending at k when relative clauses and asides stand between it and its verb: "17
+    Bangladeshi nationals, including four women and a minor, who had been apprehended ... were handed over", "the
+    remains of three servicemen missing since the war, found in a forest near Eredvi, were repatriated". Each
+    stretch between commas must open as an aside does (who, including, a participle ...), so a second clause with a
+    verb of its own ("..., officials said they were freed") is no subject."""
+    low = sent.lower
+    for num in reversed(sent.numbers):
+        if num.end > k or k - num.end > _ASIDES_REACH or sent.is_year_token(num) or _in_name(sent, num):
+            continue
+        if num.start in sent.used:
+            return None
+        bodies = low[num.start - 2 : num.start] in (["bodies", "of"], ["remains", "of"])
+        if num.start > 0 and low[num.start - 1] in ("of", "including", "among", "the", "these", "those", "all") \
+                and not bodies:
+            continue  # a part told in an aside, or people already counted: look further back
+        e = people_end(sent, num.end)
+        if e == num.end and not bodies or not _opens_clause(sent, num.start - 2 if bodies else num.start):
+            continue
+        region = low[e:k]
+        if not region or any(w in (";", ":") or w in _QUOTES for w in region):
+            continue
+        opens = [e] + [t + 1 for t in range(e, k) if low[t] == ","]
+        if all(t == k or low[t] == "," or _aside_opens(sent, t) for t in opens) and "," in region:
+            return num
+    return None
+
+
+_SAYING = frozenset("said says say told reported confirmed announced added according".split())
+
+
+def _opens_clause(sent: Sent, k: int) -> bool:
+    """True when the phrase at k opens its clause: no aside opener or verb (other than one of saying) between it and
+    the comma or sentence start before it ("The victims, who included ... two elderly men," is no subject)."""
+    t = k - 1
+    while t >= 0 and sent.lower[t] != ",":
+        if sent.lower[t] in _ASIDE_OPEN or (sent.tags[t].startswith("VB") and sent.lower[t] not in _SAYING):
+            return False
+        t -= 1
+    return True
+
+
+def _passive_subject(sent: Sent, k: int) -> NumberSpan | None:
+    """The count of the subject ending at k (the first auxiliary of a passive release verb), the subject told with
+    at most one aside."""
+    low = sent.lower
     if k > 1 and low[k - 1] == ",":  # "..., who had been held since last year, were freed": skip the aside
         j = k - 2
         while j > 0 and k - j < 25:  # (an aside may list places: ", most of them from Kakdwip, Namkhana and ...,")

@@ -1,0 +1,46 @@
+"""Exchange facts, round 19: sides told across asides, in sets of remains, as named lists with asides, totals split
+by holder, and a lead release answered elsewhere in the article."""
+
+from __future__ import annotations
+
+from reader.nlp.facts.base import build_sents
+from reader.nlp.facts.release_pairs import releases
+from tests.facts_helpers import exchange_counts, make_doc
+
+
+# -- a passive subject whose count is separated from its verb by asides and relative clauses
+
+
+def test_subject_count_across_including_and_relative_clause() -> None:
+    text = ("Border guards of the two states met at the crossing on Monday. According to the police, 21 Nepali "
+            "porters, including three teenagers and an elderly cook, who had been detained after straying across the "
+            "pass were handed over to Nepali officials. The Indian side, in turn, received eight Indian traders.")
+    assert exchange_counts(text) == [[21, 8]]
+    assert _releases(text.split(". ")[1] + ".") == [21]
+
+
+def test_subject_count_across_participle_asides() -> None:
+    text = ("The remains of six Moldovan sailors lost since the 1992 fighting, recovered from a riverbank near Dubasari, "
+            "were repatriated to Chisinau, the ministry said, while the other side received the remains of four people "
+            "buried in Bender.")
+    assert exchange_counts(text) == [[6, 4]]
+
+
+def test_count_inside_an_aside_is_no_subject() -> None:
+    # "two elderly men" sits inside the aside about the victims: it is not the count handed over.
+    text = ("Thirty passengers seized from a bus regained their freedom on Friday. The captives, who included a nurse "
+            "and two elderly men, were handed over to police near the forest. In turn, nine suspected members of the "
+            "gang were freed on Thursday night, sources said.")
+    assert [2, 9] not in exchange_counts(text) and [9, 2] not in exchange_counts(text)
+
+
+def _releases(text: str) -> list[int]:
+    """The counts `release_pairs.releases` reads in the last sentence of `text`."""
+    sents = build_sents(make_doc(text))
+    return [n.value for n in releases(sents[-1])]
+
+
+def test_second_clause_with_its_own_verb_is_no_aside() -> None:
+    # The stretch after the comma is a clause of its own, so 40 is not the subject of "released".
+    assert _releases("Forty protesters gathered outside the jail, relatives of the detainees were released on Sunday.") == []
+    assert _releases("Forty protesters, who had gathered outside the jail, were released on Sunday.") == [40]
