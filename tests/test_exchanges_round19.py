@@ -44,3 +44,47 @@ def test_second_clause_with_its_own_verb_is_no_aside() -> None:
     # The stretch after the comma is a clause of its own, so 40 is not the subject of "released".
     assert _releases("Forty protesters gathered outside the jail, relatives of the detainees were released on Sunday.") == []
     assert _releases("Forty protesters, who had gathered outside the jail, were released on Sunday.") == [40]
+
+
+# -- sides told as remains in sets, as "those of", as the dead; "apiece"; "let go" with no "of"
+
+
+def test_sets_of_remains_count_as_a_side() -> None:
+    text = ("In 2011, fourteen sets of remains were flown back to Zagreb, and Serbia received the bodies of six of its "
+            "policemen in return.")
+    assert exchange_counts(text) == [[14, 6]]
+
+
+def test_those_of_the_other_side_in_the_passive() -> None:
+    text = ("The bodies of 16 militiamen were delivered to their families in the north, while those of nine "
+            "soldiers were returned to the capital for burial.")
+    assert exchange_counts(text) == [[16, 9]]
+
+
+def test_the_dead_of_each_side_are_remains() -> None:
+    text = ("Last month the two families traded the remains of men killed in the feud. The Dimaporos handed over the "
+            "bodies of four Lucman fighters at the mosque. Six of their own dead were returned by the Lucmans that "
+            "evening.")
+    assert exchange_counts(text) == [[4, 6]]
+
+
+def test_swapped_apiece() -> None:
+    text = "In 2017 the two navies swapped three detained fishermen apiece at sea."
+    assert exchange_counts(text) == [[3, 3]]
+
+
+def test_let_go_without_of() -> None:
+    text = ("Villagers freed 19 soldiers on Friday after holding them for a day, and prosecutors let go four members "
+            "of a local militia, in what critics called a trade.")
+    assert exchange_counts(text) == [[19, 4]]
+
+
+def test_guard_let_go_of_workers_is_no_swap() -> None:
+    text = "The mill let go 40 workers in March and hired 12 engineers in May, the union said."
+    assert exchange_counts(text) == []
+
+
+def test_guard_dead_counted_in_a_toll_are_no_side() -> None:
+    text = ("The clans buried their dead on Sunday. Five of their dead were returned to the village, and three "
+            "others were killed in a new clash.")
+    assert exchange_counts(text) == []

@@ -82,7 +82,7 @@ def _second(sent: Sent, k: int) -> tuple[NumberSpan | None, int]:
 def _each(sent: Sent, e: int) -> bool:
     """True when "each" / "on each side" / "from each side" follows within a few tokens."""
     window = sent.lower[e : e + 6]
-    return "each" in window or ("per" in window and "side" in window)
+    return "each" in window or "apiece" in window or ("per" in window and "side" in window)
 
 
 def _plain_noun(sent: Sent, e: int) -> int:

@@ -25,6 +25,7 @@ from reader.nlp.facts.release_pairs import (
     covered_sentences,
     exchange_fact,
     in_time_phrase,
+    is_remains,
     nation_words,
     people_end,
     releases,
@@ -231,10 +232,8 @@ def _turns(sent: Sent, a: NumberSpan, b: NumberSpan) -> bool:
 
 
 def _bodies(sent: Sent, num: NumberSpan) -> bool:
-    """True when a count is of bodies or remains ("the remains of 11 people", "34 bodies")."""
-    low = sent.lower
-    return low[num.start - 2 : num.start] in (["remains", "of"], ["bodies", "of"]) or low[num.end : num.end + 1] in (
-        ["bodies"], ["remains"])
+    """True when a count is of bodies or remains ("the remains of 11 people", "34 bodies", "five of their dead")."""
+    return is_remains(sent, num)
 
 
 def alike(first: Sent, a: NumberSpan, second: Sent, b: NumberSpan) -> bool:

@@ -39,7 +39,8 @@ _GOING = frozenset("going went go goes heading headed".split())
 _WALK_OUT = {"crossed": ("the", "into", "over", "back", "at"), "walked": ("out", "free", "across", "into", "back"),
              "walking": ("out", "free", "across", "into", "back")}
 _PARTICLES = frozenset({"over", "back", "home"})
-_PASSIVE = frozenset("released freed returned handed repatriated transferred passed traded swapped exchanged".split())
+_PASSIVE = frozenset("released freed returned handed repatriated transferred passed traded swapped exchanged "
+                     "delivered".split())
 # Nouns a count of handed-over people may end in, besides the people nouns Sent knows (`is_personish`).
 _CAPTIVES = frozenset(
     "bodies remains defenders jawan ranger pilot nephews nieces sons daughters brothers sisters wives husbands "
@@ -81,6 +82,26 @@ def skip_remains(sent: Sent, k: int) -> int:
     if j + 1 < len(sent) and (low[j] in ("remains", "bodies") or low[j] == "body" and j > k) and low[j + 1] == "of":
         return j + 2
     return k
+
+
+def remains_after(low: list[str], e: int) -> bool:
+    """True when the words at e name remains counted by the number before them: "34 bodies", "11 remains",
+    "eleven sets of remains", "nine sets of Paraguayan remains"."""
+    if low[e : e + 1] in (["bodies"], ["remains"]):
+        return True
+    return low[e : e + 2] == ["sets", "of"] and "remains" in low[e + 2 : e + 5]
+
+
+def is_remains(sent: Sent, num: NumberSpan) -> bool:
+    """True when a count is of bodies or remains: "the remains of 11 people", "34 bodies", "eleven sets of remains",
+    "five of their own dead"."""
+    low = sent.lower
+    if low[num.start - 2 : num.start] in (["remains", "of"], ["bodies", "of"]) or remains_after(low, num.end):
+        return True
+    if low[num.start - 2 : num.start] == ["those", "of"] and {"remains", "bodies"}.intersection(low[: num.start]):
+        return True  # "the remains of 11 fighters ..., while those of seven gunmen ..."
+    e = people_end(sent, num.end)
+    return e > num.end and low[e - 1] in ("dead", "fallen")
 
 
 def skip_release_of(low: list[str], k: int) -> int:
@@ -168,7 +189,7 @@ def count_with_people(sent: Sent, k: int) -> NumberSpan | None:
     if num is not None:
         if num.start in sent.used or sent.is_year_token(num):
             return None
-        if low[num.end : num.end + 1] in (["bodies"], ["remains"]):
+        if remains_after(low, num.end):
             return num
         e = people_end(sent, num.end)
         return num if e > num.end and not _rate(sent, e) else None
@@ -361,11 +382,11 @@ def _passive_subject(sent: Sent, k: int) -> NumberSpan | None:
             return None
         if _rate(sent, e):
             return None
-        if low[num.start - 2 : num.start] in (["bodies", "of"], ["remains", "of"]):
-            return num  # "the bodies of 909 people"
+        if low[num.start - 2 : num.start] in (["bodies", "of"], ["remains", "of"], ["those", "of"]):
+            return num  # "the bodies of 909 people", "while those of seven gunmen were returned"
         if num.start > 0 and low[num.start - 1] in ("of", "including", "among", "the", "these", "those", "all"):
             return None  # "among them four foreigners", "the 20 soldiers": a part, or people already counted
-        if e > num.end or low[num.end] in ("bodies", "remains"):
+        if e > num.end or remains_after(low, num.end):
             return _listed_in(sent, num) or num
         if in_time_phrase(sent, num):
             continue  # "workers held for almost four months by ... have been released": look further back
@@ -535,8 +556,9 @@ def _found(sent: Sent) -> list[tuple[NumberSpan, int, bool]]:
             num, bare = _release_noun(sent, c), False
         if num is None and w == "set" and low[c + 1 : c + 2] == ["free"]:
             num, bare = _passive(sent, c) or count_with_people(sent, c + 2), False  # "were set free", "set free six"
-        if num is None and w == "go" and c > 0 and low[c - 1] == "let" and low[c + 1 : c + 2] == ["of"]:
-            num, bare = count_with_people(sent, c + 2), False  # "security agencies let go of seven men"
+        if num is None and w == "go" and c > 0 and low[c - 1] == "let":
+            k = c + 2 if low[c + 1 : c + 2] == ["of"] else c + 1
+            num, bare = count_with_people(sent, k), False  # "security agencies let go (of) seven men"
         if num is not None and all(num.start != x.start for x, _, _ in found):
             found.append((num, c, bare))
     return found
@@ -589,8 +611,7 @@ def _remains_both(sent: Sent, counts: list[NumberSpan]) -> bool:
     """True when the first two counts are both of bodies or remains ("Hamas hands over remains of two hostages;
     Israel returns bodies of 30 Palestinians"): bodies handed over both ways are an exchange."""
     low = sent.lower
-    return bool(counts) and all(low[n.start - 2 : n.start] in (["remains", "of"], ["bodies", "of"])
-                                or low[n.end : n.end + 1] in (["bodies"], ["remains"]) for n in counts[:2])
+    return bool(counts) and all(is_remains(sent, n) for n in counts[:2])
 
 
 def nation_words(sent: Sent, n: NumberSpan) -> set[str]:
