@@ -4,7 +4,7 @@ by holder, and a lead release answered elsewhere in the article."""
 from __future__ import annotations
 
 from reader.nlp.facts.base import build_sents
-from reader.nlp.facts.release_pairs import releases
+from reader.nlp.facts.release_pairs import releases, two_way_headline
 from tests.facts_helpers import exchange_counts, make_doc
 
 
@@ -88,3 +88,34 @@ def test_guard_dead_counted_in_a_toll_are_no_side() -> None:
     text = ("The clans buried their dead on Sunday. Five of their dead were returned to the village, and three "
             "others were killed in a new clash.")
     assert exchange_counts(text) == []
+
+
+# -- a headline telling two releases as one event makes the article about a swap
+
+
+def test_two_way_headline_pairs_two_releases_of_the_lead() -> None:
+    text = ("Herders in northern Kenya free 11 police reservists after county releases jailed youths\n\n"
+            "Herders in a remote village freed 11 police reservists on Monday after holding them for two days, and "
+            "county prosecutors let go four young men whose arrest had started the dispute, officials said.")
+    assert exchange_counts(text) == [[11, 4]]
+
+
+def test_guard_headline_with_one_release_is_no_swap_context() -> None:
+    text = ("Police free 14 bus passengers held by gunmen; three suspects arrested\n\n"
+            "Police freed 14 passengers on Friday after a six-hour siege, and a court later released three "
+            "protesters on bail, officials said.")
+    assert exchange_counts(text) == []
+
+
+def test_two_way_headline_shapes() -> None:
+    yes = ["Bandits free 31 villagers after govt releases eight gang members",
+           "Pakistan frees 22 Indian fishermen; 13 Pakistanis return via Wagah",
+           "Rebels free three aid workers as four detainees walk out of prison",
+           "Maoists free abducted engineers; seven undertrials get bail"]
+    no = ["Freed hostage returns home after 14 months",
+          "Kidnapped nurse freed after ransom paid, police say",
+          "Court releases activist on bail as protests grow"]
+    for head in yes:
+        assert two_way_headline(build_sents(make_doc(head + "\n\nBody text here."))), head
+    for head in no:
+        assert not two_way_headline(build_sents(make_doc(head + "\n\nBody text here."))), head

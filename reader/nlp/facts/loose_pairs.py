@@ -29,6 +29,7 @@ from reader.nlp.facts.release_pairs import (
     nation_words,
     people_end,
     releases,
+    two_way_headline,
     within,
 )
 from reader.nlp.numbers import NumberSpan
@@ -254,6 +255,8 @@ def _joined(sent: Sent, a: NumberSpan, b: NumberSpan) -> bool:
 def add_loose(facts: list[Fact], sents: Sequence[Sent], text: str) -> list[Fact]:
     """The exchanges the stricter passes missed, told loosely in passages about a swap, merged into `facts`."""
     swaps = swap_sentences(text, sents)
+    if two_way_headline(sents) and swaps[:1] != [0]:
+        swaps.insert(0, 0)  # a headline telling two releases makes the whole article about a swap
     if not swaps:
         return facts
     covered = covered_sentences([f.evidence for f in facts if f.kind == "exchange"], sents)

@@ -7,8 +7,10 @@ exchange fact, in a passage that is about a swap.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Sequence
+from functools import lru_cache
 
 from reader.document import Fact, Span
 from reader.nlp.facts.base import AUX, MONTHS, WEEKDAYS, Sent
@@ -593,8 +595,31 @@ def releases(sent: Sent) -> list[NumberSpan]:
     return sorted(out, key=lambda n: n.start)
 
 
+# A headline that tells two releases joined as one event: "Bandits free 31 villagers after govt releases eight gang
+# members", "Pakistan frees 22 Indian fishermen; 13 Pakistanis return via Wagah", "ISWAP frees three aid workers as four
+# detainees walk out of Giwa barracks". The first verb may not open the headline ("Freed hostage returns home").
+_HEAD_RELEASE = (r"(?:free[sd]?|releas(?:e|es|ed|ing)|lets? go|hand(?:s|ed|ing)? (?:over|back)|returns?|returned|"
+                 r"repatriat\w*|walk(?:s|ed)? (?:out|free)|(?:get|gets|granted|given) bail)")
+_TWO_WAY = re.compile(r"\w.*?\b" + _HEAD_RELEASE + r"\b.*?(?:\bafter\b|\bas\b|\bwhile\b|;|\band\b|,).*?\b"
+                      + _HEAD_RELEASE + r"\b")
+
+
+@lru_cache(maxsize=256)
+def _two_way_text(headline: str) -> bool:
+    """`two_way_headline` on the headline's lower-cased text."""
+    return _TWO_WAY.match(headline) is not None
+
+
+def two_way_headline(sents: Sequence[Sent]) -> bool:
+    """True when the headline (the first sentence) tells two releases as one event, the two sides of a swap."""
+    return bool(sents) and _two_way_text(sents[0].lowtext)
+
+
 def _context(sents: Sequence[Sent], i: int) -> bool:
-    """True when sentence i sits in a passage about a swap (itself, two before, one after, or the headline)."""
+    """True when sentence i sits in a passage about a swap (itself, two before, one after, or the headline, also a
+    headline telling two releases)."""
+    if two_way_headline(sents):
+        return True
     for k in (0, *range(max(0, i - 2), min(len(sents), i + 2))):
         lt = sents[k].lowtext
         if any(w in lt for w in SWAP_CONTEXT):
