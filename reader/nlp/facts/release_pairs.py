@@ -610,9 +610,15 @@ def _two_way_text(headline: str) -> bool:
     return _TWO_WAY.match(headline) is not None
 
 
+# The most tokens a headline has; a headline ends with no full stop.
+_HEADLINE_TOKENS = 25
+
+
 def two_way_headline(sents: Sequence[Sent]) -> bool:
-    """True when the headline (the first sentence) tells two releases as one event, the two sides of a swap."""
-    return bool(sents) and _two_way_text(sents[0].lowtext)
+    """True when the headline (a first sentence told as a headline: short, no full stop) tells two releases as one
+    event, the two sides of a swap."""
+    return (len(sents) > 1 and len(sents[0]) <= _HEADLINE_TOKENS and sents[0].words[-1] not in (".", "!")
+            and _two_way_text(sents[0].lowtext))
 
 
 def _context(sents: Sequence[Sent], i: int) -> bool:
