@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from reader.document import Document, Fact, Span
 from reader.nlp.facts.base import AUX, Sent
+from reader.nlp.facts.lead_pairs import add_lead_answer
 from reader.nlp.facts.loose_pairs import add_loose
 from reader.nlp.facts.mirror_pairs import add_mirrored
 from reader.nlp.facts.release_pairs import add_pairs, same_agent, skip_release_of, skip_remains, two_releases, within
@@ -530,7 +531,8 @@ def run_all(doc: Document, sents: list[Sent]) -> list[Fact]:
             if second is None:  # one side's count only: the contract's exchange needs both
                 fact = Fact("quantity", fact.evidence, {"value": first, "unit": fact.fields["what"]})
             out.append(fact)
-    return _drop_headline_repeats(add_mirrored(add_loose(add_pairs(out, sents), sents, doc.text), sents), sents)
+    paired = add_mirrored(add_loose(add_pairs(out, sents), sents, doc.text), sents)
+    return _drop_headline_repeats(add_lead_answer(paired, sents, doc.text), sents)
 
 
 def _more_in_sentence(sents: list[Sent], i: int, found: list[Fact]) -> list[Fact]:

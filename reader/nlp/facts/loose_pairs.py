@@ -37,7 +37,7 @@ from reader.nlp.numbers import NumberSpan
 # Words that say a passage is about a swap, and uses of them that do not ("exchange rate", "exchanged fire").
 _SWAP = re.compile(r"\b(?:swap(?:s|ped|ping)?|exchang(?:e|es|ed|ing)|traded?|in return|in turn|reciproca\w*|one-for-one|"
                    r"bargain|quid pro quo|deal|other direction)\b")
-_NOT_SWAP = re.compile(r"\b(?:exchange rates?|stock exchange|foreign exchange|exchang(?:e|es|ed|ing) (?:of )?(?:fire|gunfire|"
+NOT_SWAP = re.compile(r"\b(?:exchange rates?|stock exchange|foreign exchange|exchang(?:e|es|ed|ing) (?:of )?(?:fire|gunfire|"
                        r"views|accusations|blows|messages|words|notes|letters|greetings|information|insults|ideas|"
                        r"pleasantries|shots|vows|rings|data)|trade (?:deal|war|talks|union|minister|ministry|surplus|"
                        r"deficit|routes?|tariffs?)|(?:trade|budget|arms|energy|gas|oil|defence|defense|security|"
@@ -77,7 +77,7 @@ def swap_sentences(text: str, sents: Sequence[Sent]) -> list[int]:
     out: list[int] = []
     for m in _SWAP.finditer(low):
         back = max(0, m.start() - 30)
-        if any(n.start() <= m.start() - back < n.end() for n in _NOT_SWAP.finditer(low[back : m.end() + 30])):
+        if any(n.start() <= m.start() - back < n.end() for n in NOT_SWAP.finditer(low[back : m.end() + 30])):
             continue
         k = bisect_right(starts, m.start()) - 1
         if k >= 0 and (not out or out[-1] != k):
@@ -218,7 +218,7 @@ def _sides(first: Sent, a: NumberSpan, second: Sent, b: NumberSpan) -> bool:
     return bool(p) and bool(q) and p.isdisjoint(q)
 
 
-def _same_side(first: Sent, a: NumberSpan, second: Sent, b: NumberSpan) -> bool:
+def same_side(first: Sent, a: NumberSpan, second: Sent, b: NumberSpan) -> bool:
     """True when two handovers are done by the same named side, or hand over people of the same nation."""
     x = nation_words(first, a)
     if x and x == nation_words(second, b):
@@ -286,7 +286,7 @@ def add_loose(facts: list[Fact], sents: Sequence[Sent], text: str) -> list[Fact]
             j, a = pending
             b = counts[0]
             reach = _ANSWER_PAIR_REACH if answers(s) else _PAIR_REACH
-            if i - j <= reach and alike(sents[j], a, s, b) and not _same_side(sents[j], a, s, b) and (
+            if i - j <= reach and alike(sents[j], a, s, b) and not same_side(sents[j], a, s, b) and (
                     a.value != b.value or _sides(sents[j], a, s, b)):
                 fact = exchange_fact(sents[j], a, s, b)
         if fact is not None:
