@@ -119,3 +119,23 @@ def test_two_way_headline_shapes() -> None:
         assert two_way_headline(build_sents(make_doc(head + "\n\nBody text here."))), head
     for head in no:
         assert not two_way_headline(build_sents(make_doc(head + "\n\nBody text here."))), head
+
+
+# -- "released in exchange for the two hostages": the other side told again with "the" is still a side
+
+
+def test_in_exchange_for_the_people_told_before() -> None:
+    text = ("Engineers freed in Mali\n\n"
+            "Two French engineers held for a year by an armed group in northern Mali have been freed, officials said. "
+            "Sources said that nine detainees accused of belonging to the armed group had been taken from the "
+            "high-security prison outside the capital in the days before the handover and released in exchange for the "
+            "two engineers.")
+    assert exchange_counts(text) == [[9, 2]]
+
+
+def test_guard_the_same_people_told_again_are_no_second_swap() -> None:
+    # "the two engineers" answers nothing by itself: no [2, 2] swap of the engineers with themselves.
+    text = ("Two French engineers held for a year by an armed group in northern Mali have been freed, officials said. "
+            "Officials said the release of the two engineers was the result of a deal, in exchange for which no "
+            "ransom was paid.")
+    assert exchange_counts(text) == []

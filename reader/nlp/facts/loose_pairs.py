@@ -124,6 +124,8 @@ def _fresh(sent: Sent, num: NumberSpan) -> bool:
             k -= 1
     if k >= 2 and low[k - 1] == "of" and low[k - 2] in _RELEASE_NOUNS:
         return True  # "ordered the release of six leaders": the stricter rules read the verb before the noun
+    if k >= 3 and low[k - 2 : k] == ["for", "the"] and low[k - 3] in ("exchange", "return", "swap"):
+        return True  # "released in exchange for the two hostages": the people told before are the other side
     return not (k > 0 and low[k - 1] in _NOT_AFTER and not _handed_over(low, k))
 
 

@@ -800,6 +800,13 @@ def _triggered(s: Sent) -> bool:
     return s.has_cue("release_pairs._TRIGGERS", _TRIGGERS)
 
 
+def _told_back(sent: Sent, num: NumberSpan, pending: list[tuple[int, NumberSpan]]) -> bool:
+    """True when the answering count names the people of a pending release again ("... released in exchange for the
+    two hostages" after "Two aid workers have been freed"): the sentence tells both sides itself."""
+    return num.start > 0 and sent.lower[num.start - 1] in ("the", "these", "those") and any(
+        n.value == num.value for _, n in pending)
+
+
 def add_pairs(facts: list[Fact], sents: Sequence[Sent]) -> list[Fact]:
     """The exchange facts the sentence rules missed, merged into `facts` in text order; the one-sided counts
     they pair up are dropped from `facts`."""
@@ -852,7 +859,7 @@ def add_pairs(facts: list[Fact], sents: Sequence[Sent]) -> list[Fact]:
             found.append(exchange_fact(sents[j], n, s, counts[0]))
             pending.clear()
             continue
-        if len(counts) == 1 and answers(s):
+        if len(counts) == 1 and answers(s) and not _told_back(s, counts[0], pending):
             back = [(j, n) for j, n in pending if i - j <= _ANSWER_REACH and not (j == 0 and n.value == counts[0].value)
                     ] or _told_again(sents, i, pending)  # (the headline's count told again by the body is no side)
             if back:
