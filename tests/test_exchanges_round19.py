@@ -4,6 +4,7 @@ by holder, and a lead release answered elsewhere in the article."""
 from __future__ import annotations
 
 from reader.nlp.facts.base import build_sents
+from reader.nlp.facts.named_lists import subject_list
 from reader.nlp.facts.release_pairs import releases, two_way_headline
 from tests.facts_helpers import exchange_counts, make_doc
 
@@ -139,3 +140,34 @@ def test_guard_the_same_people_told_again_are_no_second_swap() -> None:
             "Officials said the release of the two engineers was the result of a deal, in exchange for which no "
             "ransom was paid.")
     assert exchange_counts(text) == []
+
+
+# -- named people told as the subject of a passive release, with ages and descriptions as asides
+
+
+def test_named_subject_with_asides_is_a_side() -> None:
+    text = ("Militia frees reporters in swap for jailed fighters\n\n"
+            "Pavel Orlov and Dina Sokolova, both Latvian nationals, and Amir Haddad, a Lebanese, were flown to Riga "
+            "late on Sunday. " + "The city council met on Monday to discuss the budget. " * 3 +
+            "A government spokesman confirmed that eight detainees had been released, but refused to call it an "
+            "exchange.")
+    persons = ("Pavel Orlov", "Dina Sokolova", "Amir Haddad")
+    assert exchange_counts(text, *persons) == [[3, 8]]
+
+
+def test_named_subject_with_ages() -> None:
+    sents = build_sents(make_doc("Engineer Ravi Sood, 34, and surveyor Tara Mehta, 29, were handed over to elders.",
+                                 ("Ravi Sood", "Tara Mehta")))
+    found = subject_list(sents[0])
+    assert found is not None and found.value == 2
+
+
+def test_guard_names_with_a_verb_between_are_no_list() -> None:
+    sents = build_sents(make_doc("Ravi Sood met Tara Mehta and Anil Rao, who were released on Monday.",
+                                 ("Ravi Sood", "Tara Mehta", "Anil Rao")))
+    assert subject_list(sents[0]) is None
+
+
+def test_guard_one_named_person_is_no_list() -> None:
+    sents = build_sents(make_doc("Ravi Sood, 34, a surveyor, was handed over to elders.", ("Ravi Sood",)))
+    assert subject_list(sents[0]) is None

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 
 from reader.document import Fact, Span
 from reader.nlp.facts.base import DASHES, Sent
-from reader.nlp.facts.named_lists import named_list
+from reader.nlp.facts.named_lists import named_list, subject_list
 from reader.nlp.facts.release_pairs import (
     agent_names,
     answers,
@@ -191,7 +191,7 @@ def handovers(sent: Sent) -> list[NumberSpan]:
         out = sorted([strict[0], *(n for n in out if n.end <= strict[0].start or n.start >= strict[0].end)][:2],
                      key=lambda n: n.start) if out else strict
     if len(out) < 2:
-        named = named_list(sent)  # "released customs officers A, B, C and D": four
+        named = named_list(sent) or subject_list(sent)  # "released customs officers A, B, C and D": four
         if named is not None and all(n.end <= named.start or n.start >= named.end for n in out):
             out = sorted([*out, named], key=lambda n: n.start)
     return out[:2]
