@@ -7,6 +7,7 @@ from reader.nlp.facts.base import AUX, Sent
 from reader.nlp.facts.lead_pairs import add_lead_answer
 from reader.nlp.facts.loose_pairs import add_loose
 from reader.nlp.facts.mirror_pairs import add_mirrored
+from reader.nlp.facts.named_lists import forget as forget_names
 from reader.nlp.facts.release_pairs import add_pairs, same_agent, skip_release_of, skip_remains, two_releases, within
 from reader.nlp.facts.roles import ROLE_NOUNS
 from reader.nlp.numbers import NumberSpan
@@ -497,6 +498,14 @@ def _in_return(sent: Sent) -> NumberSpan | None:
 
 def run_all(doc: Document, sents: list[Sent]) -> list[Fact]:
     """All exchange facts in a document; a release answered by "In return, N ..." in the next sentence is one."""
+    try:
+        return _run_all(doc, sents)
+    finally:
+        forget_names()  # the name offsets kept while reading this document
+
+
+def _run_all(doc: Document, sents: list[Sent]) -> list[Fact]:
+    """`run_all` itself."""
     out: list[Fact] = []
     for i, s in enumerate(sents):
         try:

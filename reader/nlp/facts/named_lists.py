@@ -45,7 +45,7 @@ def _names_at(sent: Sent, k: int) -> list[tuple[int, int]]:
 
 def _persons(sent: Sent, names: list[tuple[int, int]]) -> bool:
     """True when every name of the list starts a person mention of the document."""
-    starts = {m.start for e in sent.doc.entities if e.label == "PERSON" for m in e.mentions if m.kind == "name"}
+    starts = _mention_starts(sent)
     return all(sent.starts[a] in starts for a, _ in names)
 
 
@@ -95,9 +95,29 @@ _CLAUSE_OPEN = frozenset({";", ":", "that", "said", "says", "say", "told"})
 _SEPARATORS = frozenset({",", "and", "-", "–", "—"})
 
 
+# The character offsets where PERSON name mentions start, for the entities of the document being read: [entities,
+# offsets]. `forget` empties it when the exchange pass is done, so it keeps no document's entities alive.
+_MENTION_STARTS: list[object] = [None, frozenset()]
+
+
+def _mention_starts(sent: Sent) -> frozenset[int]:
+    """The character offsets where the document's PERSON name mentions start, built once per document."""
+    entities = sent.doc.entities
+    if _MENTION_STARTS[0] is not entities:
+        _MENTION_STARTS[1] = frozenset(m.start for e in entities if e.label == "PERSON" for m in e.mentions
+                                       if m.kind == "name")
+        _MENTION_STARTS[0] = entities
+    return _MENTION_STARTS[1]  # type: ignore[return-value]
+
+
+def forget() -> None:
+    """Drop the mention offsets kept for the document just read."""
+    _MENTION_STARTS[0], _MENTION_STARTS[1] = None, frozenset()
+
+
 def _person_starts(sent: Sent) -> set[int]:
     """The token indices of the sentence where a PERSON name mention of the document starts."""
-    starts = {m.start for e in sent.doc.entities if e.label == "PERSON" for m in e.mentions if m.kind == "name"}
+    starts = _mention_starts(sent)
     return {t for t in range(len(sent)) if sent.starts[t] in starts}
 
 
@@ -122,7 +142,7 @@ def subject_list(sent: Sent) -> NumberSpan | None:
     Kaya and Selin Aydin, both Turkish nationals, and Rami Haddad, a Jordanian, were flown to Erbil", "Assistant
     Engineer Manish Sahu, 34, and sub-engineer Tarun Kujur, 29, were handed over"), as a count spanning the names."""
     end = _subject_end(sent)
-    if end <= 1:
+    if end <= 1 or sum(1 for w in sent.words[:end] if w[:1].isupper()) < 2:
         return None
     people = _person_starts(sent)
     low, tags = sent.lower, sent.tags
