@@ -171,3 +171,17 @@ def test_guard_names_with_a_verb_between_are_no_list() -> None:
 def test_guard_one_named_person_is_no_list() -> None:
     sents = build_sents(make_doc("Ravi Sood, 34, a surveyor, was handed over to elders.", ("Ravi Sood",)))
     assert subject_list(sents[0]) is None
+
+
+# -- a total of captives split by who held them
+
+
+def test_total_split_by_holder() -> None:
+    text = ("The hostages - 12 held by the Ortega clan and nine by the rival Suarez family - were handed over at a "
+            "school on Sunday.")
+    assert exchange_counts(text) == [[12, 9]]
+
+
+def test_guard_split_by_holder_without_a_release_is_no_swap() -> None:
+    text = "The prisoners - 12 held by the army and nine by the police - are awaiting trial in the capital."
+    assert exchange_counts(text) == []

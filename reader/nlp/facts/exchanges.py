@@ -444,7 +444,9 @@ def _split_total(sent: Sent) -> list[Fact]:
         if low[e : e + 3] in (["from", "each", "side"], ["on", "each", "side"], ["for", "each", "side"]):
             sent.used.update(range(num.start, num.end))
             return [Fact("exchange", sent.span, {"counts": [num.value, num.value], "what": _what("", "", sent)})]
-        if e + 2 < len(sent) and low[e] in ("released", "freed", "returned", "handed") and "by" in low[e + 1 : e + 3]:
+        held = low[e] in ("held", "detained", "kept") and not _RELEASE.isdisjoint(low)  # "15 held by X and eight by Y"
+        if e + 2 < len(sent) and (low[e] in ("released", "freed", "returned", "handed") or held) \
+                and "by" in low[e + 1 : e + 3]:
             for other in sent.numbers:
                 if other.start > e and low[other.start - 1] == "and" and low[other.end : other.end + 1] == ["by"]:
                     sent.used.update(range(num.start, num.end))
