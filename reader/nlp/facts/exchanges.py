@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from reader.document import Document, Fact, Span
 from reader.nlp.facts.base import AUX, Sent
+from reader.nlp.facts.lead_pairs import add_lead_answer
 from reader.nlp.facts.loose_pairs import add_loose
 from reader.nlp.facts.mirror_pairs import add_mirrored
+from reader.nlp.facts.named_lists import forget as forget_names
 from reader.nlp.facts.release_pairs import add_pairs, same_agent, skip_release_of, skip_remains, two_releases, within
 from reader.nlp.facts.roles import ROLE_NOUNS
 from reader.nlp.numbers import NumberSpan
@@ -82,7 +84,7 @@ def _second(sent: Sent, k: int) -> tuple[NumberSpan | None, int]:
 def _each(sent: Sent, e: int) -> bool:
     """True when "each" / "on each side" / "from each side" follows within a few tokens."""
     window = sent.lower[e : e + 6]
-    return "each" in window or ("per" in window and "side" in window)
+    return "each" in window or "apiece" in window or ("per" in window and "side" in window)
 
 
 def _plain_noun(sent: Sent, e: int) -> int:
@@ -442,7 +444,9 @@ def _split_total(sent: Sent) -> list[Fact]:
         if low[e : e + 3] in (["from", "each", "side"], ["on", "each", "side"], ["for", "each", "side"]):
             sent.used.update(range(num.start, num.end))
             return [Fact("exchange", sent.span, {"counts": [num.value, num.value], "what": _what("", "", sent)})]
-        if e + 2 < len(sent) and low[e] in ("released", "freed", "returned", "handed") and "by" in low[e + 1 : e + 3]:
+        held = low[e] in ("held", "detained", "kept") and not _RELEASE.isdisjoint(low)  # "15 held by X and eight by Y"
+        if e + 2 < len(sent) and (low[e] in ("released", "freed", "returned", "handed") or held) \
+                and "by" in low[e + 1 : e + 3]:
             for other in sent.numbers:
                 if other.start > e and low[other.start - 1] == "and" and low[other.end : other.end + 1] == ["by"]:
                     sent.used.update(range(num.start, num.end))
@@ -496,6 +500,14 @@ def _in_return(sent: Sent) -> NumberSpan | None:
 
 def run_all(doc: Document, sents: list[Sent]) -> list[Fact]:
     """All exchange facts in a document; a release answered by "In return, N ..." in the next sentence is one."""
+    try:
+        return _run_all(doc, sents)
+    finally:
+        forget_names()  # the name offsets kept while reading this document
+
+
+def _run_all(doc: Document, sents: list[Sent]) -> list[Fact]:
+    """`run_all` itself."""
     out: list[Fact] = []
     for i, s in enumerate(sents):
         try:
@@ -530,7 +542,8 @@ def run_all(doc: Document, sents: list[Sent]) -> list[Fact]:
             if second is None:  # one side's count only: the contract's exchange needs both
                 fact = Fact("quantity", fact.evidence, {"value": first, "unit": fact.fields["what"]})
             out.append(fact)
-    return _drop_headline_repeats(add_mirrored(add_loose(add_pairs(out, sents), sents, doc.text), sents), sents)
+    paired = add_mirrored(add_loose(add_pairs(out, sents), sents, doc.text), sents)
+    return _drop_headline_repeats(add_lead_answer(paired, sents, doc.text), sents)
 
 
 def _more_in_sentence(sents: list[Sent], i: int, found: list[Fact]) -> list[Fact]:

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 
 from reader.document import Fact, Span
 from reader.nlp.facts.base import DASHES, Sent
-from reader.nlp.facts.named_lists import named_list
+from reader.nlp.facts.named_lists import named_list, subject_list
 from reader.nlp.facts.release_pairs import (
     agent_names,
     answers,
@@ -25,9 +25,11 @@ from reader.nlp.facts.release_pairs import (
     covered_sentences,
     exchange_fact,
     in_time_phrase,
+    is_remains,
     nation_words,
     people_end,
     releases,
+    two_way_headline,
     within,
 )
 from reader.nlp.numbers import NumberSpan
@@ -35,7 +37,7 @@ from reader.nlp.numbers import NumberSpan
 # Words that say a passage is about a swap, and uses of them that do not ("exchange rate", "exchanged fire").
 _SWAP = re.compile(r"\b(?:swap(?:s|ped|ping)?|exchang(?:e|es|ed|ing)|traded?|in return|in turn|reciproca\w*|one-for-one|"
                    r"bargain|quid pro quo|deal|other direction)\b")
-_NOT_SWAP = re.compile(r"\b(?:exchange rates?|stock exchange|foreign exchange|exchang(?:e|es|ed|ing) (?:of )?(?:fire|gunfire|"
+NOT_SWAP = re.compile(r"\b(?:exchange rates?|stock exchange|foreign exchange|exchang(?:e|es|ed|ing) (?:of )?(?:fire|gunfire|"
                        r"views|accusations|blows|messages|words|notes|letters|greetings|information|insults|ideas|"
                        r"pleasantries|shots|vows|rings|data)|trade (?:deal|war|talks|union|minister|ministry|surplus|"
                        r"deficit|routes?|tariffs?)|(?:trade|budget|arms|energy|gas|oil|defence|defense|security|"
@@ -75,7 +77,7 @@ def swap_sentences(text: str, sents: Sequence[Sent]) -> list[int]:
     out: list[int] = []
     for m in _SWAP.finditer(low):
         back = max(0, m.start() - 30)
-        if any(n.start() <= m.start() - back < n.end() for n in _NOT_SWAP.finditer(low[back : m.end() + 30])):
+        if any(n.start() <= m.start() - back < n.end() for n in NOT_SWAP.finditer(low[back : m.end() + 30])):
             continue
         k = bisect_right(starts, m.start()) - 1
         if k >= 0 and (not out or out[-1] != k):
@@ -122,6 +124,8 @@ def _fresh(sent: Sent, num: NumberSpan) -> bool:
             k -= 1
     if k >= 2 and low[k - 1] == "of" and low[k - 2] in _RELEASE_NOUNS:
         return True  # "ordered the release of six leaders": the stricter rules read the verb before the noun
+    if k >= 3 and low[k - 2 : k] == ["for", "the"] and low[k - 3] in ("exchange", "return", "swap"):
+        return True  # "released in exchange for the two hostages": the people told before are the other side
     return not (k > 0 and low[k - 1] in _NOT_AFTER and not _handed_over(low, k))
 
 
@@ -187,7 +191,7 @@ def handovers(sent: Sent) -> list[NumberSpan]:
         out = sorted([strict[0], *(n for n in out if n.end <= strict[0].start or n.start >= strict[0].end)][:2],
                      key=lambda n: n.start) if out else strict
     if len(out) < 2:
-        named = named_list(sent)  # "released customs officers A, B, C and D": four
+        named = named_list(sent) or subject_list(sent)  # "released customs officers A, B, C and D": four
         if named is not None and all(n.end <= named.start or n.start >= named.end for n in out):
             out = sorted([*out, named], key=lambda n: n.start)
     return out[:2]
@@ -216,7 +220,7 @@ def _sides(first: Sent, a: NumberSpan, second: Sent, b: NumberSpan) -> bool:
     return bool(p) and bool(q) and p.isdisjoint(q)
 
 
-def _same_side(first: Sent, a: NumberSpan, second: Sent, b: NumberSpan) -> bool:
+def same_side(first: Sent, a: NumberSpan, second: Sent, b: NumberSpan) -> bool:
     """True when two handovers are done by the same named side, or hand over people of the same nation."""
     x = nation_words(first, a)
     if x and x == nation_words(second, b):
@@ -231,10 +235,8 @@ def _turns(sent: Sent, a: NumberSpan, b: NumberSpan) -> bool:
 
 
 def _bodies(sent: Sent, num: NumberSpan) -> bool:
-    """True when a count is of bodies or remains ("the remains of 11 people", "34 bodies")."""
-    low = sent.lower
-    return low[num.start - 2 : num.start] in (["remains", "of"], ["bodies", "of"]) or low[num.end : num.end + 1] in (
-        ["bodies"], ["remains"])
+    """True when a count is of bodies or remains ("the remains of 11 people", "34 bodies", "five of their dead")."""
+    return is_remains(sent, num)
 
 
 def alike(first: Sent, a: NumberSpan, second: Sent, b: NumberSpan) -> bool:
@@ -255,6 +257,8 @@ def _joined(sent: Sent, a: NumberSpan, b: NumberSpan) -> bool:
 def add_loose(facts: list[Fact], sents: Sequence[Sent], text: str) -> list[Fact]:
     """The exchanges the stricter passes missed, told loosely in passages about a swap, merged into `facts`."""
     swaps = swap_sentences(text, sents)
+    if two_way_headline(sents) and swaps[:1] != [0]:
+        swaps.insert(0, 0)  # a headline telling two releases makes the whole article about a swap
     if not swaps:
         return facts
     covered = covered_sentences([f.evidence for f in facts if f.kind == "exchange"], sents)
@@ -284,7 +288,7 @@ def add_loose(facts: list[Fact], sents: Sequence[Sent], text: str) -> list[Fact]
             j, a = pending
             b = counts[0]
             reach = _ANSWER_PAIR_REACH if answers(s) else _PAIR_REACH
-            if i - j <= reach and alike(sents[j], a, s, b) and not _same_side(sents[j], a, s, b) and (
+            if i - j <= reach and alike(sents[j], a, s, b) and not same_side(sents[j], a, s, b) and (
                     a.value != b.value or _sides(sents[j], a, s, b)):
                 fact = exchange_fact(sents[j], a, s, b)
         if fact is not None:

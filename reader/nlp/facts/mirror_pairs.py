@@ -56,7 +56,7 @@ def _match(x: set[str], y: set[str]) -> bool:
     return any(a.startswith(b) or b.startswith(a) or a[:5] == b[:5] and len(a) > 5 < len(b) for a in x for b in y)
 
 
-def _earlier(sent: Sent) -> bool:
+def told_earlier(sent: Sent) -> bool:
     """True when a sentence opens on an earlier time, telling an earlier release as background ("In 2019, ...",
     "Last year ...", "A similar swap in May ...")."""
     return bool(_EARLIER.intersection(sent.lower[:_OPENING])) or any(
@@ -93,7 +93,7 @@ def add_mirrored(facts: list[Fact], sents: Sequence[Sent]) -> list[Fact]:
     open_sides: list[tuple[int, NumberSpan]] = []
     found: list[Fact] = []
     for i, s in enumerate(sents):
-        if i == 0 or i in covered or not RELEASE_WORDS.intersection(s.lower) or _earlier(s):
+        if i == 0 or i in covered or not RELEASE_WORDS.intersection(s.lower) or told_earlier(s):
             continue  # (the headline is told again by the body)
         counts = handovers_of(s, one_sided)
         if len(counts) != 1:

@@ -7,8 +7,10 @@ exchange fact, in a passage that is about a swap.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Sequence
+from functools import lru_cache
 
 from reader.document import Fact, Span
 from reader.nlp.facts.base import AUX, MONTHS, WEEKDAYS, Sent
@@ -39,7 +41,8 @@ _GOING = frozenset("going went go goes heading headed".split())
 _WALK_OUT = {"crossed": ("the", "into", "over", "back", "at"), "walked": ("out", "free", "across", "into", "back"),
              "walking": ("out", "free", "across", "into", "back")}
 _PARTICLES = frozenset({"over", "back", "home"})
-_PASSIVE = frozenset("released freed returned handed repatriated transferred passed traded swapped exchanged".split())
+_PASSIVE = frozenset("released freed returned handed repatriated transferred passed traded swapped exchanged "
+                     "delivered".split())
 # Nouns a count of handed-over people may end in, besides the people nouns Sent knows (`is_personish`).
 _CAPTIVES = frozenset(
     "bodies remains defenders jawan ranger pilot nephews nieces sons daughters brothers sisters wives husbands "
@@ -81,6 +84,26 @@ def skip_remains(sent: Sent, k: int) -> int:
     if j + 1 < len(sent) and (low[j] in ("remains", "bodies") or low[j] == "body" and j > k) and low[j + 1] == "of":
         return j + 2
     return k
+
+
+def remains_after(low: list[str], e: int) -> bool:
+    """True when the words at e name remains counted by the number before them: "34 bodies", "11 remains",
+    "eleven sets of remains", "nine sets of Paraguayan remains"."""
+    if low[e : e + 1] in (["bodies"], ["remains"]):
+        return True
+    return low[e : e + 2] == ["sets", "of"] and "remains" in low[e + 2 : e + 5]
+
+
+def is_remains(sent: Sent, num: NumberSpan) -> bool:
+    """True when a count is of bodies or remains: "the remains of 11 people", "34 bodies", "eleven sets of remains",
+    "five of their own dead"."""
+    low = sent.lower
+    if low[num.start - 2 : num.start] in (["remains", "of"], ["bodies", "of"]) or remains_after(low, num.end):
+        return True
+    if low[num.start - 2 : num.start] == ["those", "of"] and {"remains", "bodies"}.intersection(low[: num.start]):
+        return True  # "the remains of 11 fighters ..., while those of seven gunmen ..."
+    e = people_end(sent, num.end)
+    return e > num.end and low[e - 1] in ("dead", "fallen")
 
 
 def skip_release_of(low: list[str], k: int) -> int:
@@ -168,7 +191,7 @@ def count_with_people(sent: Sent, k: int) -> NumberSpan | None:
     if num is not None:
         if num.start in sent.used or sent.is_year_token(num):
             return None
-        if low[num.end : num.end + 1] in (["bodies"], ["remains"]):
+        if remains_after(low, num.end):
             return num
         e = people_end(sent, num.end)
         return num if e > num.end and not _rate(sent, e) else None
@@ -272,6 +295,73 @@ def _passive(sent: Sent, c: int) -> NumberSpan | None:
         k -= 1  # (a quote may open inside the verb: 'had been "returned from ...')
     if k == c and not (low[c] == "regained" and low[c + 1 : c + 3] == ["their", "freedom"]):
         return None
+    return _passive_subject(sent, k) or _subject_across_asides(sent, k)
+
+
+# Words that open an aside set off by commas inside a subject (", including four women,", ", most of them ...").
+_ASIDE_OPEN = frozenset("who whom whose which that including among some many most all both mostly aged".split())
+# How far back (in tokens) a subject's count may be from its verb when asides stand between.
+_ASIDES_REACH = 40
+
+
+def _participle(sent: Sent, t: int) -> bool:
+    """True for a participle opening a reduced relative clause at t ("found in a forest", "missing since 2008",
+    "held in Tskhinvali")."""
+    return t < len(sent) and sent.words[t].islower() and (sent.tags[t] in ("VBN", "VBG") or (
+        sent.tags[t] == "VBD" and t + 1 < len(sent) and sent.tags[t + 1] in ("IN", "TO", "RB")))
+
+
+def _aside_opens(sent: Sent, t: int) -> bool:
+    """True when token t opens an aside or a relative clause of a subject."""
+    return t < len(sent) and (sent.lower[t] in _ASIDE_OPEN or _participle(sent, t) or _count_of_them(sent, t))
+
+
+def _subject_across_asides(sent: Sent, k: int) -> NumberSpan | None:
+    """The count of the subject ending at k when relative clauses and asides stand between it and its verb: "17
+    Bangladeshi nationals, including four women and a minor, who had been apprehended ... were handed over", "the
+    remains of three servicemen missing since the war, found in a forest near Eredvi, were repatriated". Each
+    stretch between commas must open as an aside does (who, including, a participle ...), so a second clause with a
+    verb of its own ("..., officials said they were freed") is no subject."""
+    low = sent.lower
+    for num in reversed(sent.numbers):
+        if num.end > k or k - num.end > _ASIDES_REACH or sent.is_year_token(num) or _in_name(sent, num):
+            continue
+        if num.start in sent.used:
+            return None
+        bodies = low[num.start - 2 : num.start] in (["bodies", "of"], ["remains", "of"])
+        if num.start > 0 and low[num.start - 1] in ("of", "including", "among", "the", "these", "those", "all") \
+                and not bodies:
+            continue  # a part told in an aside, or people already counted: look further back
+        e = people_end(sent, num.end)
+        if e == num.end and not bodies or not _opens_clause(sent, num.start - 2 if bodies else num.start):
+            continue
+        region = low[e:k]
+        if not region or any(w in (";", ":") or w in _QUOTES for w in region):
+            continue
+        opens = [e] + [t + 1 for t in range(e, k) if low[t] == ","]
+        if all(t == k or low[t] == "," or _aside_opens(sent, t) for t in opens) and "," in region:
+            return num
+    return None
+
+
+_SAYING = frozenset("said says say told reported confirmed announced added according".split())
+
+
+def _opens_clause(sent: Sent, k: int) -> bool:
+    """True when the phrase at k opens its clause: no aside opener or verb (other than one of saying) between it and
+    the comma or sentence start before it ("The victims, who included ... two elderly men," is no subject)."""
+    t = k - 1
+    while t >= 0 and sent.lower[t] != ",":
+        if sent.lower[t] in _ASIDE_OPEN or (sent.tags[t].startswith("VB") and sent.lower[t] not in _SAYING):
+            return False
+        t -= 1
+    return True
+
+
+def _passive_subject(sent: Sent, k: int) -> NumberSpan | None:
+    """The count of the subject ending at k (the first auxiliary of a passive release verb), the subject told with
+    at most one aside."""
+    low = sent.lower
     if k > 1 and low[k - 1] == ",":  # "..., who had been held since last year, were freed": skip the aside
         j = k - 2
         while j > 0 and k - j < 25:  # (an aside may list places: ", most of them from Kakdwip, Namkhana and ...,")
@@ -294,11 +384,11 @@ def _passive(sent: Sent, c: int) -> NumberSpan | None:
             return None
         if _rate(sent, e):
             return None
-        if low[num.start - 2 : num.start] in (["bodies", "of"], ["remains", "of"]):
-            return num  # "the bodies of 909 people"
+        if low[num.start - 2 : num.start] in (["bodies", "of"], ["remains", "of"], ["those", "of"]):
+            return num  # "the bodies of 909 people", "while those of seven gunmen were returned"
         if num.start > 0 and low[num.start - 1] in ("of", "including", "among", "the", "these", "those", "all"):
             return None  # "among them four foreigners", "the 20 soldiers": a part, or people already counted
-        if e > num.end or low[num.end] in ("bodies", "remains"):
+        if e > num.end or remains_after(low, num.end):
             return _listed_in(sent, num) or num
         if in_time_phrase(sent, num):
             continue  # "workers held for almost four months by ... have been released": look further back
@@ -468,8 +558,9 @@ def _found(sent: Sent) -> list[tuple[NumberSpan, int, bool]]:
             num, bare = _release_noun(sent, c), False
         if num is None and w == "set" and low[c + 1 : c + 2] == ["free"]:
             num, bare = _passive(sent, c) or count_with_people(sent, c + 2), False  # "were set free", "set free six"
-        if num is None and w == "go" and c > 0 and low[c - 1] == "let" and low[c + 1 : c + 2] == ["of"]:
-            num, bare = count_with_people(sent, c + 2), False  # "security agencies let go of seven men"
+        if num is None and w == "go" and c > 0 and low[c - 1] == "let":
+            k = c + 2 if low[c + 1 : c + 2] == ["of"] else c + 1
+            num, bare = count_with_people(sent, k), False  # "security agencies let go (of) seven men"
         if num is not None and all(num.start != x.start for x, _, _ in found):
             found.append((num, c, bare))
     return found
@@ -504,8 +595,37 @@ def releases(sent: Sent) -> list[NumberSpan]:
     return sorted(out, key=lambda n: n.start)
 
 
+# A headline that tells two releases joined as one event: "Bandits free 31 villagers after govt releases eight gang
+# members", "Pakistan frees 22 Indian fishermen; 13 Pakistanis return via Wagah", "ISWAP frees three aid workers as four
+# detainees walk out of Giwa barracks". The first verb may not open the headline ("Freed hostage returns home").
+_HEAD_RELEASE = (r"(?:free[sd]?|releas(?:e|es|ed|ing)|lets? go|hand(?:s|ed|ing)? (?:over|back)|returns?|returned|"
+                 r"repatriat\w*|walk(?:s|ed)? (?:out|free)|(?:get|gets|granted|given) bail)")
+_TWO_WAY = re.compile(r"\w.*?\b" + _HEAD_RELEASE + r"\b.*?(?:\bafter\b|\bas\b|\bwhile\b|;|\band\b|,).*?\b"
+                      + _HEAD_RELEASE + r"\b")
+
+
+@lru_cache(maxsize=256)
+def _two_way_text(headline: str) -> bool:
+    """`two_way_headline` on the headline's lower-cased text."""
+    return _TWO_WAY.match(headline) is not None
+
+
+# The most tokens a headline has; a headline ends with no full stop.
+_HEADLINE_TOKENS = 25
+
+
+def two_way_headline(sents: Sequence[Sent]) -> bool:
+    """True when the headline (a first sentence told as a headline: short, no full stop) tells two releases as one
+    event, the two sides of a swap."""
+    return (len(sents) > 1 and len(sents[0]) <= _HEADLINE_TOKENS and sents[0].words[-1] not in (".", "!")
+            and _two_way_text(sents[0].lowtext))
+
+
 def _context(sents: Sequence[Sent], i: int) -> bool:
-    """True when sentence i sits in a passage about a swap (itself, two before, one after, or the headline)."""
+    """True when sentence i sits in a passage about a swap (itself, two before, one after, or the headline, also a
+    headline telling two releases)."""
+    if two_way_headline(sents):
+        return True
     for k in (0, *range(max(0, i - 2), min(len(sents), i + 2))):
         lt = sents[k].lowtext
         if any(w in lt for w in SWAP_CONTEXT):
@@ -522,8 +642,7 @@ def _remains_both(sent: Sent, counts: list[NumberSpan]) -> bool:
     """True when the first two counts are both of bodies or remains ("Hamas hands over remains of two hostages;
     Israel returns bodies of 30 Palestinians"): bodies handed over both ways are an exchange."""
     low = sent.lower
-    return bool(counts) and all(low[n.start - 2 : n.start] in (["remains", "of"], ["bodies", "of"])
-                                or low[n.end : n.end + 1] in (["bodies"], ["remains"]) for n in counts[:2])
+    return bool(counts) and all(is_remains(sent, n) for n in counts[:2])
 
 
 def nation_words(sent: Sent, n: NumberSpan) -> set[str]:
@@ -681,6 +800,13 @@ def _triggered(s: Sent) -> bool:
     return s.has_cue("release_pairs._TRIGGERS", _TRIGGERS)
 
 
+def _told_back(sent: Sent, num: NumberSpan, pending: list[tuple[int, NumberSpan]]) -> bool:
+    """True when the answering count names the people of a pending release again ("... released in exchange for the
+    two hostages" after "Two aid workers have been freed"): the sentence tells both sides itself."""
+    return num.start > 0 and sent.lower[num.start - 1] in ("the", "these", "those") and any(
+        n.value == num.value for _, n in pending)
+
+
 def add_pairs(facts: list[Fact], sents: Sequence[Sent]) -> list[Fact]:
     """The exchange facts the sentence rules missed, merged into `facts` in text order; the one-sided counts
     they pair up are dropped from `facts`."""
@@ -733,7 +859,7 @@ def add_pairs(facts: list[Fact], sents: Sequence[Sent]) -> list[Fact]:
             found.append(exchange_fact(sents[j], n, s, counts[0]))
             pending.clear()
             continue
-        if len(counts) == 1 and answers(s):
+        if len(counts) == 1 and answers(s) and not _told_back(s, counts[0], pending):
             back = [(j, n) for j, n in pending if i - j <= _ANSWER_REACH and not (j == 0 and n.value == counts[0].value)
                     ] or _told_again(sents, i, pending)  # (the headline's count told again by the body is no side)
             if back:
