@@ -77,3 +77,17 @@ def test_guard_one_person_of_the_same_nation_is_no_other_side() -> None:
             "Five Filipino sailors held by pirates for a year were released on Sunday. The pirates also released "
             "a Filipino cook who had fallen ill, in what officials called a swap for ransom.")
     assert exchange_counts(text) == []
+
+
+def test_in_exchange_for_the_body_of_a_definite_person() -> None:
+    text = ("Border handover\n\n"
+            "Under the same deal, the remains of the three Chadian fighters were returned to N'Djamena on Friday in "
+            "exchange for the body of the Sudanese lieutenant, the army said.")
+    assert exchange_counts(text) == [[3, 1]]
+
+
+def test_guard_body_of_no_person_is_no_side() -> None:
+    text = ("Border handover\n\n"
+            "The remains of four Chadian fighters were returned on Friday in exchange for the body of the aircraft, "
+            "the army said.")
+    assert exchange_counts(text) == []

@@ -174,7 +174,9 @@ def _body_of_one(sent: Sent, k: int) -> NumberSpan | None:
         return NumberSpan(k, k + 1, 1)
     if low[k] not in ("the", "a", "an") or k + 1 >= len(sent):
         return None
-    end = people_end(sent, k + 1)
+    end = k + 1
+    while end < len(sent) and end - k <= 5 and (tags[end].startswith(("JJ", "NN")) or words[end][:1].isupper()):
+        end += 1
     if end > k + 1 and tags[end - 1] == "NN" and (sent.is_personish(end - 1, end) or low[end - 1] in _ONE_NOUNS):
         return NumberSpan(k, k + 1, 1)
     return None
