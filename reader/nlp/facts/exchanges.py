@@ -8,7 +8,16 @@ from reader.nlp.facts.lead_pairs import add_lead_answer
 from reader.nlp.facts.loose_pairs import add_loose
 from reader.nlp.facts.mirror_pairs import add_mirrored
 from reader.nlp.facts.named_lists import forget as forget_names
-from reader.nlp.facts.release_pairs import add_pairs, same_agent, skip_release_of, skip_remains, two_releases, within
+from reader.nlp.facts.release_pairs import (
+    add_pairs,
+    count_with_people,
+    people_end,
+    same_agent,
+    skip_release_of,
+    skip_remains,
+    two_releases,
+    within,
+)
 from reader.nlp.facts.roles import ROLE_NOUNS
 from reader.nlp.numbers import NumberSpan
 
@@ -207,6 +216,12 @@ def _for_anchored(sent: Sent) -> list[Fact]:
             return [Fact("exchange", sent.span, {"counts": [num.value, num.value], "what": _what(what1, sent.slice(tail, end2), sent)})]
         after = skip_release_of(low, f + 1)  # "in return for the release of six of their fighters"
         second = _count_after(sent, after)
+        if second is None and skip_remains(sent, after) > after:
+            second = count_with_people(sent, after)  # "in exchange for the body of the Sierra Leonean corporal"
+            if second is not None and second.value == 1:
+                sent.used.update(range(num.start, num.end))
+                what = _what(what1, sent.slice(second.end, people_end(sent, second.end)), sent)
+                return [Fact("exchange", sent.span, {"counts": [num.value, 1], "what": what})]
         if second is None:
             second = _one_person(sent, after)  # "in return for the release of the president of ..."
             if second is None:

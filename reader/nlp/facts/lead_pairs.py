@@ -16,7 +16,15 @@ from collections.abc import Sequence
 
 from reader.document import Fact, Span
 from reader.nlp.facts.base import MONTHS, Sent
-from reader.nlp.facts.loose_pairs import NOT_SWAP, RELEASE_WORDS, alike, handovers_of, same_side, swap_sentences
+from reader.nlp.facts.loose_pairs import (
+    NOT_SWAP,
+    RELEASE_WORDS,
+    alike,
+    handovers_of,
+    same_side,
+    swap_sentences,
+    told_as_headline,
+)
 from reader.nlp.facts.mirror_pairs import told_earlier
 from reader.nlp.facts.release_pairs import (
     covered_sentences,
@@ -38,7 +46,7 @@ _NEAR = 3
 # Words that tie a release to a deal ("in the framework of the agreement", "as part of the understanding", "the
 # releases had been agreed together", "the handover ran in both directions").
 _DEAL = re.compile(r"\b(?:exchang(?:e|es|ed)|swap(?:s|ped)?|trade[ds]?|deal|agreement|arrangement|understanding|"
-                   r"reciprocal\w*|in return|in turn|link(?:ed|s)?|condition|bargain\w*|quid pro quo|simultaneous\w*|"
+                   r"reciproc\w*|in return|in turn|link(?:ed|s)?|condition|bargain\w*|quid pro quo|simultaneous\w*|"
                    r"both directions|both ways|two-way|other direction)\b")
 # Words that tie a release to another in time ("Hours before the guardsmen walked free", "a day after", "Hours
 # earlier"): a short span of time and a word of order.
@@ -135,7 +143,7 @@ def add_lead_answer(facts: list[Fact], sents: Sequence[Sent], text: str) -> list
             continue
         b = counts[0]
         nations = nation_words(sents[j], a), nation_words(s, b)
-        if b.value == a.value and not (nations[0] and nations[1] and nations[0] != nations[1]):
+        if b.value == a.value and (told_as_headline(sents[j]) or not (nations[0] and nations[1] and nations[0] != nations[1])):
             continue  # the lead told again ("The five - ... - were handed over")
         if not alike(sents[j], a, s, b) or same_side(sents[j], a, s, b) or _more_of_the_same(sents[j], a, s, b):
             continue

@@ -19,6 +19,7 @@ from reader.document import Fact, Span
 from reader.nlp.facts.base import DASHES, Sent
 from reader.nlp.facts.named_lists import named_list, subject_list
 from reader.nlp.facts.release_pairs import (
+    BOTH_SIDES,
     agent_names,
     answers,
     count_with_people,
@@ -26,6 +27,7 @@ from reader.nlp.facts.release_pairs import (
     exchange_fact,
     in_time_phrase,
     is_remains,
+    skip_remains,
     nation_words,
     people_end,
     releases,
@@ -35,7 +37,7 @@ from reader.nlp.facts.release_pairs import (
 from reader.nlp.numbers import NumberSpan
 
 # Words that say a passage is about a swap, and uses of them that do not ("exchange rate", "exchanged fire").
-_SWAP = re.compile(r"\b(?:swap(?:s|ped|ping)?|exchang(?:e|es|ed|ing)|traded?|in return|in turn|reciproca\w*|one-for-one|"
+_SWAP = re.compile(r"\b(?:swap(?:s|ped|ping)?|exchang(?:e|es|ed|ing)|traded?|in return|in turn|reciproc\w*|one-for-one|"
                    r"bargain|quid pro quo|deal|other direction)\b")
 NOT_SWAP = re.compile(r"\b(?:exchange rates?|stock exchange|foreign exchange|exchang(?:e|es|ed|ing) (?:of )?(?:fire|gunfire|"
                        r"views|accusations|blows|messages|words|notes|letters|greetings|information|insults|ideas|"
@@ -106,8 +108,8 @@ def _released(sent: Sent, k: int, num: NumberSpan) -> bool:
         if low[t] in RELEASE_WORDS:
             return True
     for t in range(end, min(len(sent), end + _AFTER)):
-        if low[t] in (";", ":") or low[t] in _NOT_HANDED:
-            return False
+        if low[t] in (";", ":") or low[t] in _NOT_HANDED and low[t + 1 : t + 2] != ["than"]:
+            return False  # ("held for more than a year" is no count of more people)
         if low[t] in RELEASE_WORDS:
             return True
     return False
@@ -191,10 +193,63 @@ def handovers(sent: Sent) -> list[NumberSpan]:
         out = sorted([strict[0], *(n for n in out if n.end <= strict[0].start or n.start >= strict[0].end)][:2],
                      key=lambda n: n.start) if out else strict
     if len(out) < 2:
+        one = _one_told(sent)
+        if one is not None and all(n.end <= one.start or n.start >= one.end for n in out):
+            out = sorted([*out, one], key=lambda n: n.start)
+    if len(out) < 2:
         named = named_list(sent) or subject_list(sent)  # "released customs officers A, B, C and D": four
         if named is not None and all(n.end <= named.start or n.start >= named.end for n in out):
             out = sorted([*out, named], key=lambda n: n.start)
     return out[:2]
+
+
+# Verbs that hand over the one person told right after them ("released an Iranian engineer", "delivered the body of
+# an Algerian citizen"), and the passive verbs a one-person subject is handed over by ("a Turkish sergeant ... was
+# returned").
+_ONE_ACTIVE = frozenset("released freed delivered returned repatriated".split())
+_ONE_PASSIVE = frozenset("released freed returned repatriated handed delivered".split())
+_ONE_REACH = 22
+
+
+def _one_told(sent: Sent) -> NumberSpan | None:
+    """One person handed over, told by a noun phrase that names a nation or a body: "Italy released an Iranian
+    engineer", "Moroccan authorities delivered the body of an Algerian citizen", "a Turkish gendarmerie sergeant who
+    was arrested ... was returned". Without a nation or a body one person is too often part of a group told again."""
+    low = sent.lower
+    for t, w in enumerate(low):
+        k = None
+        if w in _ONE_ACTIVE and t + 1 < len(sent):
+            k = t + 2 if low[t + 1] in ("over", "back") else t + 1
+        elif w == "handed" and t + 2 < len(sent) and low[t + 1] in ("over", "back"):
+            k = t + 2
+        elif w in ("a", "an") and (t == 0 or low[t - 1] == ","):
+            k = t
+        if k is None or k >= len(sent):
+            continue
+        one = count_with_people(sent, k)
+        if one is None or one.value != 1 or one.start != skip_remains(sent, k) and one.start != k:
+            continue
+        if not (is_remains(sent, one) or nation_words(sent, one)):
+            continue
+        if k == t and not _passive_after(sent, people_end(sent, one.end)):
+            continue
+        return one
+    return None
+
+
+def _passive_after(sent: Sent, e: int) -> bool:
+    """True when the clause after a subject ending at token e is a passive handover ("..., who was arrested in May,
+    was returned to Turkey"), no other count of people before its verb."""
+    low = sent.lower
+    for t in range(e, min(len(sent), e + _ONE_REACH)):
+        if low[t] in (";", ":") or low[t] in _NOT_HANDED or any(
+                n.start == t and count_with_people(sent, t) is not None for n in sent.numbers):
+            return False
+        if low[t] in ("was", "had") and t + 1 < len(sent):
+            nxt = low[t + 2] if low[t + 1] == "been" and t + 2 < len(sent) else low[t + 1]
+            if nxt in _ONE_PASSIVE:
+                return True
+    return False
 
 
 def handovers_of(sent: Sent, one_sided: set[Span]) -> list[NumberSpan]:
@@ -239,6 +294,12 @@ def _bodies(sent: Sent, num: NumberSpan) -> bool:
     return is_remains(sent, num)
 
 
+def told_as_headline(sent: Sent) -> bool:
+    """True when a sentence is told as a headline or a standfirst (no full stop): the body tells its count again, also
+    with other words ("Seven Nemuro crew return home ..." then "Seven Japanese fishermen ... returned")."""
+    return sent.words[-1] not in (".", "!", "?", '"', "'", "”")
+
+
 def alike(first: Sent, a: NumberSpan, second: Sent, b: NumberSpan) -> bool:
     """True when two handovers in different sentences are of the same kind: both of bodies or neither, and both of
     one person or neither unless they are of two nations (one person handed over beside a group is most often one of
@@ -278,6 +339,9 @@ def add_loose(facts: list[Fact], sents: Sequence[Sent], text: str) -> list[Fact]
         fact = None
         if len(counts) == 1 and _each(s, counts[0]):
             fact = exchange_fact(s, counts[0], s, counts[0])
+        elif len(counts) == 1 and BOTH_SIDES.search(s.lowtext):
+            pending = None  # "The two sides also handed back the remains of three people": a total, then its parts
+            continue
         elif len(counts) >= 2:
             a, b = counts[0], counts[1]
             if _joined(s, a, b):
@@ -289,7 +353,7 @@ def add_loose(facts: list[Fact], sents: Sequence[Sent], text: str) -> list[Fact]
             b = counts[0]
             reach = _ANSWER_PAIR_REACH if answers(s) else _PAIR_REACH
             if i - j <= reach and alike(sents[j], a, s, b) and not same_side(sents[j], a, s, b) and (
-                    a.value != b.value or _sides(sents[j], a, s, b)):
+                    a.value != b.value or _sides(sents[j], a, s, b) and not told_as_headline(sents[j])):
                 fact = exchange_fact(sents[j], a, s, b)
         if fact is not None:
             key = tuple(sorted(fact.fields["counts"]))

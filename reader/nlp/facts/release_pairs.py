@@ -98,7 +98,7 @@ def is_remains(sent: Sent, num: NumberSpan) -> bool:
     """True when a count is of bodies or remains: "the remains of 11 people", "34 bodies", "eleven sets of remains",
     "five of their own dead"."""
     low = sent.lower
-    if low[num.start - 2 : num.start] in (["remains", "of"], ["bodies", "of"]) or remains_after(low, num.end):
+    if low[num.start - 2 : num.start] in (["remains", "of"], ["bodies", "of"], ["body", "of"]) or remains_after(low, num.end):
         return True
     if low[num.start - 2 : num.start] == ["those", "of"] and {"remains", "bodies"}.intersection(low[: num.start]):
         return True  # "the remains of 11 fighters ..., while those of seven gunmen ..."
@@ -166,6 +166,27 @@ def _rate(sent: Sent, e: int) -> bool:
     return sent.lower[e : e + 2] in (["for", "every"], ["for", "each"])
 
 
+def _body_of_one(sent: Sent, k: int) -> NumberSpan | None:
+    """One person whose body is handed over, told after "the body of" / "the remains of" at k: a name ("the body of
+    Amadou Sow") or a singular people noun after "the" ("the body of the Sierra Leonean corporal")."""
+    low, words, tags = sent.lower, sent.words, sent.tags
+    if k + 1 < len(sent) and tags[k] == "NNP" == tags[k + 1] and words[k][:1].isupper() and words[k + 1][:1].isupper():
+        return NumberSpan(k, k + 1, 1)
+    if low[k] not in ("the", "a", "an") or k + 1 >= len(sent):
+        return None
+    end = k + 1
+    while end < len(sent) and end - k <= 5 and (tags[end].startswith(("JJ", "NN")) or words[end][:1].isupper()):
+        end += 1
+    if end > k + 1 and tags[end - 1] == "NN" and (sent.is_personish(end - 1, end) or low[end - 1] in _ONE_NOUNS):
+        return NumberSpan(k, k + 1, 1)
+    return None
+
+
+# Singular nouns of one serviceman or official that is_personish does not know ("the body of the corporal").
+_ONE_NOUNS = frozenset("corporal sergeant soldier officer private lieutenant captain major colonel general guard "
+                       "gendarme policeman pilot sailor marine conscript fighter militant commander".split())
+
+
 def _named_one(sent: Sent, k: int) -> NumberSpan | None:
     """One named person after a descriptor noun: "U.S. citizen Ethan Caldwell", "Russian national Artyom B."."""
     low, tags, words = sent.lower, sent.tags, sent.words
@@ -186,8 +207,12 @@ def count_with_people(sent: Sent, k: int) -> NumberSpan | None:
     """The count at token k when people follow it: "18 Cambodian soldiers", "the bodies of 757 fallen soldiers",
     "an Iranian diplomat" (one), "U.S. citizen Ethan Caldwell" (one)."""
     low = sent.lower
-    k = skip_remains(sent, k)
+    k0, k = k, skip_remains(sent, k)
     num = sent.count_at(k)
+    if num is None and k > k0 and k not in sent.used:
+        one = _body_of_one(sent, k)
+        if one is not None:
+            return one
     if num is not None:
         if num.start in sent.used or sent.is_year_token(num):
             return None
@@ -807,6 +832,10 @@ def _told_back(sent: Sent, num: NumberSpan, pending: list[tuple[int, NumberSpan]
         n.value == num.value for _, n in pending)
 
 
+# The two sides told as one subject: what they hand over is a total of both sides, not one side.
+BOTH_SIDES = re.compile(r"\b(?:the two|both) (?:sides|forces|countries|governments|parties|armies|nations|delegations)\b")
+
+
 def add_pairs(facts: list[Fact], sents: Sequence[Sent]) -> list[Fact]:
     """The exchange facts the sentence rules missed, merged into `facts` in text order; the one-sided counts
     they pair up are dropped from `facts`."""
@@ -867,7 +896,9 @@ def add_pairs(facts: list[Fact], sents: Sequence[Sent]) -> list[Fact]:
                 found.append(exchange_fact(sents[j], n, s, counts[0]))
                 pending.clear()
                 continue
-        if len(counts) == 1:
+        if len(counts) == 1 and BOTH_SIDES.search(s.lowtext):
+            pending.clear()  # "The two sides also handed back the remains of three people": a total, then its parts
+        elif len(counts) == 1:
             pending.append((i, counts[0]))
     if not found:
         return facts
