@@ -166,3 +166,22 @@ def test_nationals_among_the_dead_are_part_of_the_toll() -> None:
     text = ("A fire at a workers' hostel killed 14 people on Sunday, the ministry said. The Nepali embassy said "
             "six of the dead were its citizens, while Dhaka said four Bangladeshis had lost their lives.")
     assert casualty_counts(text) == [(14, None)]
+
+
+# --- a participle phrase describing the people, also after an "of" tail ---------------------------------------
+
+
+def test_a_long_participle_phrase_before_were_killed() -> None:
+    text = "In May 2021, six Chadian soldiers serving with a joint force near Lake Chad were killed in an ambush."
+    assert casualty_counts(text) == [(6, None)]
+
+
+def test_a_participle_after_an_of_tail() -> None:
+    text = ("On Friday, five relatives of prisoners travelling to the jail for the visit were killed when their bus "
+            "overturned, and seven others were hurt, the police said.")
+    assert casualty_counts(text) == [(5, 7)]
+
+
+def test_a_participle_phrase_with_its_own_clause_is_not_a_subject() -> None:
+    text = "Eleven protesters marching towards the parliament said two were killed when police opened fire."
+    assert casualty_counts(text) == [(2, None)]

@@ -70,13 +70,7 @@ def _gap_ok(sent: Sent, n: NumberSpan, cue: int) -> bool:
         if not _people_at(sent, k, noun_end):
             return False
         k = noun_end
-    # "19 pilgrims returning from the festival were injured": a participle and its short phrase
-    if k > n.end and k < cue and sent.tags[k] in ("VBG", "VBN") and sent.lower[k] not in AUX and cue - k <= 8:
-        j = k + 1
-        while j < cue and (sent.tags[j].startswith(("IN", "DT", "JJ", "NN", "PRP$", "CD", "TO")) or sent.words[j][:1].isupper()):
-            j += 1
-        if j < cue and sent.lower[j] in AUX:
-            k = j
+    k = _past_participle(sent, n, k, cue)  # "19 pilgrims returning from the festival were injured"
     # "the Castillo family, four of whom were killed"
     if k == n.end and sent.lower[k : k + 2] == ["of", "whom"]:
         k += 2
@@ -90,7 +84,7 @@ def _gap_ok(sent: Sent, n: NumberSpan, cue: int) -> bool:
             j += 1
         if not (cue - k <= 7 or j - k <= 4):
             break
-        k = j
+        k = _past_participle(sent, n, j, cue)  # "four relatives of detainees travelling to the border were killed"
     # "the 97 fans who died": a relative pronoun right before the cue's auxiliaries
     if k < cue and sent.lower[k] in ("who", "that") and k > n.end:
         k += 1
@@ -124,6 +118,19 @@ def _gap_ok(sent: Sent, n: NumberSpan, cue: int) -> bool:
             sent.lower[k] != "and" or sent.lower[k - 1] in _MANNER):
         k += 1  # "were shot and wounded" (not "displaced 12 million people and killed tens of thousands")
     return k == cue
+
+
+def _past_participle(sent: Sent, n: NumberSpan, k: int, cue: int) -> int:
+    """Past a participle and its phrase at k that describe a count's people, up to the cue's auxiliaries ("19
+    pilgrims | returning from the festival | were injured", "four soldiers | serving with a force in the Gambia |
+    were killed"); k when there is none."""
+    if k > n.end and k < cue and sent.tags[k] in ("VBG", "VBN") and sent.lower[k] not in AUX and cue - k <= 11:
+        j = k + 1
+        while j < cue and (sent.tags[j].startswith(("IN", "DT", "JJ", "NN", "PRP$", "CD", "TO")) or sent.words[j][:1].isupper()):
+            j += 1
+        if j < cue and sent.lower[j] in AUX:
+            return j
+    return k
 
 
 # People nouns the shared list lacks: "vigilantes", "passers-by", "a security escort", "his crewmates".
