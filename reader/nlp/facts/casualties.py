@@ -17,7 +17,7 @@ INJURED_BEFORE = frozenset("injured wounded hurt injuries injured. wounded. hosp
 INJURED_AFTER = frozenset("injuring wounding injured wounded hurting injures wounds".split())
 TRIGGERS = ("kill", "dead", "died", "die ", "dies", "death", "slain", "perish", "fatalit", "wound", "injur", "hurt",
             "toll", "drown", "executed", "lives", "hospitali", "risen", "rose", "succumb", "treated", "bodies", "martyr",
-            "hospital", "treatment", "body of")
+            "hospital", "treatment", "body of", "lost his life", "lost her life", "sustained", "suffered")
 # "are estimated to have died", "are likely to have been killed", "are presumed dead".
 _HEDGES = frozenset("estimated to likely presumed expected understood".split())
 _PASSIVE_AUX = frozenset({"were", "was", "been", "are", "is", "be", "being"})
@@ -38,7 +38,8 @@ def _one_noun(word: str) -> bool:
 
 
 # One person the lists above lack: "a passer-by", "a security escort".
-_ONE_MORE = frozenset("passer-by passerby bystander escort bodyguard co-worker coworker vigilante".split())
+_ONE_MORE = frozenset("passer-by passerby bystander escort bodyguard co-worker coworker vigilante corporal deckhand "
+                      "farmhand".split())
 
 
 def _one_head(sent: Sent, k: int) -> int:
@@ -63,17 +64,13 @@ def _gap_ok(sent: Sent, n: NumberSpan, cue: int) -> bool:
     if k + 1 < cue and sent.lower[k] == "more" and sent.tags[k + 1].startswith("NN"):
         k += 1  # "Seven more women were being treated in hospital"
     noun_end = min(sent.noun_run(k), cue)
+    if noun_end == k and k < cue and sent.tags[k].startswith("JJ") and sent.words[k].islower() and _people_at(sent, k, k + 1):
+        noun_end = k + 1  # "left one miner dead": a people noun the tagger took for an adjective
     if noun_end > k:
         if not _people_at(sent, k, noun_end):
             return False
         k = noun_end
-    # "19 pilgrims returning from the festival were injured": a participle and its short phrase
-    if k > n.end and k < cue and sent.tags[k] in ("VBG", "VBN") and sent.lower[k] not in AUX and cue - k <= 8:
-        j = k + 1
-        while j < cue and (sent.tags[j].startswith(("IN", "DT", "JJ", "NN", "PRP$", "CD", "TO")) or sent.words[j][:1].isupper()):
-            j += 1
-        if j < cue and sent.lower[j] in AUX:
-            k = j
+    k = _past_participle(sent, n, k, cue)  # "19 pilgrims returning from the festival were injured"
     # "the Castillo family, four of whom were killed"
     if k == n.end and sent.lower[k : k + 2] == ["of", "whom"]:
         k += 2
@@ -87,10 +84,18 @@ def _gap_ok(sent: Sent, n: NumberSpan, cue: int) -> bool:
             j += 1
         if not (cue - k <= 7 or j - k <= 4):
             break
-        k = j
+        k = _past_participle(sent, n, j, cue)  # "four relatives of detainees travelling to the border were killed"
     # "the 97 fans who died": a relative pronoun right before the cue's auxiliaries
     if k < cue and sent.lower[k] in ("who", "that") and k > n.end:
         k += 1
+        if k == cue and sent.count_at(cue + 1) is not None:
+            return False  # "Two gunmen who killed five people were arrested": the cue has its own object
+        # "Two neighbours who tried to rescue them were treated": a short relative clause, then the auxiliaries
+        j = k
+        while j < cue and j - k < 7 and sent.lower[j] not in _PASSIVE_AUX and sent.words[j] not in (",", *DASHES):
+            j += 1
+        if j < cue and j > k and sent.lower[j] in ("were", "was") and sent.tags[k].startswith("VB"):
+            k = j
     # "five people - three of them children - died": a parenthetical between dashes
     if k < cue and sent.words[k] in DASHES:
         j = k + 1
@@ -115,6 +120,19 @@ def _gap_ok(sent: Sent, n: NumberSpan, cue: int) -> bool:
     return k == cue
 
 
+def _past_participle(sent: Sent, n: NumberSpan, k: int, cue: int) -> int:
+    """Past a participle and its phrase at k that describe a count's people, up to the cue's auxiliaries ("19
+    pilgrims | returning from the festival | were injured", "four soldiers | serving with a force in the Gambia |
+    were killed"); k when there is none."""
+    if k > n.end and k < cue and sent.tags[k] in ("VBG", "VBN") and sent.lower[k] not in AUX and cue - k <= 11:
+        j = k + 1
+        while j < cue and (sent.tags[j].startswith(("IN", "DT", "JJ", "NN", "PRP$", "CD", "TO")) or sent.words[j][:1].isupper()):
+            j += 1
+        if j < cue and sent.lower[j] in AUX:
+            return j
+    return k
+
+
 # People nouns the shared list lacks: "vigilantes", "passers-by", "a security escort", "his crewmates".
 _MORE_PEOPLE = frozenset("vigilantes vigilante passers-by passer-by passerby bystander escort escorts bodyguard guard "
                          "co-workers co-worker coworkers coworker".split())
@@ -127,6 +145,7 @@ def _people_at(sent: Sent, i: int, j: int) -> bool:
         return False
     w = sent.lower[j - 1]
     return (sent.is_personish(i, j) or _agent_plural(sent, j - 1) or w in _MORE_PEOPLE
+            or (sent.words[j - 1][:1].isupper() and w.endswith("ists") and len(w) > 6)  # "Maoists", "Islamists"
             or (sent.words[j - 1].islower() and w.endswith(("mates", "man", "men")) and len(w) > 4))
 
 
@@ -160,8 +179,9 @@ def _one_person(sent: Sent, cue: int) -> NumberSpan | None:
     k = cue
     while k > 0 and sent.lower[k - 1] in _MANNER:
         k -= 1
-    if not (k > 0 and sent.lower[k - 1] in _PASSIVE_AUX | {"has", "had"}) and sent.lower[cue] != "died":
+    if not (k > 0 and sent.lower[k - 1] in _PASSIVE_AUX | {"has", "had"}) and sent.lower[cue] not in ("died", "lost"):
         return None
+    life = sent.lower[cue] == "lost"  # "lost his life": whoever the noun names is a person ("a 17-year-old deckhand")
     while k > 0 and sent.lower[k - 1] in AUX:
         k -= 1
     k = _past_age(sent.lower, k)  # "a man in his 50s died", "a woman aged 71 was killed"
@@ -173,7 +193,7 @@ def _one_person(sent: Sent, cue: int) -> NumberSpan | None:
                 break
     if k >= 2 and not _one_subject(sent, k - 1):
         k = _past_tail(sent, k)  # "a helicopter pilot working on the fire was killed", "a hiker from Minnesota died"
-    if k < 2 or not _one_subject(sent, k - 1):
+    if k < 2 or not (_one_subject(sent, k - 1) or life and sent.tags[k - 1] == "NN" and sent.words[k - 1].islower()):
         return None
     j = k - 2
     while j >= 0 and j > k - 5 and (sent.tags[j].startswith("JJ") or "-old" in sent.lower[j]
@@ -181,6 +201,8 @@ def _one_person(sent: Sent, cue: int) -> NumberSpan | None:
                                     or (sent.tags[j] == "NN" and sent.words[j].islower())):
         j -= 1  # "a 45-year-old man", "a Bangladeshi peacekeeper"
     if any(w in _ORDINALS for w in sent.lower[j + 1 : k]):
+        if sent.lower[cue] in INJURED_BEFORE and sent.lower[j] == "a" and sent.lower[j + 1] in _ORDINALS:
+            return NumberSpan(j, j + 2, 1)  # "A second guard was wounded": one more person hurt
         return None  # "a third person has died": the ordinal gives the toll
     if j < 0 or sent.lower[j] not in ("a", "an") or (j > 0 and sent.lower[j - 1] not in (
             ",", "said", "that", "when", "after", "and", "which", "whom", "where") and not _opening_time(sent, j)):
@@ -192,9 +214,13 @@ _TIME_NOUNS = WEEKDAYS | MONTHS | frozenset("week month year night morning eveni
 
 
 def _opening_time(sent: Sent, j: int) -> bool:
-    """True when the tokens before j are a sentence-opening time ("Last month a pedestrian died", "On Sunday a")."""
-    return 0 < j <= 3 and sent.lower[j - 1] in _TIME_NOUNS and sent.lower[0] in ("last", "on", "in", "this",
-                                                                                   "yesterday", "that", "the")
+    """True when the tokens before j are a sentence-opening time ("Last month a pedestrian died", "On Sunday a",
+    "And only last week a driver")."""
+    low, i = sent.lower, 0
+    while i < 2 and i < j and low[i] in ("and", "but", "only", "just", "then"):
+        i += 1
+    return 0 < j - i <= 3 and low[j - 1] in _TIME_NOUNS and low[i] in ("last", "on", "in", "this", "yesterday",
+                                                                      "that", "the")
 
 
 def _one_subject(sent: Sent, k: int) -> bool:
@@ -205,7 +231,7 @@ def _one_subject(sent: Sent, k: int) -> bool:
                             and w.endswith(("er", "or", "ist", "ian")))
 
 
-_TAIL_TAGS = ("IN", "DT", "JJ", "NN", "CD", "PRP$", "VBG", "VBN", "TO", "POS")
+_TAIL_TAGS = ("IN", "DT", "JJ", "NN", "CD", "PRP", "VBG", "VBN", "TO", "POS")  # "a guard escorting them"
 
 
 def _past_tail(sent: Sent, k: int) -> int:
@@ -245,7 +271,7 @@ _KIN = frozenset("wife husband son daughter mother father brother sister child b
                  "grandmother grandfather nephew niece cousin uncle aunt friend colleague partner fiancee fiance "
                  "companion".split())
 _KIN_PLURAL = frozenset("sons daughters children brothers sisters grandchildren friends colleagues relatives "
-                        "nephews nieces cousins parents siblings".split())
+                        "nephews nieces cousins parents siblings companions".split())
 
 
 def _people_list(sent: Sent, cue: int) -> NumberSpan | None:
@@ -268,8 +294,8 @@ def _people_list(sent: Sent, cue: int) -> NumberSpan | None:
                 return None
             total, i = total + 1, i - 1
         elif head in _KIN_PLURAL or (head.endswith("s") and sent.is_personish(i, i + 1)):  # "her two daughters"
-            while i > 0 and sent.tags[i - 1].startswith("JJ"):
-                i -= 1
+            while i > 0 and (sent.tags[i - 1].startswith("JJ") or sent.tags[i - 1] == "NNP" and sent.words[i - 1][:1].isupper()):
+                i -= 1  # "two Guinean soldiers"
             num = sent.number_ending_before(i)
             if num is None:
                 return None
@@ -342,6 +368,57 @@ def _injuries_count(sent: Sent, cue: int) -> NumberSpan | None:
     return None
 
 
+# What a person sustains or suffers when hurt: "sustained burns and shrapnel wounds", "suffered a broken wrist".
+_HARMS = frozenset("injuries injury wounds wound burns burn fractures fracture broken cuts bruises".split())
+# Where a clause about the hurt can start: "..., and a guard sustained", "said the driver suffered".
+_CLAUSE_OPEN = frozenset({",", ";", "and", "while", "when", "said", "that", "but", "as", "after"})
+
+
+def _sufferers(sent: Sent, c: int) -> NumberSpan | None:
+    """The people who "sustained"/"suffered" an injury at c: a count ("the other five sustained burns", "two of
+    his companions sustained gunshot injuries", "One of them had suffered a broken wrist") or one person named
+    by a noun phrase ("a jawan sustained injuries", "the driver of their vehicle sustained bullet injuries")."""
+    n = _before_count(sent, c)
+    if n is not None:
+        return n
+    low = sent.lower
+    k = c
+    while k > 0 and (low[k - 1] in AUX or sent.tags[k - 1] == "RB"):
+        k -= 1  # "had suffered", "also sustained"
+    if k >= 3 and low[k - 2 : k] == ["of", "them"]:
+        return _of_them(sent, c)  # "One of them had suffered"
+    for j in range(k - 2, max(-1, k - 9), -1):
+        if low[j] not in ("a", "an", "the") or j in sent.used:
+            continue
+        h = _one_head(sent, j + 1)
+        if h < 0:
+            continue
+        t = h + 1  # "the driver | of their vehicle": a short tail of where the person was
+        if t < k and low[t] in ("of", "in", "on", "aboard", "from"):
+            t += 1
+            while t < k and sent.tags[t].startswith(("DT", "PRP$", "JJ", "NN")):
+                t += 1
+        if t == k and (j == 0 or low[j - 1] in _CLAUSE_OPEN):
+            return NumberSpan(j, j + 1, 1)
+        return None
+    return None
+
+
+def _of_them(sent: Sent, c: int) -> NumberSpan | None:
+    """The count of "N of them" right before the auxiliaries of the cue at c ("Six of them were being treated");
+    a hospital's part of an injured count told before is dropped later (`_part`)."""
+    low = sent.lower
+    k = c
+    while k > 0 and (low[k - 1] in AUX or sent.tags[k - 1] == "RB"):
+        k -= 1
+    if k < 3 or low[k - 2 : k] != ["of", "them"]:
+        return None
+    m = sent.number_ending_before(k - 2)
+    if m is None or m.start in sent.used or not (m.start == 0 or low[m.start - 1] in _CLAUSE_OPEN):
+        return None
+    return m
+
+
 def _before_count(sent: Sent, cue: int) -> NumberSpan | None:
     """The count for a cue whose number comes first: "Two people were killed", "left nine dead"."""
     best = None
@@ -378,7 +455,7 @@ def _of_people(sent: Sent, n: NumberSpan) -> bool:
         return sent.noun_run(m.end) > m.end and _people_at(sent, m.end, sent.noun_run(m.end))  # "two of four men"
     if low[e : e + 2] == ["of", "the"] and e + 2 < len(sent) and low[e + 2] not in ("victims", "dead", "injured"):
         # "Three of the survivors were injured" (not "one of the workers killed in October": a part of a toll)
-        return sent.is_personish(e + 2, e + 3) and low[e + 3 : e + 4] in (["were"], ["was"])
+        return _people_at(sent, e + 2, e + 3) and low[e + 3 : e + 4] in (["were"], ["was"])
     return low[e : e + 2] == ["of", "whom"] and "," in low[max(0, n.start - 2) : n.start]
 
 
@@ -476,6 +553,27 @@ def _another_one(sent: Sent, cue: int) -> NumberSpan | None:
         k -= 1
     if k >= 2 and sent.lower[k - 2] == "a" and sent.lower[k - 1] in _ORDINALS and k - 2 not in sent.used:
         return NumberSpan(k - 2, k - 1, 1)
+    return None
+
+
+_LEFT = frozenset({"left", "leaving", "leaves"})
+
+
+def _left_one(sent: Sent, c: int) -> NumberSpan | None:
+    """One person left dead or hurt, named by a noun phrase right before the cue at c: "left a shepherd dead",
+    "leaving one dead and a Georgian police officer wounded"."""
+    low = sent.lower
+    while c > 0 and low[c - 1] in _MANNER and low[c - 1] != "and":
+        c -= 1  # "left a girl seriously wounded"
+    for j in range(c - 1, max(-1, c - 7), -1):
+        if low[j] not in ("a", "an"):
+            continue
+        if j in sent.used or j == 0 or not _one_noun(low[c - 1]) or not all(
+                sent.tags[t].startswith(("JJ", "NN")) or "-old" in low[t] for t in range(j + 1, c)):
+            return None
+        if low[j - 1] in _LEFT or (low[j - 1] == "and" and _LEFT.intersection(low[max(0, j - 12) : j])):
+            return NumberSpan(j, j + 1, 1)
+        return None
     return None
 
 
@@ -605,7 +703,7 @@ def _number_of(low: list[str], c: int) -> int:
     confirmed dead", "the number of injured"; -1 if there is none."""
     if c + 2 >= len(low) or low[c + 1] != "of":
         return -1
-    for k in range(c + 2, min(len(low), c + 6)):
+    for k in range(c + 2, min(len(low), c + 8)):  # "the number of people who lost their lives"
         if low[k] in _NUMBER_OF or low[k] in _NUMBER_OF_INJURED:
             return k
         if low[k] in (",", ".", ";", "rose", "risen", "stood", "is", "was", "has", "had"):
@@ -624,6 +722,7 @@ def extract(sent: Sent, after_deaths: bool = False) -> list[Fact]:
     group_toll = False  # the group's deaths are a toll ("the death toll rose to 21")
     ordinal = False  # "a third person has died": the toll counts every death told elsewhere
     moved: dict[int, NumberSpan] = {}  # group id -> the wounded who later died ("wounding two, one of whom later died")
+    found_bodies: set[int] = set()  # ids of groups whose deaths are bodies found ("the bodies of two men were found")
     tolled: set[int] = set()  # ids of groups whose deaths are a toll the sentence states
     parts: set[int] = set()  # ids of groups whose injured are "N of <a group>" in hospital
     low = sent.lower
@@ -652,6 +751,8 @@ def extract(sent: Sent, after_deaths: bool = False) -> list[Fact]:
             if set(low[max(0, c - 3) : c]) & _PRIOR or (
                     set(low[max(0, c - 5) : c]) & _EARLIER and set(low[max(0, c - 5) : c]) & _REPORTED):
                 n = None  # "revising an earlier toll of 15", "who had earlier put the death toll at four"
+            if n is not None and cur["killed"] is not None and _earlier_figure(low[c - 3 : n.start]) >= 0:
+                continue  # "Three people lost their lives; the toll had stood at two": the figure before this one
             is_toll = n is not None
             if is_toll and (_UPDATE.intersection(low[c + 1 : n.start]) or _BRINGING.intersection(low[max(0, c - 4) : c])):
                 toll_update = True
@@ -662,8 +763,8 @@ def extract(sent: Sent, after_deaths: bool = False) -> list[Fact]:
             kind, n = "killed", _before_count(sent, c)  # "four soldiers embraced martyrdom"
         elif w == "lost" and low[c + 1 : c + 3] in (["their", "lives"], ["his", "life"], ["her", "life"]):
             kind, n = "killed", _before_count(sent, c) or _people_list(sent, c) or _one_person(sent, c)
-        elif w == "bodies" and (_RECOVERED.intersection(low[c + 1 : c + 4]) or (c >= 2 and _RECOVERED.intersection(
-                low[max(0, c - 3) : c]))):
+        elif w == "bodies" and (_RECOVERED.intersection(low[c + 1 : c + (7 if nxt == "of" else 4)]) or (
+                c >= 2 and _RECOVERED.intersection(low[max(0, c - 3) : c]))):  # "the bodies of seven men had been found"
             kind = "killed"  # "17 bodies were recovered", "recovered the bodies of 12 people"
             n = None if prev == "more" else (_before_count(sent, c) or (
                 _after_count(sent, c + 1) if nxt == "of" else None))
@@ -674,10 +775,14 @@ def extract(sent: Sent, after_deaths: bool = False) -> list[Fact]:
                                                                              or low[c - 3 : c - 1] == ["body", "of"]):
             kind, n = "killed", NumberSpan(c, c + 1, _ORDINALS[w])  # "A fifth victim ... succumbed": the toll is five
             toll_update = ordinal = True
+        elif w in ("sustained", "suffered") and _HARMS.intersection(low[c + 1 : c + 5]):
+            kind, n = "injured", _sufferers(sent, c)  # "the other five sustained burns", "a guard suffered a broken arm"
         elif w == "injuries" and not (prev == "to" and c >= 2 and low[c - 2] in ("succumbed", "succumbing")):
             kind, n = "injured", _before_count(sent, c) or _injuries_count(sent, c)
         elif w == "treated" and prev in _PASSIVE_AUX and (nxt == "for" or _HOSPITAL.intersection(low[c + 1 : c + 9])):
             kind, n = "injured", _before_count(sent, c)  # "34 others are still being treated at ... Hospital"
+            if n is None and _HARMS.intersection(low[c + 1 : c + 10]):
+                n = _of_them(sent, c)  # "Six of them were being treated in hospital for minor injuries"
         elif w in _TAKEN and _HOSPITAL.intersection(low[c + 2 : c + 8]) and prev in _PASSIVE_AUX:
             kind, n = "injured", _before_count(sent, c)  # "Another 21 were taken to hospitals"
             if n is not None and low[n.end : n.end + 2] == ["of", "whom"]:
@@ -713,6 +818,8 @@ def extract(sent: Sent, after_deaths: bool = False) -> list[Fact]:
             if n is None and (w in ("killed", "died", "injured", "wounded", "hurt") or (w == "dead" and prev in (
                     "shot", "found"))):
                 n = _people_list(sent, c) or _one_person(sent, c)
+            if n is None and w in ("dead", "injured", "wounded", "hurt"):
+                n = _left_one(sent, c)  # "left a shepherd dead and a police officer wounded"
             if n is None and (w in KILLED_AFTER or w in INJURED_AFTER) and prev not in _PASSIVE_AUX:
                 n = _after_count(sent, c)
             if n is not None and prev in _PASSIVE_AUX:
@@ -731,6 +838,8 @@ def extract(sent: Sent, after_deaths: bool = False) -> list[Fact]:
             continue  # "no one was hurt"
         if hospital and low[n.end : n.end + 1] == ["of"]:
             parts.add(id(cur))  # "six of its citizens were treated": maybe a part of an injured count told before
+        if w == "bodies" and kind == "killed" and cur["killed"] is None:
+            found_bodies.add(id(cur))
         if kind == "killed" and _wounded_later_died(low, n, cur["injured"]) and id(cur) not in moved:
             moved[id(cur)] = n  # "wounding three others, one of whom later died": moved to the dead below
         elif completes:
@@ -755,6 +864,8 @@ def extract(sent: Sent, after_deaths: bool = False) -> list[Fact]:
             group_toll = group_toll or (is_toll and kind == "killed")
             if is_toll and kind == "killed":
                 tolled.add(id(cur))
+        if kind == "injured" and n.start > 0 and (low[n.start - 1] == "the" or low[n.start - 2 : n.start] == ["the", "other"]):
+            parts.add(id(cur))  # "the two others suffered bruises": the rest of a group told before
         sent.used.update(range(n.start, n.end))
     groups.append(cur)
     for g in groups:
@@ -786,6 +897,8 @@ def extract(sent: Sent, after_deaths: bool = False) -> list[Fact]:
             fields["_cumulative"] = True  # "has killed at least 43 people since July": no later injured count joins it
         if any(n is not None and _continues(sent, n) for n in g.values()):
             fields["_continues"] = True
+        if id(g) in found_bodies and g["killed"] is not None:
+            fields["_bodies"] = True
         if id(g) in parts:
             fields["_part"] = True
         out.append(Fact("casualties", sent.span, fields))
@@ -935,6 +1048,10 @@ def _same_report(a: dict, b: dict) -> bool:
     return bool(a.get("_earlier")) or a.get("_para", 0) <= 1 or bool(a.get("_lede")) or a.get("_para") == b.get("_para")
 
 
+# How many paragraphs from an updated toll bodies found are taken as a part of it.
+_BODIES_PARAS = 4
+
+
 def dedupe(facts: list[Fact]) -> list[Fact]:
     """Drop restated tolls (a headline or later sentence repeating part of a fact) and superseded tolls."""
     keep: list[Fact] = []
@@ -958,6 +1075,11 @@ def dedupe(facts: list[Fact]) -> list[Fact]:
                     and _same_report(a, b):
                 restated = True
                 break
+        # bodies found ("The bodies of two men have been found") are how an updated toll told near them grew
+        if not restated and a.get("_bodies") and a["injured"] is None and not a.get("_other") and any(
+                b.get("_update") and b["killed"] is not None and b["killed"] > a["killed"]
+                and abs(b.get("_para", 0) - a.get("_para", 0)) <= _BODIES_PARAS for b in (g.fields for g in facts)):
+            restated = True
         # an earlier figure ("had earlier put the number of injured at 17") gives way to a later report
         # that gives the same counts, at least as high ("injured 21")
         if not restated and a.get("_earlier") and _superseded(a, [g.fields for j, g in enumerate(facts) if j != i]):
@@ -1026,7 +1148,7 @@ _PLACES_AWAY = frozenset({"elsewhere", "separately", "meanwhile"})
 _EVENT_NOUNS = frozenset("attack incident strike blast explosion accident crash raid clash shooting fire".split())
 # Phrases that split a toll already given: "11 passengers died on the spot, while two others succumbed".
 _BREAKDOWN = ("on the spot", "at the scene", "on arrival", "succumbed", "later died", "died later", "instantly",
-              "in hospital", "of them", "already", " more were ", "more bodies")
+              "in hospital", "of them", "already", " more were ", "more bodies", "of the dead")
 
 
 def _other_incident(sent: Sent) -> bool:
@@ -1138,8 +1260,9 @@ def _drop_breakdowns(found: list[tuple[int, Fact]], sents: list[Sent]) -> list[t
                 j < i and i - j <= 3 and g.fields["killed"] is not None
                 and (g.fields["killed"] > k or (bodies and g.fields["killed"] == k))
                 and a.get("_para", 0) - g.fields.get("_para", 0) <= 1 for j, g in out)
-        elif a["injured"] is not None and a["killed"] is None and not a.get("_other") and not a.get("_continues"):
-            part = _INJURED_REST.search(sents[i].lowtext) is not None and any(
+        elif a["injured"] is not None and a["killed"] is None and not a.get("_other") and (
+                not a.get("_continues") or a.get("_part")):
+            part = not a.get("_continues") and _INJURED_REST.search(sents[i].lowtext) is not None and any(
                 j < i and i - j <= 3 and g.fields["injured"] is not None and g.fields["injured"] > a["injured"]
                 and a.get("_para", 0) - g.fields.get("_para", 0) <= 2 for j, g in out)
             # "six of its citizens were treated for gunshot wounds" after "wounded 11": a part of the injured
@@ -1218,6 +1341,7 @@ def _merge_nearby(facts: list[Fact], found: list[tuple[int, Fact]], sents: list[
                 and f.fields["killed"] is None and f.fields["injured"] is not None
                 and not f.fields.get("_earlier") and not prev.fields.get("_cumulative") and not _apart(prev.fields, f.fields)
                 and not any(_other_incident(sents[k]) for k in range(i + 1, j + 1))
+                and not (_bullet(sents[i]) or _bullet(sents[j]))
                 and not _other_time(sents[i], sents[j], untimed=True)):
             merged = {**prev.fields, "injured": f.fields["injured"]}
             out[at] = Fact(prev.kind, Span(prev.evidence.start, f.evidence.end), merged)
@@ -1234,6 +1358,12 @@ def _merge_nearby(facts: list[Fact], found: list[tuple[int, Fact]], sents: list[
             continue
         out.append(f)
     return out
+
+
+def _bullet(sent: Sent) -> bool:
+    """True for a sentence told as a bullet point ("- Eight children were hurt ..."): one item of a summary list,
+    not joined to its neighbours."""
+    return bool(sent.words) and sent.words[0] in ("-", "•", "*", *DASHES)
 
 
 def _later_by(sent: Sent) -> bool:
