@@ -322,11 +322,12 @@ def extract(sent: Sent, mentions: SpanIndex[str], prev: Sent | None = None) -> l
                         used_chunks.add(q)
                     if q + 2 < n_items and items[q + 1][0] == "WP" and low[items[q + 1][1]] == "who":
                         # "Ana Ruiz, the Chilean diplomat who was elected president of the assembly"
-                        role = _relative_role(sent, items[q + 1][2], prev, items, q + 2)
+                        role = _relative_role(sent, items[q + 1][2], prev, items, q + 2, titled=True)
                         if role:
                             found.append((name.entity, role))
             elif q + 1 < n_items and items[q][0] == "WP" and low[items[q][1]] == "who":
-                role = _relative_role(sent, items[q][2], prev, items, q + 1)
+                titled = any(e == name.entity for e, _ in found)
+                role = _relative_role(sent, items[q][2], prev, items, q + 1, titled=titled)
                 if role:
                     found.append((name.entity, role))
         # C: "The head of the trade bloc, Lars Berg, said" / "Chile's U.N. envoy, Pablo Ruiz"
@@ -422,11 +423,18 @@ def _noun_follows(sent: Sent, name: _Name) -> bool:
     return name.j - name.i == 1 and k < len(sent) and sent.tags[k] in ("NN", "NNS") and sent.words[k].islower()
 
 
-def _relative_role(sent: Sent, k: int, prev: Sent | None, items: list[tuple[str, int, int]], next_item: int) -> str:
-    """Role from a relative clause after "who": "who is the mayor", "who has responsibility for X"."""
+def _relative_role(sent: Sent, k: int, prev: Sent | None, items: list[tuple[str, int, int]], next_item: int,
+                   titled: bool = False) -> str:
+    """Role from a relative clause after "who": "who is the mayor", "who has responsibility for X". When the
+    person already has a title ("Deputy Prime Minister X, who heads the flood commission", "the MEP who leads
+    her group's work"), a duty told by a verb ("heads", "leads", "is in charge of") is what the titled person
+    does, not a second role: only a copula's role ("who is the mayor") counts then."""
     low = sent.lower
     n = len(sent)
     if k >= n:
+        return ""
+    if titled and (low[k] in _HEADS_VERBS or low[k] in ("has", "had", "holds", "held", "took")
+                   or low[k : k + 3] in (["is", "in", "charge"], ["was", "in", "charge"])):
         return ""
     # "who heads the agency" -> "head of the agency"
     if low[k] in _HEADS_VERBS:
