@@ -38,3 +38,42 @@ def test_appositive_role_then_duty_keeps_only_the_appositive() -> None:
 ])
 def test_relative_role_without_a_title_still_counts(text: str, person: str, role: str) -> None:
     assert (person, role) in officials(text, person)
+
+
+# An upper-case rank between a title and a name is skipped like an honorific.
+@pytest.mark.parametrize("text, person, role", [
+    ("Two drivers were hurt, according to Regional Police Commander ACP Juma Mfinanga.", "Juma Mfinanga",
+     "Regional Police Commander"),
+    ("The Punjab police chief, IGP Tariq Rasool Awan, visited the checkpoint on Monday.", "Tariq Rasool Awan",
+     "Punjab police chief"),
+    ("The rally was dispersed, said the Central Police Commander, COP Ama Serwaa Darko.", "Ama Serwaa Darko",
+     "Central Police Commander"),
+])
+def test_rank_acronym_between_title_and_name(text: str, person: str, role: str) -> None:
+    assert (person, role) in officials(text, person)
+
+
+def test_acronym_without_a_title_before_it_gives_no_role() -> None:
+    assert officials("Rescuers from UNHCR Lena Ortmann's team reached the camp.", "Lena Ortmann") == set()
+
+
+def test_honorific_after_comma_keeps_the_office_before_it() -> None:
+    found = officials("Bahrain's interior minister, Sheikh Rashid Hamad Al Khalifa, visited the port on Monday.",
+                      "Rashid Hamad Al Khalifa")
+    assert ("Rashid Hamad Al Khalifa", "Bahrain's interior minister") in found
+    assert ("Rashid Hamad Al Khalifa", "Sheikh") not in found
+
+
+def test_sheikh_beside_an_office_is_dropped_but_alone_stays() -> None:
+    found = officials("Sheikh Omar Saleh Al Nasser, the Second Deputy Prime Minister, toured the site.",
+                      "Omar Saleh Al Nasser")
+    assert ("Omar Saleh Al Nasser", "Second Deputy Prime Minister") in found
+    assert ("Omar Saleh Al Nasser", "Sheikh") not in found
+    assert officials("Sheikh Omar Saleh Al Nasser toured the site.", "Omar Saleh Al Nasser") == {
+        ("Omar Saleh Al Nasser", "Sheikh")}
+
+
+def test_contact_line_gives_no_official() -> None:
+    assert officials("Reach reporter Dana Whitfield at dwhitfield@example.com.", "Dana Whitfield") == set()
+    assert ("Dana Whitfield", "reporter") in officials(
+        "The reporter Dana Whitfield said she had seen the ballots.", "Dana Whitfield")
