@@ -77,3 +77,29 @@ def test_contact_line_gives_no_official() -> None:
     assert officials("Reach reporter Dana Whitfield at dwhitfield@example.com.", "Dana Whitfield") == set()
     assert ("Dana Whitfield", "reporter") in officials(
         "The reporter Dana Whitfield said she had seen the ballots.", "Dana Whitfield")
+
+
+# Votes.
+@pytest.mark.parametrize("text, expected", [
+    ("The regional assembly adopted the water code, with 212 of the 230 deputies present voting in favour.",
+     [(212, None, None)]),
+    ("A no-confidence motion over the dam contracts fell 61-88 in April.", [(61, 88, None)]),
+    ("A no-confidence motion over the dam contracts fell 88-61 in April.", [(61, 88, None)]),
+    ("The senate rejected a motion to summon Interior Minister Pablo Rocha Lima over the police shooting "
+     "in the northern border town by 33 votes to 19.", [(19, 33, None)]),
+    ("The levy passed the chamber by 48 votes to 41, with the four Rural Voice Party members abstaining.",
+     [(48, 41, 4)]),
+])
+def test_vote_wordings(text: str, expected: list) -> None:
+    assert vote_counts(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # guards: a missed supermajority keeps the tally as written; a game's score is no vote
+    ("Last year a similar measure fell short in the chamber, failing 70-55.", [(70, 55, None)]),
+    ("The council also approved a resolution honoring the Hawks, who beat Denver 104-99 on Sunday.", []),
+    ("The council approved the measure 7-2 after the Hawks beat Denver 104-99.", [(7, 2, None)]),
+    ("The bill passed by 48 votes to 41, with the two parties split on the detail.", [(48, 41, None)]),
+])
+def test_vote_guards(text: str, expected: list) -> None:
+    assert vote_counts(text) == expected
