@@ -103,3 +103,12 @@ def test_vote_wordings(text: str, expected: list) -> None:
 ])
 def test_vote_guards(text: str, expected: list) -> None:
     assert vote_counts(text) == expected
+
+
+def test_two_word_possessive_owner_after_a_comma() -> None:
+    text = "In Lusaka, South Sudan's deputy trade minister, Akol Deng Majok, signed the accord."
+    assert ("Akol Deng Majok", "South Sudan's deputy trade minister") in officials(text, "Akol Deng Majok")
+    # guard: a listed name before the role keeps the role from the name after it
+    listed = officials("Peter Ochieng, South Sudan's deputy minister, Akol Deng Majok, and others met.",
+                       "Peter Ochieng", "Akol Deng Majok")
+    assert ("Akol Deng Majok", "South Sudan's deputy minister") not in listed

@@ -354,7 +354,8 @@ def extract(sent: Sent, mentions: SpanIndex[str], prev: Sent | None = None) -> l
                 before = items[owner - 1] if owner else None
                 chunk = (chunk[0], items[owner][1], chunk[2])
             elif before is not None and before[0] == "," and (sent.lower[chunk[1]] == "the" or "'s" in sent.lower[
-                    chunk[1] : chunk[1] + 2]) and (c < 3 or items[c - 3][0] != "PER"):
+                    chunk[1] : chunk[1] + 2] or (sent.lower[chunk[1] + 2 : chunk[1] + 3] == ["'s"] and sent.words[
+                    chunk[1] + 1][:1].isupper())) and (c < 3 or items[c - 3][0] != "PER"):
                 before = None  # "Responding for the government, the minister, Owen Price, said", "..., Haiti's Prime Minister, X,"
             if (before is None or before[0] not in (",", "PER")) and _next_is_boundary(sent, name.j):
                 role = role_of(chunk)
