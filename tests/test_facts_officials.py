@@ -43,7 +43,7 @@ POSITIVE = [
     ("Former President Donald Trump said on Tuesday that he would appeal.",
      ("Donald Trump",), {("Donald Trump", "Former President")}),
     ("Lt. Gen. Mark Adams, who commands the 3rd Army, said troops were ready.",
-     ("Mark Adams",), {("Mark Adams", "Lieutenant General"), ("Mark Adams", "commander of the 3rd Army")}),
+     ("Mark Adams",), {("Mark Adams", "Lieutenant General")}),  # the title is the role; "commands" is his duty
     ("Police Chief Sam Ortiz said officers arrived within minutes.", ("Sam Ortiz",), {("Sam Ortiz", "Police Chief")}),
     ("Ukraine's foreign minister, Dmytro Kuleba, said the offer was a trap.",
      ("Dmytro Kuleba",), {("Dmytro Kuleba", "Ukraine's foreign minister")}),

@@ -54,6 +54,8 @@ _INITIALS = re.compile(r"^(?:[A-Z][a-z]?\.)+$")
 _LEGISLATURES = frozenset("duma knesset bundestag rada majlis legislature house lok rajya sabha diet".split())
 _PRONOUNS = frozenset("i me you he him she her it we us they them one myself yourself himself herself itself "
                       "ourselves themselves yourselves 's".split())
+# An upper-case rank abbreviation written between a title and a name ("COP", "ACP", "IGP").
+_RANK_ACRONYM = re.compile(r"^[A-Z]{2,5}$")
 _CLAUSE_END = frozenset({",", ".", ";", ":", ")", "!", "?", "''", "”", "–", "—", "--", "\"", "and"})
 
 
@@ -138,6 +140,9 @@ def _marks(sent: Sent, names: list[_Name]) -> list[str]:
         elif low in _NAME_PARTICLES and w.islower() and 0 < k < len(sent) - 1 and sent.words[k - 1][:1].isupper() \
                 and (sent.words[k + 1][:1].isupper() or sent.lower[k + 1] in _NAME_PARTICLES):
             tags[k] = "NNP"  # "the president of the Junta de Andalucía": a particle inside a name
+        elif k + 1 in first and k not in per and k > 0 and _RANK_ACRONYM.match(w) and (
+                tags[k - 1] == "ROLE" or sent.words[k - 1] == ","):
+            tags[k] = "HON"  # "Regional Police Commander ACP Juma Said", "the police chief, IGP X": a rank, like "Dr"
         elif w.isupper() and w.isalpha() and len(w) > 1 and not t.startswith("NN"):
             tags[k] = "NNP"  # "UN", "EU", "NATO" mis-tagged as function words
         elif t == "PRP" and w.islower() and low not in _PRONOUNS:
@@ -242,6 +247,8 @@ def extract(sent: Sent, mentions: SpanIndex[str], prev: Sent | None = None) -> l
     if not names:
         return []
     low = sent.lower
+    if _credit_line(sent):
+        return []
     if (ROLE_WORDS.isdisjoint(low) and "who" not in low and _COPULA.isdisjoint(low) and "member" not in low
             and "members" not in low and not any("-" in w and is_role_word(w) or singular_role(w) for w in sent.words)):
         return []  # no role word (`ROLE_WORDS` holds `is_role_word`'s unhyphenated ones), "who", copula or "member"
@@ -322,18 +329,20 @@ def extract(sent: Sent, mentions: SpanIndex[str], prev: Sent | None = None) -> l
                         used_chunks.add(q)
                     if q + 2 < n_items and items[q + 1][0] == "WP" and low[items[q + 1][1]] == "who":
                         # "Ana Ruiz, the Chilean diplomat who was elected president of the assembly"
-                        role = _relative_role(sent, items[q + 1][2], prev, items, q + 2)
+                        role = _relative_role(sent, items[q + 1][2], prev, items, q + 2, titled=True)
                         if role:
                             found.append((name.entity, role))
             elif q + 1 < n_items and items[q][0] == "WP" and low[items[q][1]] == "who":
-                role = _relative_role(sent, items[q][2], prev, items, q + 1)
+                titled = any(e == name.entity for e, _ in found)
+                role = _relative_role(sent, items[q][2], prev, items, q + 1, titled=titled)
                 if role:
                     found.append((name.entity, role))
         # C: "The head of the trade bloc, Lars Berg, said" / "Chile's U.N. envoy, Pablo Ruiz"
         c = at - 2 if at >= 1 and items[at - 1][0] == "HON" else at - 1  # "the superintendent, Dr Grace Chebet"
         if c >= 2 and items[c][0] == "ROLE_NP" and items[c - 1][0] == "," and all(
-                sent.lower[t] in TITLE_ABBREVIATIONS or sent.words[t].isupper() for t in range(items[c][1], items[c][2])):
-            c -= 1  # "The command's spokesperson, ASP Yazid Abubakar": a rank between the comma and the name
+                sent.lower[t] in TITLE_ABBREVIATIONS or sent.lower[t] in HONORIFICS or sent.words[t].isupper()
+                for t in range(items[c][1], items[c][2])):
+            c -= 1  # "The command's spokesperson, ASP Yazid Abubakar", "Kuwait's foreign minister, Sheikh X"
         if c >= 1 and items[c][0] == "," and items[c - 1][0] in ("ROLE_NP", "ROLE_PP") and (c - 1) not in used_chunks:
             before = items[c - 2] if c >= 2 else None
             chunk = items[c - 1]
@@ -345,7 +354,8 @@ def extract(sent: Sent, mentions: SpanIndex[str], prev: Sent | None = None) -> l
                 before = items[owner - 1] if owner else None
                 chunk = (chunk[0], items[owner][1], chunk[2])
             elif before is not None and before[0] == "," and (sent.lower[chunk[1]] == "the" or "'s" in sent.lower[
-                    chunk[1] : chunk[1] + 2]) and (c < 3 or items[c - 3][0] != "PER"):
+                    chunk[1] : chunk[1] + 2] or (sent.lower[chunk[1] + 2 : chunk[1] + 3] == ["'s"] and sent.words[
+                    chunk[1] + 1][:1].isupper())) and (c < 3 or items[c - 3][0] != "PER"):
                 before = None  # "Responding for the government, the minister, Owen Price, said", "..., Haiti's Prime Minister, X,"
             if (before is None or before[0] not in (",", "PER")) and _next_is_boundary(sent, name.j):
                 role = role_of(chunk)
@@ -379,6 +389,13 @@ def extract(sent: Sent, mentions: SpanIndex[str], prev: Sent | None = None) -> l
                                  or low[k] not in ("is", "'s")):
                         found.append((name.entity, role))
     return [Fact("official", sent.span, {"person": eid, "role": role}) for eid, role in found]
+
+
+def _credit_line(sent: Sent) -> bool:
+    """True for a contact line ("Reach reporter X at x@example.com."): the journalist is no official of the
+    story."""
+    low = sent.lower
+    return bool(low) and low[0] in ("reach", "contact", "email", "e-mail") and "@" in sent.doc.text[sent.span.start : sent.span.end]
 
 
 def _lost_given_name(sent: Sent, items: list[tuple[str, int, int]], idx: int) -> bool:
@@ -422,11 +439,18 @@ def _noun_follows(sent: Sent, name: _Name) -> bool:
     return name.j - name.i == 1 and k < len(sent) and sent.tags[k] in ("NN", "NNS") and sent.words[k].islower()
 
 
-def _relative_role(sent: Sent, k: int, prev: Sent | None, items: list[tuple[str, int, int]], next_item: int) -> str:
-    """Role from a relative clause after "who": "who is the mayor", "who has responsibility for X"."""
+def _relative_role(sent: Sent, k: int, prev: Sent | None, items: list[tuple[str, int, int]], next_item: int,
+                   titled: bool = False) -> str:
+    """Role from a relative clause after "who": "who is the mayor", "who has responsibility for X". When the
+    person already has a title ("Deputy Prime Minister X, who heads the flood commission", "the MEP who leads
+    her group's work"), a duty told by a verb ("heads", "leads", "is in charge of") is what the titled person
+    does, not a second role: only a copula's role ("who is the mayor") counts then."""
     low = sent.lower
     n = len(sent)
     if k >= n:
+        return ""
+    if titled and (low[k] in _HEADS_VERBS or low[k] in ("has", "had", "holds", "held", "took")
+                   or low[k : k + 3] in (["is", "in", "charge"], ["was", "in", "charge"])):
         return ""
     # "who heads the agency" -> "head of the agency"
     if low[k] in _HEADS_VERBS:
@@ -489,6 +513,9 @@ def dedupe(facts: list[Fact]) -> list[Fact]:
     and a descriptive role ("Ghanaian diplomat") is dropped when the person has an office as well."""
     offices = {f.fields["person"] for f in facts if not _descriptive(f.fields["role"])}
     facts = [f for f in facts if not (_descriptive(f.fields["role"]) and f.fields["person"] in offices)]
+    # "Sheikh" (an honorific as much as a title) is no role beside a real one ("the foreign minister, Sheikh X")
+    titled = {f.fields["person"] for f in facts if f.fields["role"].lower() not in HONORIFICS}
+    facts = [f for f in facts if not (f.fields["role"].lower() in HONORIFICS and f.fields["person"] in titled)]
     out: list[Fact] = []
     seen: dict[str, list[tuple[str, int]]] = {}
     for f in facts:

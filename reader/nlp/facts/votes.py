@@ -43,7 +43,7 @@ _AGAINST_AFTER = frozenset({"against", "rejected", "opposed", "no", "nays", "nay
 _ABSTAIN_AFTER = frozenset({"abstained", "abstaining", "abstain", "abstentions", "abstention"})
 # A score reported with one of these before it is a defeat: the larger side voted against
 # ("the House rejected the bill 210-198", "defeated by a vote of 52 to 47").
-_DEFEAT = frozenset({"rejected", "defeated", "failed", "blocked", "sank", "down", "killed", "voted-down"})
+_DEFEAT = frozenset({"rejected", "defeated", "failed", "blocked", "sank", "down", "killed", "voted-down", "fell"})
 
 
 # Words just before "N to M" that make it a tally ("voted 51 to 49", "by a vote of 210 to 198").
@@ -66,7 +66,11 @@ _OUTCOME = _DEFEAT | frozenset("passed approved adopted carried cleared confirme
 def _ordered(low: list[str], k: int, a: int | float, b: int | float) -> tuple[int | float, int | float]:
     """(for, against) from a score "a-b" at word k: the winner first unless the vote was a defeat
     ("MPs rejected the amendment, which would have ..., by 319 votes to 276")."""
-    for w in reversed(low[max(0, k - 16) : k]):
+    start = max(0, k - 24)
+    for i in range(k - 1, start - 1, -1):
+        w = low[i]
+        if w == "fell" and low[i + 1 : i + 2] == ["short"]:
+            return a, b  # "fell short in the House, failing 82-41": a supermajority missed, the tally as written
         if w in _OUTCOME:
             return (min(a, b), max(a, b)) if w in _DEFEAT else (a, b)
         if w in (";", "."):
@@ -74,6 +78,8 @@ def _ordered(low: list[str], k: int, a: int | float, b: int | float) -> tuple[in
     return a, b
 
 
+# Verbs of a game won: a score after "beat <Team>" is a result, whatever vote words the sentence has.
+_GAME_VERBS = frozenset("beat beats beating edged edging routed thrashed downed outscored trounced whipped".split())
 # Words before a tally that nobody cast: "predictions of a 20-20 dead heat", "a possible 50-50 split".
 _HYPOTHETICAL = ("predict", "expect", "feared", "possible", "potential", "forecast", "projected", "hypothetical")
 
@@ -95,6 +101,8 @@ def _score_votes(sent: Sent) -> list[tuple[int, dict[str, int | float | None]]]:
             continue  # "ADDS parliament vote in paras 9-11": a range of paragraphs
         if m and any(w.startswith(_HYPOTHETICAL) for w in low[max(0, k - 5) : k]):
             continue  # "despite earlier predictions of a 20-20 dead heat": a vote nobody cast
+        if m and k > 1 and sent.words[k - 1][:1].isupper() and not _GAME_VERBS.isdisjoint(low[max(0, k - 4) : k - 1]):
+            continue  # "honoring the Bucks, who beat Chicago 118-112": a game's score, not a tally
         if m and not SCORE_CONTEXT.isdisjoint(low[max(0, k - 12) : k + 4]):
             a, b = _ordered(low, k, int(m.group(1)), int(m.group(2)))
             fields: dict[str, int | float | None] = {"for": a, "against": b, "abstain": int(m.group(3)) if m.group(3) else None}
@@ -196,16 +204,24 @@ def _descriptive(sent: Sent) -> list[tuple[int, str, int | float]]:
         noun_end = sent.noun_run(e, limit=3)
         # "with two abstentions late Monday": the run ends at its vote noun
         noun_end = next((t + 1 for t in range(e, noun_end) if low[t] in ("abstentions", "abstention", "votes")), noun_end)
-        while noun_end > e + 1 and low[noun_end - 1] in ("voting", "abstaining"):
-            noun_end -= 1  # "226 MPs voting in favour" ("voting" tagged as a noun)
+        while noun_end > e + 1 and low[noun_end - 1] in ("voting", "abstaining", "present"):
+            noun_end -= 1  # "226 MPs voting in favour" ("voting" tagged as a noun), "members present voting"
         if noun_end > e and low[e] in ("opposing", "supporting", "backing", "voting"):
             noun_end = e  # "and 135 opposing", "1,655 voting yes" ("opposing", "voting" tagged as nouns)
         noun = low[noun_end - 1] if noun_end > e else ""
         if noun_end < n and noun_end > e and low[noun_end] in ("present", "voting") and noun_end + 1 < n and \
-                low[noun_end + 1] in ("voted", "cast"):
-            noun_end += 1  # "the 33 members present voted"
+                low[noun_end + 1] in ("voted", "cast") or (low[noun_end : noun_end + 1] == ["present"]
+                                                            and low[noun_end + 1 : noun_end + 2] == ["voting"]):
+            noun_end += 1  # "the 33 members present voted", "452 of the 466 deputies present voting in favour"
         acts = noun_end < n and (low[noun_end] in ("voted", "voting") or (
             low[noun_end] in _FOR_AFTER | _AGAINST_AFTER and bool(_MOTIONS.intersection(low))))
+        if b >= 2 and low[b - 2 : b] == ["with", "the"]:
+            t = next((t for t in range(e, min(n - 1, e + 7)) if low[t] in VOTERS or not sent.words[t][:1].isalnum()
+                      and sent.words[t] not in ("'s", "’s")), None)
+            if t is not None and low[t] in VOTERS and low[t + 1] in ("abstaining", "abstained"):
+                items.append((num.start, "abstain", num.value))  # "with the three Greens Party members abstaining"
+                sent.used.update(range(num.start, num.end))
+                continue
         if noun and noun not in VOTERS and noun not in _ABSTAIN_AFTER and sent.tags[noun_end - 1] != "NNPS" and not (
                 acts and noun.endswith("s")):
             continue  # an unknown plural noun is a voter only when it votes: "41 MCAs voting in favour"
