@@ -65,3 +65,42 @@ def test_new_titles_stay_out_of_the_shared_lists() -> None:
         assert word.lower() not in TITLE_ABBREVIATIONS
     assert not is_role_word("Ald.")
     assert "del" not in ROLE_NOUNS
+
+
+# Role nouns the officials extractor reads besides the shared list, and short plural acronyms.
+@pytest.mark.parametrize("text, person, role", [
+    ("Swiss nurse Anja Keller was freed on Sunday.", "Anja Keller", "Swiss nurse"),
+    ("Malian logistician Oumar Traoré was freed with her.", "Oumar Traoré", "Malian logistician"),
+    ("Junior engineer Ravi Toppo, 31, was also released.", "Ravi Toppo", "Junior engineer"),
+    ("Green housing critic Lise Ferland said the bill fell short.", "Lise Ferland", "Green housing critic"),
+    ("The motion was tabled by opposition parliamentarian Jonas Haufiku.", "Jonas Haufiku",
+     "opposition parliamentarian"),
+    ("The regional wali, Karim Ouazzani, opened the road.", "Karim Ouazzani", "regional wali"),
+])
+def test_officials_only_role_nouns(text: str, person: str, role: str) -> None:
+    assert (person, role) in officials(text, person)
+
+
+def test_plural_acronym_title_gives_each_name_the_role() -> None:
+    found = officials("Opposition MPs Lena Varga and Tomas Rehak, both from the east, walked out.",
+                      "Lena Varga", "Tomas Rehak")
+    assert ("Lena Varga", "Opposition MP") in found and ("Tomas Rehak", "Opposition MP") in found
+
+
+def test_critic_of_something_is_no_role() -> None:
+    # guard: a stance, not an office
+    found = officials("Anselm Odhiambo, a fierce critic of the ceasefire, said he would keep protesting.",
+                      "Anselm Odhiambo")
+    assert not any("critic" in r for _, r in found)
+
+
+def test_officials_only_nouns_stay_out_of_the_shared_lists() -> None:
+    for word in ("nurse", "engineer", "critic", "wali", "akim", "parliamentarian"):
+        assert word not in ROLE_NOUNS and not is_role_word(word)
+
+
+def test_bare_trade_in_apposition_is_no_office_but_a_described_one_is() -> None:
+    assert officials("Piotr Zielinski, 41, an engineer, said he had lost his house.", "Piotr Zielinski") == set()
+    found = officials("The remains were identified, said Rosa Ibarguen, a forensic anthropologist with the team.",
+                      "Rosa Ibarguen")
+    assert any("anthropologist" in r for _, r in found)

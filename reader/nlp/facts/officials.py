@@ -16,7 +16,7 @@ from reader.nlp.facts.roles import (
     OFFICIAL_TITLE_ABBREVIATIONS,
     expand_official_title,
     is_official_role_word,
-    singular_role,
+    official_singular_role,
 )
 
 _INR = frozenset({"of", "for", "to", "at", "in", "on", "with", "from"})
@@ -49,6 +49,8 @@ _BODIES = frozenset("board council committee commission cabinet parliament parli
 _DESCRIPTIVE = frozenset("diplomat economist analyst correspondent editor publisher professor researcher scientist "
                          "lawyer aide adviser advisor".split())
 # Initials written before a name: "K.V. Maheswara Rao", "Ch. Subrahmanyam Sastry", "J. Weston".
+# Trades on the officials-only list: a bare "a nurse" describes an ordinary person, not an office.
+_TRADES = frozenset("nurse logistician engineer anthropologist".split())
 _INITIALS = re.compile(r"^(?:[A-Z][a-z]?\.)+$")
 # Bodies a "member of" belongs to, besides `_BODIES`: "a member of the State Duma's defence committee".
 _LEGISLATURES = frozenset("duma knesset bundestag rada majlis legislature house lok rajya sabha diet".split())
@@ -86,7 +88,7 @@ def _names_in(sent: Sent, mentions: SpanIndex[str]) -> list[_Name]:
         if sent.lower[j - 1] in _FACILITY_WORDS or (j < len(sent) and sent.lower[j] in _FACILITY_WORDS
                                                     and sent.words[j][:1].isupper()):
             continue
-        while i < j - 1 and (is_official_role_word(sent.words[i]) or sent.lower[i] in HONORIFICS or singular_role(sent.words[i])):
+        while i < j - 1 and (is_official_role_word(sent.words[i]) or sent.lower[i] in HONORIFICS or official_singular_role(sent.words[i])):
             i += 1  # NER put a title inside the name: "President Vladimir Putin", "Justices Ana Ruiz"
         if i < j - 2 and sent.lower[i] == "state" and i == toks.start and sent.lower[i - 1 : i] == ["of"]:
             i += 1  # "Minister of State Khalid bin Nasser al-Marri": NER took "State" from the title
@@ -127,7 +129,7 @@ def _marks(sent: Sent, names: list[_Name]) -> list[str]:
             tags[k] = "INR"  # "the senator representing Kebbi South"
         elif low == "general" and k > 0 and is_official_role_word(sent.words[k - 1]):
             tags[k] = "ROLE"  # "director general", "attorney general"
-        elif k + 1 in first and (singular_role(w) or (low == "members" and k > 0 and sent.lower[k - 1] in _BODIES)):
+        elif k + 1 in first and (official_singular_role(w) or (low == "members" and k > 0 and sent.lower[k - 1] in _BODIES)):
             tags[k] = "ROLE"  # "foreign ministers Anna Keller and Omar Aziz", "council members A and B"
         elif _state_not_title(sent, k):
             tags[k] = ","  # "Dover, Del. Mayor X": the state closes the town's name; no title "Delegate"
@@ -215,10 +217,17 @@ def _role_text(sent: Sent, i: int, j: int, prev: Sent | None) -> str:
 
 def _role_ok(sent: Sent, i: int, j: int) -> bool:
     """A role chunk must have a role noun as its head (not only as a modifier) and real words."""
-    heads = [k for k in range(i, j) if is_official_role_word(sent.words[k])
+    heads = [k for k in range(i, j) if is_official_role_word(sent.words[k]) and not _critic_of(sent, k)
              or (sent.lower[k] == "member" and (k > i and sent.lower[k - 1] in _BODIES or _member_of(sent, k)))
              or (k == j - 1 and _plural(sent.words[k]))]
+    if heads and all(sent.lower[k] in _TRADES for k in heads) and j - i == 2 and sent.lower[i] in ("a", "an"):
+        return False  # "Ana Silva, 34, a nurse, said": a bare trade is no office ("an Italian nurse" is a title)
     return bool(heads)
+
+
+def _critic_of(sent: Sent, k: int) -> bool:
+    """True for "critic of" at k: a "critic of the deal" is someone's stance; "labour critic" is an office."""
+    return sent.lower[k] == "critic" and sent.lower[k + 1 : k + 2] == ["of"]
 
 
 def _next_is_boundary(sent: Sent, k: int) -> bool:
@@ -257,7 +266,7 @@ def extract(sent: Sent, mentions: SpanIndex[str], prev: Sent | None = None) -> l
     if _credit_line(sent):
         return []
     if (OFFICIAL_ROLE_WORDS.isdisjoint(low) and "who" not in low and _COPULA.isdisjoint(low) and "member" not in low
-            and "members" not in low and not any("-" in w and is_official_role_word(w) or singular_role(w) for w in sent.words)):
+            and "members" not in low and not any("-" in w and is_official_role_word(w) or official_singular_role(w) for w in sent.words)):
         return []  # no role word (`OFFICIAL_ROLE_WORDS` holds `is_official_role_word`'s unhyphenated ones), "who", copula or "member"
     tags = _marks(sent, names)
     items = _items(sent, tags)
@@ -424,7 +433,7 @@ def _member_of(sent: Sent, k: int) -> bool:
 
 def _plural(word: str) -> str:
     """The singular of a plural role word ("ministers", "members" of a body); "" for any other word."""
-    return singular_role(word) or (word[:-1] if word.lower() == "members" else "")
+    return official_singular_role(word) or (word[:-1] if word.lower() == "members" else "")
 
 
 def _coordinated(items: list[tuple[str, int, int]], end_idx: int, by_start: dict[int, _Name]) -> list[str]:

@@ -56,6 +56,11 @@ OFFICIAL_TITLE_ABBREVIATIONS: dict[str, str] = {
     "sens.": "Senators", "reps.": "Representatives", "dels.": "Delegates", "govs.": "Governors", "gens.": "Generals",
 }
 
+# Role nouns the officials extractor reads besides ROLE_NOUNS (kept apart for the same reason).
+OFFICIAL_ROLE_NOUNS: frozenset[str] = frozenset(
+    "parliamentarian nurse logistician engineer anthropologist critic akim wali chargé".split()
+)
+
 # Honorifics: part of how a name is written, never a role.
 HONORIFICS: frozenset[str] = frozenset(
     "mr mr. mrs mrs. ms ms. miss dr dr. prof prof. sir dame lord lady mme mme. m. herr monsieur madame "
@@ -88,12 +93,26 @@ ROLE_WORDS: frozenset[str] = ROLE_NOUNS | frozenset(TITLE_ABBREVIATIONS)
 
 
 # The lower-case words `is_official_role_word` accepts as they are.
-OFFICIAL_ROLE_WORDS: frozenset[str] = ROLE_WORDS | frozenset(OFFICIAL_TITLE_ABBREVIATIONS)
+OFFICIAL_ROLE_WORDS: frozenset[str] = ROLE_WORDS | frozenset(OFFICIAL_TITLE_ABBREVIATIONS) | OFFICIAL_ROLE_NOUNS
 
 
 def is_official_role_word(word: str) -> bool:
     """True if a token is a role noun or title abbreviation for the officials extractor (a wider list)."""
-    return word.lower() in OFFICIAL_ROLE_WORDS or is_role_word(word)
+    low = word.lower()
+    if low in OFFICIAL_ROLE_WORDS or is_role_word(word):
+        return True
+    return "-" in low and any(part in OFFICIAL_ROLE_NOUNS for part in low.split("-"))  # "sub-engineer"
+
+
+def official_singular_role(word: str) -> str:
+    """`singular_role` over the officials extractor's wider list, and for short acronyms ("MPs" -> "MP")."""
+    found = singular_role(word)
+    if found or not word.endswith("s"):
+        return found
+    stem = word[:-1]
+    if stem.lower() in OFFICIAL_ROLE_NOUNS or (stem.isupper() and len(stem) >= 2 and stem.lower() in ROLE_NOUNS):
+        return stem
+    return ""
 
 
 def expand_official_title(word: str) -> str:
