@@ -22,6 +22,8 @@ ABBREVIATIONS: frozenset[str] = frozenset(
     """
     mr mrs ms dr prof gen sen rep gov lt col st sgt capt cmdr adm maj brig pres supt insp
     det cpl pvt comr rev fr hon jr sr messrs mme mlle amb atty sens reps govs gens
+    cdr cdre cmdre comdr commr lieut ald alds dels cllr msgr rt pfc spc sqn ldr flt wg asst
+    drs profs mmes sgts lts cols capts cdrs adms supts insps dets cpls
     u.s u.n u.k e.u u.s.a u.s.s.r d.c l.a n.y
     jan feb mar apr jun jul aug sep sept oct nov dec
     mon tue tues wed thu thur thurs fri sat sun

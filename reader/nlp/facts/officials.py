@@ -12,11 +12,11 @@ from reader.nlp.facts.roles import (
     HONORIFICS,
     PARTY_TAG,
     PLACE_NOUNS,
-    ROLE_WORDS,
-    TITLE_ABBREVIATIONS,
-    expand_title,
-    is_role_word,
-    singular_role,
+    OFFICIAL_ROLE_WORDS,
+    OFFICIAL_TITLE_ABBREVIATIONS,
+    expand_official_title,
+    is_official_role_word,
+    official_singular_role,
 )
 
 _INR = frozenset({"of", "for", "to", "at", "in", "on", "with", "from"})
@@ -49,6 +49,8 @@ _BODIES = frozenset("board council committee commission cabinet parliament parli
 _DESCRIPTIVE = frozenset("diplomat economist analyst correspondent editor publisher professor researcher scientist "
                          "lawyer aide adviser advisor".split())
 # Initials written before a name: "K.V. Maheswara Rao", "Ch. Subrahmanyam Sastry", "J. Weston".
+# Trades on the officials-only list: a bare "a nurse" describes an ordinary person, not an office.
+_TRADES = frozenset("nurse logistician engineer anthropologist".split())
 _INITIALS = re.compile(r"^(?:[A-Z][a-z]?\.)+$")
 # Bodies a "member of" belongs to, besides `_BODIES`: "a member of the State Duma's defence committee".
 _LEGISLATURES = frozenset("duma knesset bundestag rada majlis legislature house lok rajya sabha diet".split())
@@ -81,17 +83,17 @@ def _names_in(sent: Sent, mentions: SpanIndex[str]) -> list[_Name]:
         if not toks:
             continue
         i, j = toks.start, toks.stop
-        if all(is_role_word(w) or w.lower() in HONORIFICS for w in sent.words[i:j]):
+        if all(is_official_role_word(w) or w.lower() in HONORIFICS for w in sent.words[i:j]):
             continue  # NER took a bare title for a name ("Brig Gen" + "Mohammad Karim" -> "Gen")
         if sent.lower[j - 1] in _FACILITY_WORDS or (j < len(sent) and sent.lower[j] in _FACILITY_WORDS
                                                     and sent.words[j][:1].isupper()):
             continue
-        while i < j - 1 and (is_role_word(sent.words[i]) or sent.lower[i] in HONORIFICS or singular_role(sent.words[i])):
+        while i < j - 1 and (is_official_role_word(sent.words[i]) or sent.lower[i] in HONORIFICS or official_singular_role(sent.words[i])):
             i += 1  # NER put a title inside the name: "President Vladimir Putin", "Justices Ana Ruiz"
         if i < j - 2 and sent.lower[i] == "state" and i == toks.start and sent.lower[i - 1 : i] == ["of"]:
             i += 1  # "Minister of State Khalid bin Nasser al-Marri": NER took "State" from the title
         while i > 0 and _INITIALS.match(sent.words[i - 1]) and sent.lower[i - 1] not in HONORIFICS \
-                and not is_role_word(sent.words[i - 1]):
+                and not is_official_role_word(sent.words[i - 1]):
             i -= 1  # "Superintendent of Police K.V. Maheswara Rao": the initials are part of the name
         names.append(_Name(i, j, eid))
     return names
@@ -107,7 +109,7 @@ def _marks(sent: Sent, names: list[_Name]) -> list[str]:
                 and not w[:1].isupper() and not w.isupper():
             continue  # no mark below applies to this word (the common case: a plain lower-case word or a stop)
         if low in ("general", "major") and k + 1 < len(sent) and k + 1 not in per and sent.words[k + 1][:1].isupper() \
-                and not is_role_word(sent.words[k + 1]) and sent.lower[k + 1] not in HONORIFICS:
+                and not is_official_role_word(sent.words[k + 1]) and sent.lower[k + 1] not in HONORIFICS:
             continue  # "General Assembly", "General Motors", "Major League": part of a name, not a rank
         t = tags[k]
         if low in HONORIFICS and k > 0 and sent.lower[k - 1] == "the" and k not in per and k + 1 < len(sent) \
@@ -123,13 +125,15 @@ def _marks(sent: Sent, names: list[_Name]) -> list[str]:
             tags[k] = "JJ"
         elif low == "member" and (k > 0 and sent.lower[k - 1] in _BODIES or _member_of(sent, k)):
             tags[k] = "ROLE"  # "board member Lisa Cook", "a member of the State Duma's defence committee"
-        elif low == "representing" and k > 0 and is_role_word(sent.words[k - 1]):
+        elif low == "representing" and k > 0 and is_official_role_word(sent.words[k - 1]):
             tags[k] = "INR"  # "the senator representing Kebbi South"
-        elif low == "general" and k > 0 and is_role_word(sent.words[k - 1]):
+        elif low == "general" and k > 0 and is_official_role_word(sent.words[k - 1]):
             tags[k] = "ROLE"  # "director general", "attorney general"
-        elif k + 1 in first and (singular_role(w) or (low == "members" and k > 0 and sent.lower[k - 1] in _BODIES)):
+        elif k + 1 in first and (official_singular_role(w) or (low == "members" and k > 0 and sent.lower[k - 1] in _BODIES)):
             tags[k] = "ROLE"  # "foreign ministers Anna Keller and Omar Aziz", "council members A and B"
-        elif is_role_word(w) and (t.startswith(("NN", "JJ")) or w[:1].isupper()) and (w[:1].isupper() or low not in ("general", "major")):
+        elif _state_not_title(sent, k):
+            tags[k] = ","  # "Dover, Del. Mayor X": the state closes the town's name; no title "Delegate"
+        elif is_official_role_word(w) and (t.startswith(("NN", "JJ")) or w[:1].isupper()) and (w[:1].isupper() or low not in ("general", "major")):
             tags[k] = "ROLE"
         elif low in _INR and t in ("IN", "TO"):
             tags[k] = "INR"
@@ -155,14 +159,19 @@ def _marks(sent: Sent, names: list[_Name]) -> list[str]:
         for k in range(n.i, n.j):
             tags[k] = "PER"
         for k in range(max(0, n.i - 2), n.i):  # title split off a mention
-            if tags[k] not in ("PER",) and is_role_word(sent.words[k]):
+            if tags[k] not in ("PER",) and is_official_role_word(sent.words[k]) and not _state_not_title(sent, k):
                 tags[k] = "ROLE"
     return tags
 
 
 # Every lower-case word `_marks` treats apart from its shape and tag (role nouns and titles included).
-_MARK_WORDS = (HONORIFICS | _DATES | _FORCE_JJ | _INR | _APPOINTED | _NAME_PARTICLES | ROLE_WORDS
+_MARK_WORDS = (HONORIFICS | _DATES | _FORCE_JJ | _INR | _APPOINTED | _NAME_PARTICLES | OFFICIAL_ROLE_WORDS
                | {"general", "major", "member", "members", "representing"})
+
+
+def _state_not_title(sent: Sent, k: int) -> bool:
+    """True for "Del." after a town and a comma ("Dover, Del."): the US state, not the title "Delegate"."""
+    return sent.lower[k] == "del." and k > 0 and sent.words[k - 1] == ","
 
 
 def _items(sent: Sent, tags: list[str]) -> list[tuple[str, int, int]]:
@@ -196,22 +205,29 @@ def _role_text(sent: Sent, i: int, j: int, prev: Sent | None) -> str:
     if i >= j:
         return ""
     if j - i == 1 and sent.words[i].endswith("."):
-        return expand_title(sent.words[i])
+        return expand_official_title(sent.words[i])
     text = sent.slice(i, j)
     if lead in ("its", "their") and j - i == 1:
         place = _antecedent(sent, i, prev)
         if place:
             text = f"{text} of {place}"
-    return " ".join(expand_title(w) if w.endswith(".") and w.lower() not in ("u.s.", "u.n.", "u.k.", "e.u.") else w
+    return " ".join(expand_official_title(w) if w.endswith(".") and w.lower() not in ("u.s.", "u.n.", "u.k.", "e.u.") else w
                     for w in text.split(" "))
 
 
 def _role_ok(sent: Sent, i: int, j: int) -> bool:
     """A role chunk must have a role noun as its head (not only as a modifier) and real words."""
-    heads = [k for k in range(i, j) if is_role_word(sent.words[k])
+    heads = [k for k in range(i, j) if is_official_role_word(sent.words[k]) and not _critic_of(sent, k)
              or (sent.lower[k] == "member" and (k > i and sent.lower[k - 1] in _BODIES or _member_of(sent, k)))
              or (k == j - 1 and _plural(sent.words[k]))]
+    if heads and all(sent.lower[k] in _TRADES for k in heads) and j - i == 2 and sent.lower[i] in ("a", "an"):
+        return False  # "Ana Silva, 34, a nurse, said": a bare trade is no office ("an Italian nurse" is a title)
     return bool(heads)
+
+
+def _critic_of(sent: Sent, k: int) -> bool:
+    """True for "critic of" at k: a "critic of the deal" is someone's stance; "labour critic" is an office."""
+    return sent.lower[k] == "critic" and sent.lower[k + 1 : k + 2] == ["of"]
 
 
 def _next_is_boundary(sent: Sent, k: int) -> bool:
@@ -249,9 +265,9 @@ def extract(sent: Sent, mentions: SpanIndex[str], prev: Sent | None = None) -> l
     low = sent.lower
     if _credit_line(sent):
         return []
-    if (ROLE_WORDS.isdisjoint(low) and "who" not in low and _COPULA.isdisjoint(low) and "member" not in low
-            and "members" not in low and not any("-" in w and is_role_word(w) or singular_role(w) for w in sent.words)):
-        return []  # no role word (`ROLE_WORDS` holds `is_role_word`'s unhyphenated ones), "who", copula or "member"
+    if (OFFICIAL_ROLE_WORDS.isdisjoint(low) and "who" not in low and _COPULA.isdisjoint(low) and "member" not in low
+            and "members" not in low and not any("-" in w and is_official_role_word(w) or official_singular_role(w) for w in sent.words)):
+        return []  # no role word (`OFFICIAL_ROLE_WORDS` holds `is_official_role_word`'s unhyphenated ones), "who", copula or "member"
     tags = _marks(sent, names)
     items = _items(sent, tags)
     by_start = {n.i: n for n in names}
@@ -278,12 +294,12 @@ def extract(sent: Sent, mentions: SpanIndex[str], prev: Sent | None = None) -> l
         if p >= 0 and items[p][0] in ("ROLE_NP", "ROLE_PP"):
             label_p, a_p, b_p = items[p]
             t = b_p - 1
-            while t - 1 > a_p and sent.lower[t - 1] in TITLE_ABBREVIATIONS:
+            while t - 1 > a_p and sent.lower[t - 1] in OFFICIAL_TITLE_ABBREVIATIONS:
                 t -= 1  # a rank of two words: "Brig Gen", "Lt. Col."
-            if t > a_p and sent.lower[t] in TITLE_ABBREVIATIONS and any(
-                    is_role_word(w) and w.lower() not in TITLE_ABBREVIATIONS for w in sent.words[a_p:t]):
+            if t > a_p and sent.lower[t] in OFFICIAL_TITLE_ABBREVIATIONS and any(
+                    is_official_role_word(w) and w.lower() not in OFFICIAL_TITLE_ABBREVIATIONS for w in sent.words[a_p:t]):
                 # "Army spokesman Col. Moussa Traore": an office and a rank, two roles
-                rank = " ".join(expand_title(w) for w in sent.words[t:b_p])
+                rank = " ".join(expand_official_title(w) for w in sent.words[t:b_p])
                 for role in (role_of((label_p, a_p, t)), rank):
                     if role:
                         found.append((name.entity, role))
@@ -340,7 +356,7 @@ def extract(sent: Sent, mentions: SpanIndex[str], prev: Sent | None = None) -> l
         # C: "The head of the trade bloc, Lars Berg, said" / "Chile's U.N. envoy, Pablo Ruiz"
         c = at - 2 if at >= 1 and items[at - 1][0] == "HON" else at - 1  # "the superintendent, Dr Grace Chebet"
         if c >= 2 and items[c][0] == "ROLE_NP" and items[c - 1][0] == "," and all(
-                sent.lower[t] in TITLE_ABBREVIATIONS or sent.lower[t] in HONORIFICS or sent.words[t].isupper()
+                sent.lower[t] in OFFICIAL_TITLE_ABBREVIATIONS or sent.lower[t] in HONORIFICS or sent.words[t].isupper()
                 for t in range(items[c][1], items[c][2])):
             c -= 1  # "The command's spokesperson, ASP Yazid Abubakar", "Kuwait's foreign minister, Sheikh X"
         if c >= 1 and items[c][0] == "," and items[c - 1][0] in ("ROLE_NP", "ROLE_PP") and (c - 1) not in used_chunks:
@@ -405,7 +421,7 @@ def _lost_given_name(sent: Sent, items: list[tuple[str, int, int]], idx: int) ->
     if idx < 2 or items[idx - 1][0] != "NNP" or items[idx - 1][2] - items[idx - 1][1] != 1:
         return False
     w = sent.words[items[idx - 1][1]]
-    return (w[:1].isupper() and w.isalpha() and not w.isupper() and not is_role_word(w)
+    return (w[:1].isupper() and w.isalpha() and not w.isupper() and not is_official_role_word(w)
             and sent.lower[items[idx - 1][1]] not in PLACE_NOUNS and items[idx - 2][0] in ("ROLE_NP", "ROLE_PP", ","))
 
 
@@ -417,7 +433,7 @@ def _member_of(sent: Sent, k: int) -> bool:
 
 def _plural(word: str) -> str:
     """The singular of a plural role word ("ministers", "members" of a body); "" for any other word."""
-    return singular_role(word) or (word[:-1] if word.lower() == "members" else "")
+    return official_singular_role(word) or (word[:-1] if word.lower() == "members" else "")
 
 
 def _coordinated(items: list[tuple[str, int, int]], end_idx: int, by_start: dict[int, _Name]) -> list[str]:

@@ -45,6 +45,22 @@ TITLE_ABBREVIATIONS: dict[str, str] = {
     "cdr": "Commander", "comr.": "Commissioner", "sr.": "Senior",
 }
 
+# Read by the officials extractor only. The NER's title rules (reader/nlp/ner/titles.py) and the other fact
+# extractors keep to ROLE_NOUNS and TITLE_ABBREVIATIONS: these words would change what they find.
+OFFICIAL_TITLE_ABBREVIATIONS: dict[str, str] = {
+    **TITLE_ABBREVIATIONS,
+    "cdr.": "Commander", "comdr.": "Commander", "cmdre.": "Commodore", "del.": "Delegate",
+    "commr.": "Commissioner", "lieut.": "Lieutenant", "asst.": "Assistant",
+    "ald.": "Ald.",  # alderman or alderwoman: the text does not say which, so the title stays as written
+    # plural titles before two or more names: "Sens. Ana Ruiz and Bo Lind"
+    "sens.": "Senators", "reps.": "Representatives", "dels.": "Delegates", "govs.": "Governors", "gens.": "Generals",
+}
+
+# Role nouns the officials extractor reads besides ROLE_NOUNS (kept apart for the same reason).
+OFFICIAL_ROLE_NOUNS: frozenset[str] = frozenset(
+    "parliamentarian nurse logistician engineer anthropologist critic akim wali chargé".split()
+)
+
 # Honorifics: part of how a name is written, never a role.
 HONORIFICS: frozenset[str] = frozenset(
     "mr mr. mrs mrs. ms ms. miss dr dr. prof prof. sir dame lord lady mme mme. m. herr monsieur madame "
@@ -74,6 +90,34 @@ PARTY_TAG = re.compile(r"^[DRI]-[A-Z][A-Za-z.]*$")
 
 # The lower-case words `is_role_word` accepts as they are (a hyphenated word is also read by its parts).
 ROLE_WORDS: frozenset[str] = ROLE_NOUNS | frozenset(TITLE_ABBREVIATIONS)
+
+
+# The lower-case words `is_official_role_word` accepts as they are.
+OFFICIAL_ROLE_WORDS: frozenset[str] = ROLE_WORDS | frozenset(OFFICIAL_TITLE_ABBREVIATIONS) | OFFICIAL_ROLE_NOUNS
+
+
+def is_official_role_word(word: str) -> bool:
+    """True if a token is a role noun or title abbreviation for the officials extractor (a wider list)."""
+    low = word.lower()
+    if low in OFFICIAL_ROLE_WORDS or is_role_word(word):
+        return True
+    return "-" in low and any(part in OFFICIAL_ROLE_NOUNS for part in low.split("-"))  # "sub-engineer"
+
+
+def official_singular_role(word: str) -> str:
+    """`singular_role` over the officials extractor's wider list, and for short acronyms ("MPs" -> "MP")."""
+    found = singular_role(word)
+    if found or not word.endswith("s"):
+        return found
+    stem = word[:-1]
+    if stem.lower() in OFFICIAL_ROLE_NOUNS or (stem.isupper() and len(stem) >= 2 and stem.lower() in ROLE_NOUNS):
+        return stem
+    return ""
+
+
+def expand_official_title(word: str) -> str:
+    """The full form of an abbreviated title from the officials extractor's list ("Dels." -> "Delegates")."""
+    return OFFICIAL_TITLE_ABBREVIATIONS.get(word.lower(), word) if word.endswith(".") else word
 
 
 def is_role_word(word: str) -> bool:
