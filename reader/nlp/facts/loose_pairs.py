@@ -102,7 +102,7 @@ def _released(sent: Sent, k: int, num: NumberSpan) -> bool:
     end = people_end(sent, num.end)
     if any(w in _NOT_HANDED for w in low[end : end + 4]) or in_time_phrase(sent, num):
         return False
-    for t in range(num.start - 1, max(-1, num.start - _BEFORE), -1):
+    for t in range(k - 1, max(-1, k - _BEFORE), -1):  # (from "the bodies of" when the count follows it)
         if low[t] in (";", ":"):
             break
         if low[t] in RELEASE_WORDS:
