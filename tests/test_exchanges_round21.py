@@ -21,3 +21,32 @@ def test_guard_bodies_far_after_an_unrelated_handover() -> None:
             "The mayor handed a list of damaged homes to the governor on Monday, and the bodies of five fishermen were "
             "still missing at sea. Officials said a deal on relief funds was close.")
     assert exchange_counts(text) == []
+
+
+def test_answer_told_as_a_sized_crew() -> None:
+    text = ("Trawler crews go home\n\n"
+            "Nine fishermen from Sfax whose boat was seized off Misrata in June were returned home on Monday. In "
+            "return, Tunisia released the six-member crew of a Maltese supply ship that had been held in Sousse, "
+            "the coastguard said.")
+    assert exchange_counts(text) == [[9, 6]]
+
+
+def test_answer_told_as_two_people_joined() -> None:
+    text = ("Lake detainees freed\n\n"
+            "Uganda handed over five Kenyan fishermen arrested near Migingo island in March. Kenya, in turn, "
+            "released the boat's Ugandan captain and his engineer, who had been held in Kisumu since April.")
+    assert exchange_counts(text) == [[5, 2]]
+
+
+def test_guard_a_captain_and_his_crew_is_no_pair() -> None:
+    text = ("Lake detainees freed\n\n"
+            "Uganda handed over five Kenyan fishermen arrested near Migingo island in March. Kenya, in turn, "
+            "released the Ugandan captain and his crew, who had been held in Kisumu since April.")
+    assert exchange_counts(text) == []
+
+
+def test_guard_a_sized_group_that_is_not_handed_over() -> None:
+    text = ("Talks on detainees\n\n"
+            "Uganda handed over five Kenyan fishermen arrested near Migingo island in March. In return, Kenya "
+            "appointed a three-member team to review the cases of detained Ugandans, the ministry said.")
+    assert exchange_counts(text) == []

@@ -17,6 +17,7 @@ from collections.abc import Sequence
 
 from reader.document import Fact, Span
 from reader.nlp.facts.base import DASHES, Sent
+from reader.nlp.facts.group_sides import group_told
 from reader.nlp.facts.named_lists import named_list, subject_list
 from reader.nlp.facts.release_pairs import (
     BOTH_SIDES,
@@ -196,6 +197,10 @@ def handovers(sent: Sent) -> list[NumberSpan]:
         one = _one_told(sent)
         if one is not None and all(n.end <= one.start or n.start >= one.end for n in out):
             out = sorted([*out, one], key=lambda n: n.start)
+    if len(out) < 2:
+        group = group_told(sent)  # "handed back the five-member crew", "set free the skipper and his deputy"
+        if group is not None and all(n.end <= group.start or n.start >= group.end for n in out):
+            out = sorted([*out, group], key=lambda n: n.start)
     if len(out) < 2:
         named = named_list(sent) or subject_list(sent)  # "released customs officers A, B, C and D": four
         if named is not None and all(n.end <= named.start or n.start >= named.end for n in out):
