@@ -50,3 +50,18 @@ def test_guard_a_sized_group_that_is_not_handed_over() -> None:
             "Uganda handed over five Kenyan fishermen arrested near Migingo island in March. In return, Kenya "
             "appointed a three-member team to review the cases of detained Ugandans, the ministry said.")
     assert exchange_counts(text) == []
+
+
+def test_quoted_object_of_a_release_verb() -> None:
+    text = ("Remains handed back at the crossing\n\n"
+            "The remains of nine militia fighters killed in the spring fighting were returned to their families on "
+            "Monday. The army said in a statement that it had received \"the bodies of three missing soldiers\" at "
+            "the same crossing.")
+    assert exchange_counts(text) == [[9, 3]]
+
+
+def test_guard_quoted_words_that_are_no_people() -> None:
+    text = ("Remains handed back at the crossing\n\n"
+            "The remains of nine militia fighters killed in the spring fighting were returned to their families on "
+            "Monday. The army said it had received \"three guarantees\" at the same crossing.")
+    assert exchange_counts(text) == []

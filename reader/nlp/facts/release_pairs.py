@@ -256,6 +256,8 @@ def _active(sent: Sent, c: int) -> tuple[NumberSpan | None, bool]:
         k += 1
         if k + 1 < len(sent) and low[k] == "to" and sent.words[k + 1][:1].isupper():
             k += 2  # "handed over to Serbia the remains of 11 people"
+    if k < len(sent) and low[k] in _QUOTES:
+        k += 1  # 'it had received "the remains of two soldiers"': the words quoted are the object
     if low[k : k + 2] in (["in", "turn"], ["in", "return"], ["in", "exchange"]):
         k += 2  # "receiving in turn eleven Azerbaijani citizens"
     if low[k : k + 2] in (["the", "last"], ["the", "remaining"], ["the", "final"]):
