@@ -65,3 +65,79 @@ def test_guard_quoted_words_that_are_no_people() -> None:
             "The remains of nine militia fighters killed in the spring fighting were returned to their families on "
             "Monday. The army said it had received \"three guarantees\" at the same crossing.")
     assert exchange_counts(text) == []
+
+
+def test_pronoun_subject_takes_the_count_of_people_taken_before() -> None:
+    text = ("Prison siege ends\n\n"
+            "During the uprising, prisoners seized nine prison officers and held them in the kitchen block for three days. "
+            "They were released on Friday in what the ministry called a negotiated exchange: in return, four inmates "
+            "who had been moved to a distant jail were sent back to the city.")
+    assert exchange_counts(text) == [[9, 4]]
+
+
+def test_their_bodies_take_the_count_of_people_killed_before() -> None:
+    text = ("Elders broker a deal\n\n"
+            "Troops killed five insurgents in a raid on the village on Monday, the army said. Under the same deal, "
+            "their bodies were handed over to relatives on Thursday, and the insurgents returned the bodies of "
+            "three soldiers captured in March.")
+    assert exchange_counts(text) == [[5, 3]]
+
+
+def test_the_hostages_told_again_open_the_lead() -> None:
+    text = ("Hostages back home\n\n"
+            "Six villagers kidnapped by a gang in the hills last month were recovered on Monday, police said.\n\n"
+            "The hostages were handed over to officers at a roadside post and taken to hospital.\n\n"
+            "A district official said that nine relatives of gang members detained in raids had been released "
+            "hours earlier, an arrangement residents called an exchange.")
+    assert exchange_counts(text) == [[6, 9]]
+
+
+def test_the_people_counted_as_dead_handed_over_with_the() -> None:
+    text = ("Neighbours trade bodies of border dead\n\n"
+            "Guards of the northern state handed over the bodies of four Ruritanian soldiers on Sunday.\n\n"
+            "The clash left seven people dead, the four soldiers and three Borduvian smugglers, officials said.\n\n"
+            "The bodies of the three Borduvians were repatriated through the same crossing a few hours later.")
+    assert exchange_counts(text) == [[4, 3]]
+
+
+def test_an_answer_that_names_the_leads_people_again() -> None:
+    text = ("Villagers free soldiers\n\n"
+            "Farmers in a hill district freed 25 army soldiers on Sunday after holding them for a day, officials said.\n\n"
+            "The farmers were angered by the arrest of three local men during a raid.\n\n"
+            "Soldiers had blocked the road for hours. The governor denied any swap. Shops stayed shut. Schools were "
+            "closed on Monday.\n\n"
+            "Prosecutors had released the three detained men on Sunday morning, hours before the soldiers were "
+            "allowed to leave.")
+    assert exchange_counts(text) == [[25, 3]]
+
+
+def test_a_group_answered_in_turn_by_one_person_of_another_nation() -> None:
+    text = ("Sailors home\n\n"
+            "Also on the boat were three coast guard sailors who had been detained in May near the islets. They "
+            "returned home in uniform.\n\n"
+            "The Ruritanian minister said that Borduvia had in turn released a Ruritanian naval officer arrested the "
+            "same month, in an exchange.")
+    assert exchange_counts(text) == [[3, 1]]
+
+
+def test_guard_the_count_told_released_before_is_no_new_side() -> None:
+    text = ("Swap on the border\n\n"
+            "The rebels freed nine soldiers on Friday in a swap brokered by elders, and the government released two "
+            "jailed commanders.\n\n"
+            "Hours later, the two commanders were handed over to their families in the capital. Days later, gunmen "
+            "in the south freed five farmers, in an unrelated case.")
+    assert exchange_counts(text) == [[9, 2]]
+
+
+def test_guard_a_definite_count_with_no_earlier_count_is_no_side() -> None:
+    text = ("Swap on the border\n\n"
+            "The rebels freed nine soldiers on Friday, officials said of the exchange.\n\n"
+            "Hours later, the government released the two brothers of a rebel commander.")
+    assert exchange_counts(text) == []
+
+
+def test_guard_a_pronoun_after_two_counts_is_not_read() -> None:
+    text = ("Swap on the border\n\n"
+            "Gunmen seized five teachers and three drivers on the highway last week. They were freed on Sunday in an "
+            "exchange, and police released four suspects hours later.")
+    assert exchange_counts(text) == []

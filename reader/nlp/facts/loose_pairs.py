@@ -19,6 +19,7 @@ from reader.document import Fact, Span
 from reader.nlp.facts.base import DASHES, Sent
 from reader.nlp.facts.group_sides import group_told
 from reader.nlp.facts.named_lists import named_list, subject_list
+from reader.nlp.facts.told_back import told_back
 from reader.nlp.facts.release_pairs import (
     BOTH_SIDES,
     agent_names,
@@ -271,6 +272,16 @@ def handovers_of(sent: Sent, one_sided: set[Span]) -> list[NumberSpan]:
         sent.used = saved
 
 
+def handovers_at(sents: Sequence[Sent], i: int, one_sided: set[Span]) -> list[NumberSpan]:
+    """`handovers_of(sents[i], one_sided)`, with the people the sentence tells again by a pronoun or by "the" ("They
+    were freed ...", "released the two detained men") when an earlier sentence counted them taken or killed."""
+    counts = handovers_of(sents[i], one_sided)
+    try:
+        return told_back(sents, i, counts, _released)
+    except (IndexError, ValueError):
+        return counts
+
+
 def _sides(first: Sent, a: NumberSpan, second: Sent, b: NumberSpan) -> bool:
     """True when two handovers look like the two sides of a swap: different nations, differently named agents."""
     x, y = nation_words(first, a), nation_words(second, b)
@@ -315,6 +326,15 @@ def alike(first: Sent, a: NumberSpan, second: Sent, b: NumberSpan) -> bool:
     return (a.value == 1) == (b.value == 1) or bool(x) and bool(y) and x != y
 
 
+def _one_answers(first: Sent, a: NumberSpan, second: Sent, b: NumberSpan) -> bool:
+    """True when a group is answered by one person of another nation in a sentence that says it answers ("Honduras
+    had in turn released a Nicaraguan petty officer"): no member of the group told again."""
+    if not answers(second) or b.value != 1 or a.value == 1 or _bodies(first, a) != _bodies(second, b):
+        return False
+    nations = nation_words(second, b)
+    return bool(nations) and nations.isdisjoint(nation_words(first, a))
+
+
 def _joined(sent: Sent, a: NumberSpan, b: NumberSpan) -> bool:
     """True when two counts of a sentence are joined into one group: "nine soldiers and two oil contractors"."""
     return sent.lower[people_end(sent, a.end) : b.start] in (["and"], [",", "and"], ["as", "well", "as"], ["plus"])
@@ -338,7 +358,7 @@ def add_loose(facts: list[Fact], sents: Sequence[Sent], text: str) -> list[Fact]
             continue
         if not _near(swaps, i):
             continue
-        counts = handovers_of(s, one_sided)
+        counts = handovers_at(sents, i, one_sided)
         if not counts:
             continue
         fact = None
@@ -357,7 +377,8 @@ def add_loose(facts: list[Fact], sents: Sequence[Sent], text: str) -> list[Fact]
             j, a = pending
             b = counts[0]
             reach = _ANSWER_PAIR_REACH if answers(s) else _PAIR_REACH
-            if i - j <= reach and alike(sents[j], a, s, b) and not same_side(sents[j], a, s, b) and (
+            if i - j <= reach and (alike(sents[j], a, s, b) or _one_answers(sents[j], a, s, b)) \
+                    and not same_side(sents[j], a, s, b) and (
                     a.value != b.value or _sides(sents[j], a, s, b) and not told_as_headline(sents[j])):
                 fact = exchange_fact(sents[j], a, s, b)
         if fact is not None:

@@ -100,6 +100,8 @@ def is_remains(sent: Sent, num: NumberSpan) -> bool:
     low = sent.lower
     if low[num.start - 2 : num.start] in (["remains", "of"], ["bodies", "of"], ["body", "of"]) or remains_after(low, num.end):
         return True
+    if low[num.start - 3 : num.start] in (["remains", "of", "the"], ["bodies", "of", "the"]):
+        return True  # "the bodies of the three Afghans"
     if low[num.start - 2 : num.start] == ["those", "of"] and {"remains", "bodies"}.intersection(low[: num.start]):
         return True  # "the remains of 11 fighters ..., while those of seven gunmen ..."
     e = people_end(sent, num.end)
