@@ -20,7 +20,7 @@ from reader.nlp.facts.loose_pairs import (
     NOT_SWAP,
     RELEASE_WORDS,
     alike,
-    handovers_of,
+    handovers_at,
     same_side,
     swap_sentences,
     told_as_headline,
@@ -72,14 +72,23 @@ def _tied_by_deal(sents: Sequence[Sent], i: int) -> bool:
     return False
 
 
-def _tied_in_time(sent: Sent, near: bool) -> bool:
+def _tied_in_time(sent: Sent, near: bool, lead_noun: str) -> bool:
     """True when a sentence places its release a short time before or after the lead's: it names the lead's release
     too ("Hours before the guardsmen walked free, ... released three", "The aid workers' release came a day after the
-    government freed 11"), or it follows the lead closely ("Hours earlier, 23 fishermen ... had been handed over")."""
+    government freed 11"), it points back at it ("hours before the troops were allowed to leave", "through the same
+    crossing a few hours later"), or it follows the lead closely ("Hours earlier, 23 fishermen ... had been handed
+    over")."""
     low = set(sent.lower)
     if not (_SPAN & low and _ORDER & low):
         return False
-    return near or sum(1 for w in sent.lower if w in RELEASE_WORDS) >= 2
+    return near or sum(1 for w in sent.lower if w in RELEASE_WORDS) >= 2 or _points_back(sent, lead_noun)
+
+
+def _points_back(sent: Sent, lead_noun: str) -> bool:
+    """True when a sentence points back at the lead's handover: "the same crossing", or the lead's people named again
+    with "the" ("the troops")."""
+    low = sent.lower
+    return any(low[t] == "the" and (low[t + 1] == "same" or low[t + 1] == lead_noun) for t in range(len(low) - 1))
 
 
 def _background(sent: Sent) -> bool:
@@ -110,7 +119,7 @@ def _lead(sents: Sequence[Sent], one_sided: set[Span]) -> tuple[int, NumberSpan]
     """The article's lead release: the first of the first body sentences that hands over one count of people, else
     the headline's; None when the first release sentence tells two counts (the passes before judged it)."""
     for i in (*range(1, min(len(sents), 1 + _LEAD_REACH)), 0):
-        counts = handovers_of(sents[i], one_sided)
+        counts = handovers_at(sents, i, one_sided)
         if len(counts) > 1:
             return None
         if counts and not _background(sents[i]):
@@ -132,13 +141,15 @@ def add_lead_answer(facts: list[Fact], sents: Sequence[Sent], text: str) -> list
     if _TWO_SIDED.search(sents[j].lowtext) or any(
             f.kind == "exchange" and sum(f.fields["counts"]) == a.value and f.evidence.start < split_end for f in facts):
         return facts  # the lead counts both sides: "A total of 231 fishermen returned home. Of them, 127 ... while 104"
+    e = people_end(sents[j], a.end)
+    lead_noun = sents[j].lower[e - 1] if e > a.end and sents[j].lower[e - 1].endswith("s") else "\0"  # (plural nouns)
     swap_story = bool(swap_sentences(text, sents)) or two_way_headline(sents) or _RELEASES.search(text.lower()) is not None
     answers: list[tuple[int, NumberSpan]] = []
     for i in range(j + 1, min(len(sents), j + 1 + _ANSWER_REACH)):
         s = sents[i]
         if i in covered or _background(s):
             continue
-        counts = handovers_of(s, one_sided)
+        counts = handovers_at(sents, i, one_sided)
         if len(counts) != 1:
             continue
         b = counts[0]
@@ -147,7 +158,7 @@ def add_lead_answer(facts: list[Fact], sents: Sequence[Sent], text: str) -> list
             continue  # the lead told again ("The five - ... - were handed over")
         if not alike(sents[j], a, s, b) or same_side(sents[j], a, s, b) or _more_of_the_same(sents[j], a, s, b):
             continue
-        if _tied_by_deal(sents, i) or (swap_story and _tied_in_time(s, i - j <= _NEAR)):
+        if _tied_by_deal(sents, i) or (swap_story and _tied_in_time(s, i - j <= _NEAR, lead_noun)):
             answers.append((i, b))
     if len(answers) != 1:
         return facts  # none, or several answers the lead cannot choose between

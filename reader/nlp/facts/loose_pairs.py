@@ -17,7 +17,9 @@ from collections.abc import Sequence
 
 from reader.document import Fact, Span
 from reader.nlp.facts.base import DASHES, Sent
+from reader.nlp.facts.group_sides import group_told
 from reader.nlp.facts.named_lists import named_list, subject_list
+from reader.nlp.facts.told_back import told_back
 from reader.nlp.facts.release_pairs import (
     BOTH_SIDES,
     agent_names,
@@ -102,7 +104,7 @@ def _released(sent: Sent, k: int, num: NumberSpan) -> bool:
     end = people_end(sent, num.end)
     if any(w in _NOT_HANDED for w in low[end : end + 4]) or in_time_phrase(sent, num):
         return False
-    for t in range(num.start - 1, max(-1, num.start - _BEFORE), -1):
+    for t in range(k - 1, max(-1, k - _BEFORE), -1):  # (from "the bodies of" when the count follows it)
         if low[t] in (";", ":"):
             break
         if low[t] in RELEASE_WORDS:
@@ -197,6 +199,10 @@ def handovers(sent: Sent) -> list[NumberSpan]:
         if one is not None and all(n.end <= one.start or n.start >= one.end for n in out):
             out = sorted([*out, one], key=lambda n: n.start)
     if len(out) < 2:
+        group = group_told(sent)  # "handed back the five-member crew", "set free the skipper and his deputy"
+        if group is not None and all(n.end <= group.start or n.start >= group.end for n in out):
+            out = sorted([*out, group], key=lambda n: n.start)
+    if len(out) < 2:
         named = named_list(sent) or subject_list(sent)  # "released customs officers A, B, C and D": four
         if named is not None and all(n.end <= named.start or n.start >= named.end for n in out):
             out = sorted([*out, named], key=lambda n: n.start)
@@ -266,6 +272,16 @@ def handovers_of(sent: Sent, one_sided: set[Span]) -> list[NumberSpan]:
         sent.used = saved
 
 
+def handovers_at(sents: Sequence[Sent], i: int, one_sided: set[Span]) -> list[NumberSpan]:
+    """`handovers_of(sents[i], one_sided)`, with the people the sentence tells again by a pronoun or by "the" ("They
+    were freed ...", "released the two detained men") when an earlier sentence counted them taken or killed."""
+    counts = handovers_of(sents[i], one_sided)
+    try:
+        return told_back(sents, i, counts, _released)
+    except (IndexError, ValueError):
+        return counts
+
+
 def _sides(first: Sent, a: NumberSpan, second: Sent, b: NumberSpan) -> bool:
     """True when two handovers look like the two sides of a swap: different nations, differently named agents."""
     x, y = nation_words(first, a), nation_words(second, b)
@@ -310,6 +326,15 @@ def alike(first: Sent, a: NumberSpan, second: Sent, b: NumberSpan) -> bool:
     return (a.value == 1) == (b.value == 1) or bool(x) and bool(y) and x != y
 
 
+def _one_answers(first: Sent, a: NumberSpan, second: Sent, b: NumberSpan) -> bool:
+    """True when a group is answered by one person of another nation in a sentence that says it answers ("Honduras
+    had in turn released a Nicaraguan petty officer"): no member of the group told again."""
+    if not answers(second) or b.value != 1 or a.value == 1 or _bodies(first, a) != _bodies(second, b):
+        return False
+    nations = nation_words(second, b)
+    return bool(nations) and nations.isdisjoint(nation_words(first, a))
+
+
 def _joined(sent: Sent, a: NumberSpan, b: NumberSpan) -> bool:
     """True when two counts of a sentence are joined into one group: "nine soldiers and two oil contractors"."""
     return sent.lower[people_end(sent, a.end) : b.start] in (["and"], [",", "and"], ["as", "well", "as"], ["plus"])
@@ -333,7 +358,7 @@ def add_loose(facts: list[Fact], sents: Sequence[Sent], text: str) -> list[Fact]
             continue
         if not _near(swaps, i):
             continue
-        counts = handovers_of(s, one_sided)
+        counts = handovers_at(sents, i, one_sided)
         if not counts:
             continue
         fact = None
@@ -352,7 +377,8 @@ def add_loose(facts: list[Fact], sents: Sequence[Sent], text: str) -> list[Fact]
             j, a = pending
             b = counts[0]
             reach = _ANSWER_PAIR_REACH if answers(s) else _PAIR_REACH
-            if i - j <= reach and alike(sents[j], a, s, b) and not same_side(sents[j], a, s, b) and (
+            if i - j <= reach and (alike(sents[j], a, s, b) or _one_answers(sents[j], a, s, b)) \
+                    and not same_side(sents[j], a, s, b) and (
                     a.value != b.value or _sides(sents[j], a, s, b) and not told_as_headline(sents[j])):
                 fact = exchange_fact(sents[j], a, s, b)
         if fact is not None:

@@ -100,6 +100,8 @@ def is_remains(sent: Sent, num: NumberSpan) -> bool:
     low = sent.lower
     if low[num.start - 2 : num.start] in (["remains", "of"], ["bodies", "of"], ["body", "of"]) or remains_after(low, num.end):
         return True
+    if low[num.start - 3 : num.start] in (["remains", "of", "the"], ["bodies", "of", "the"]):
+        return True  # "the bodies of the three Afghans"
     if low[num.start - 2 : num.start] == ["those", "of"] and {"remains", "bodies"}.intersection(low[: num.start]):
         return True  # "the remains of 11 fighters ..., while those of seven gunmen ..."
     e = people_end(sent, num.end)
@@ -256,6 +258,8 @@ def _active(sent: Sent, c: int) -> tuple[NumberSpan | None, bool]:
         k += 1
         if k + 1 < len(sent) and low[k] == "to" and sent.words[k + 1][:1].isupper():
             k += 2  # "handed over to Serbia the remains of 11 people"
+    if k < len(sent) and low[k] in _QUOTES:
+        k += 1  # 'it had received "the remains of two soldiers"': the words quoted are the object
     if low[k : k + 2] in (["in", "turn"], ["in", "return"], ["in", "exchange"]):
         k += 2  # "receiving in turn eleven Azerbaijani citizens"
     if low[k : k + 2] in (["the", "last"], ["the", "remaining"], ["the", "final"]):
