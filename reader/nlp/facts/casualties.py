@@ -792,7 +792,10 @@ def extract(sent: Sent, after_deaths: bool = False) -> list[Fact]:
             if n is not None and "to" not in low[n.end : n.end + 4]:
                 n = None
         elif w == "in" and nxt in ("hospital", "hospitals") and (prev in _PASSIVE_AUX or prev in _STILL_IN):
-            kind, n = "injured", _before_count(sent, c)  # "Three people have died and 14 others are in hospital"
+            # "Three people have died and 14 others are in hospital", "Twenty others remain in hospital"
+            kind, n = "injured", _before_count(sent, c - 1 if prev in _REMAIN else c)
+            if n is not None and low[n.end : n.end + 2] in (["of", "whom"], ["of", "them"]):
+                n = None  # "71 people were injured, 18 of whom remain in hospital": a part of the injured
         elif w == "receiving" and nxt == "treatment":
             kind, n = "injured", _before_count(sent, c)  # "eight other villagers were receiving treatment"
         elif w in ("injured", "hurt", "wounded") and prev == "but" and c >= 2 and low[c - 2] == "alive":
@@ -833,6 +836,8 @@ def extract(sent: Sent, after_deaths: bool = False) -> list[Fact]:
             n = _after_count(sent, c + 3)  # "claimed the lives of 30 people"
         if n is None:
             continue
+        if n.value == 0:
+            continue  # "zero deaths", "0 injured": no one, so no casualty (a goal or a denial, never a toll)
         if n.start > 0 and low[n.start - 1] in ("no", "not") or (n.value == 1 and low[n.start] == "one" and n.start > 0
                                                                  and low[n.start - 1] == "no"):
             continue  # "no one was hurt"
@@ -958,6 +963,7 @@ _TAKEN = frozenset("took taken rushed airlifted transported ferried".split())
 
 # Words between "remain" and "in hospital" of people still there.
 _STILL_IN = frozenset("remain remained remains still".split())
+_REMAIN = frozenset("remain remained remains".split())
 
 
 def _others_after(low: list[str], n: NumberSpan) -> bool:
@@ -1048,6 +1054,16 @@ def _same_report(a: dict, b: dict) -> bool:
     return bool(a.get("_earlier")) or a.get("_para", 0) <= 1 or bool(a.get("_lede")) or a.get("_para") == b.get("_para")
 
 
+def _resplit_later(a: dict, later: list[dict]) -> bool:
+    """True when a later fact counts the same people as `a` after some of the wounded died: both counts given,
+    more dead, fewer wounded, the same total."""
+    if a["killed"] is None or a["injured"] is None:
+        return False
+    return any(b["killed"] is not None and b["injured"] is not None and b["killed"] > a["killed"]
+               and b["injured"] < a["injured"] and b["killed"] + b["injured"] == a["killed"] + a["injured"]
+               for b in later)
+
+
 # How many paragraphs from an updated toll bodies found are taken as a part of it.
 _BODIES_PARAS = 4
 
@@ -1075,6 +1091,10 @@ def dedupe(facts: list[Fact]) -> list[Fact]:
                     and _same_report(a, b):
                 restated = True
                 break
+        # "nine killed and 13 wounded" then "the toll at 11 dead and 11 wounded": the same people told again after
+        # two of the wounded died (a later report, the same total, more dead and fewer wounded)
+        if not restated and _resplit_later(a, [g.fields for g in facts[i + 1 :]]):
+            restated = True
         # bodies found ("The bodies of two men have been found") are how an updated toll told near them grew
         if not restated and a.get("_bodies") and a["injured"] is None and not a.get("_other") and any(
                 b.get("_update") and b["killed"] is not None and b["killed"] > a["killed"]

@@ -1,0 +1,68 @@
+"""Round twenty-two of casualty fact tests, written after the fifteenth blind set was read: counts that are no
+casualties ("zero deaths"), a toll told again after some of the wounded died, people who remain in hospital
+(and the part of them "of whom" remain), earlier figures from "initial reports", parts "of them", and objects
+of one incident told as two people joined. Each rule has a guard that keeps the distractor it could catch out of
+the facts."""
+
+from __future__ import annotations
+
+from tests.facts_helpers import casualty_counts
+
+# --- a count of zero is no casualty -------------------------------------------------------------------------
+
+
+def test_zero_deaths_as_a_goal_is_no_fact() -> None:
+    text = 'The minister said the government wanted "zero deaths" on the roads by 2030.'
+    assert casualty_counts(text) == []
+
+
+def test_zero_injuries_reported_is_no_fact() -> None:
+    text = "Organisers said 0 injuries were reported at the festival this year."
+    assert casualty_counts(text) == []
+
+
+def test_guard_a_real_count_beside_a_zero_goal_stays() -> None:
+    text = ("Two cyclists were killed on the avenue last month. The mayor said the city wanted zero deaths on its "
+            "streets.")
+    assert casualty_counts(text) == [(2, None)]
+
+
+# --- the same people told again after some of the wounded died ----------------------------------------------
+
+
+def test_later_toll_with_more_dead_and_fewer_wounded_replaces_the_first() -> None:
+    text = ("An army officer said seven soldiers were killed and 15 wounded in the raid on the camp.\n\n"
+            "The defence minister said on Thursday that the toll stood at nine dead and 13 wounded, two of the "
+            "injured having died in hospital.")
+    assert casualty_counts(text) == [(9, 13)]
+
+
+def test_one_of_the_injured_later_died_then_the_toll() -> None:
+    text = ("An elderly man was killed when a wall fell on his car. Eight people were hurt in the town, one of whom "
+            "died on Monday.\n\nOfficials later put the toll at two dead and seven injured.")
+    assert casualty_counts(text) == [(2, 7)]
+
+
+def test_guard_a_different_total_is_another_incident() -> None:
+    text = ("Four people were killed and 12 injured in the blast at the depot.\n\nIn a second attack, six were "
+            "killed and nine injured.")
+    assert casualty_counts(text) == [(4, 12), (6, 9)]
+
+
+# --- people who remain in hospital ----------------------------------------------------------------------------
+
+
+def test_others_remain_in_hospital_joins_the_toll() -> None:
+    text = ("The death toll from the ferry fire rose to five on Sunday. Thirty others remain in hospital in the "
+            "capital, officials said.")
+    assert casualty_counts(text) == [(5, 30)]
+
+
+def test_n_people_remained_in_hospital() -> None:
+    text = "Eleven people remained in hospital on Tuesday after the stand collapsed, organisers said."
+    assert casualty_counts(text) == [(None, 11)]
+
+
+def test_guard_n_of_whom_remain_in_hospital_is_a_part() -> None:
+    text = "Forty people were hurt when the bus overturned, nine of whom remain in hospital."
+    assert casualty_counts(text) == [(None, 40)]
