@@ -66,3 +66,36 @@ def test_n_people_remained_in_hospital() -> None:
 def test_guard_n_of_whom_remain_in_hospital_is_a_part() -> None:
     text = "Forty people were hurt when the bus overturned, nine of whom remain in hospital."
     assert casualty_counts(text) == [(None, 40)]
+
+
+# --- earlier figures from "initial reports", parts "of them" -------------------------------------------------
+
+
+def test_initial_reports_give_way_to_the_toll_told_first() -> None:
+    text = ("Twelve miners were killed in a gas explosion at the colliery on Friday.\n\n"
+            "Initial reports from the mine's owner said nine miners had died and 20 others were injured when the "
+            "gas ignited.")
+    assert casualty_counts(text) == [(12, 20)]
+
+
+def test_preliminary_figures_give_way_too() -> None:
+    text = ("At least 15 people died when the ferry sank off the island on Monday. Preliminary figures from the "
+            "coast guard showed 11 dead and 30 hurt.")
+    assert casualty_counts(text) == [(15, 30)]
+
+
+def test_guard_an_earlier_incident_is_not_an_earlier_figure() -> None:
+    text = ("Six people were killed when a lorry hit a market stall on Sunday.\n\nLast year, four people died and "
+            "nine were injured in a similar crash on the same road.")
+    assert casualty_counts(text) == [(6, None), (4, 9)]
+
+
+def test_n_of_them_suffered_burns_is_a_part_of_the_injured() -> None:
+    text = ("Three workers were killed and 18 were injured in the fire at the textile mill. Four of them suffered "
+            "severe burns and were flown to the capital, doctors said.")
+    assert casualty_counts(text) == [(3, 18)]
+
+
+def test_guard_n_of_them_with_nothing_before_stays() -> None:
+    text = "Police said 30 protesters were detained. Two of them sustained head injuries during the arrests."
+    assert casualty_counts(text) == [(None, 2)]

@@ -648,6 +648,7 @@ def _in_name_list(sent: Sent, k: int) -> bool:
 
 _EARLIER = frozenset("initially earlier previously first".split())
 _PRIOR = frozenset("earlier previous initial original preliminary".split())
+_REPORTS = frozenset("reports report figures figure estimates estimate accounts tallies".split())
 _REPORTED = frozenset("put placed stood reported given gave counted said confirmed registered recorded spoken "
                       "spoke".split())
 
@@ -659,6 +660,8 @@ def _earlier_figure(low: list[str]) -> int:
         nxt = low[k + 1 : k + 3]
         if w in ("initially", "previously") or (w in _EARLIER and _REPORTED.intersection(nxt)):
             return k
+        if w in _PRIOR and nxt[:1] and nxt[0] in _REPORTS:
+            return k  # "Initial reports from the district said eight had died", "preliminary figures showed"
         if w == "had" and (_REPORTED.intersection(nxt[:1]) or (nxt[:1] and nxt[0] in _EARLIER and _REPORTED.intersection(nxt))):
             return k
     return -1
@@ -869,6 +872,8 @@ def extract(sent: Sent, after_deaths: bool = False) -> list[Fact]:
             group_toll = group_toll or (is_toll and kind == "killed")
             if is_toll and kind == "killed":
                 tolled.add(id(cur))
+        if kind == "injured" and low[n.end : n.end + 2] == ["of", "them"]:
+            parts.add(id(cur))  # "Five of them had suffered burns": a part of the hurt told before
         if kind == "injured" and n.start > 0 and (low[n.start - 1] == "the" or low[n.start - 2 : n.start] == ["the", "other"]):
             parts.add(id(cur))  # "the two others suffered bruises": the rest of a group told before
         sent.used.update(range(n.start, n.end))
@@ -1007,9 +1012,9 @@ def _carry_injured(facts: list[Fact]) -> list[Fact]:
     out = list(facts)
     for j, f in enumerate(out):
         b = f.fields
-        if not b.get("_update") or b["killed"] is None or b["injured"] is not None:
+        if b["killed"] is None or b["injured"] is not None:
             continue
-        for i in range(j - 1, -1, -1):
+        for i in range(j - 1, -1, -1) if b.get("_update") else ():
             a = out[i].fields
             if a["killed"] is not None and a["killed"] < b["killed"]:
                 if a["injured"] is not None and _same_report(a, b):
