@@ -99,3 +99,36 @@ def test_n_of_them_suffered_burns_is_a_part_of_the_injured() -> None:
 def test_guard_n_of_them_with_nothing_before_stays() -> None:
     text = "Police said 30 protesters were detained. Two of them sustained head injuries during the arrests."
     assert casualty_counts(text) == [(None, 2)]
+
+
+# --- "claiming the lives of", "and another was wounded", "and her teenage son" -----------------------------------
+
+
+def test_claiming_the_lives_of_counts_the_dead() -> None:
+    text = "Floods swept the valley last spring, claiming the lives of six villagers and leaving 40 injured."
+    assert casualty_counts(text) == [(6, 40)]
+
+
+def test_guard_claiming_responsibility_is_no_toll() -> None:
+    text = "A militant group posted a statement claiming the attack in which three guards were wounded."
+    assert casualty_counts(text) == [(None, 3)]
+
+
+def test_and_another_was_wounded_is_one_more_hurt() -> None:
+    text = "One herder was shot dead and another was badly wounded when raiders attacked the camp at dawn."
+    assert casualty_counts(text) == [(1, 1)]
+
+
+def test_guard_another_was_arrested_is_no_casualty() -> None:
+    text = "One suspect was shot dead and another was arrested after the chase, police said."
+    assert casualty_counts(text) == [(1, None)]
+
+
+def test_killing_a_man_and_his_young_daughter_is_two() -> None:
+    text = "A rocket struck a farmhouse outside the town, killing a man and his young daughter."
+    assert casualty_counts(text) == [(2, None)]
+
+
+def test_guard_killing_a_man_and_wounding_his_son() -> None:
+    text = "A rocket struck a farmhouse outside the town, killing a man and wounding his son."
+    assert casualty_counts(text) == [(1, 1)]

@@ -546,6 +546,13 @@ def _captives_noun(sent: Sent, cue: int) -> bool:
             and any(w in sent.lowtext for w in _SWAPPED))
 
 
+def _wounded_after_aux(low: list[str], k: int) -> bool:
+    """True when low[k:] is auxiliaries and manner words, then an injured cue ("was seriously wounded")."""
+    while k < len(low) and (low[k] in _PASSIVE_AUX or low[k] in _MANNER or low[k] == "had"):
+        k += 1
+    return k < len(low) and low[k] in INJURED_BEFORE
+
+
 def _another_one(sent: Sent, cue: int) -> NumberSpan | None:
     """ "a third was seriously wounded" after two deaths: one more person, counted once."""
     k = cue
@@ -609,6 +616,8 @@ def _more_objects(sent: Sent, one: NumberSpan) -> NumberSpan:
             continue
         if low[j] in ("a", "an", "the"):
             j += 1
+        if low[j + 1 : j + 2] and low[j + 1] in _KIN and sent.tags[j].startswith(("JJ", "NN")) and low[j] not in _KIN:
+            j += 1  # "killing a woman and her teenage son"
         h = j if low[j : j + 1] and low[j] in _KIN else _one_head(sent, j)
         if h < 0 or h in sent.used:
             break
@@ -803,9 +812,10 @@ def extract(sent: Sent, after_deaths: bool = False) -> list[Fact]:
             kind, n = "injured", _before_count(sent, c)  # "eight other villagers were receiving treatment"
         elif w in ("injured", "hurt", "wounded") and prev == "but" and c >= 2 and low[c - 2] == "alive":
             kind, n = "injured", _alive_but(sent, c)  # "Two more were pulled from the mud alive but injured"
-        elif w == "another" and nxt in INJURED_BEFORE and prev == "and" and cur["killed"] is not None \
-                and cur["injured"] is None:
-            kind, n = "injured", NumberSpan(c, c + 1, 1)  # "a peacekeeper was killed and another wounded"
+        elif w == "another" and prev == "and" and cur["killed"] is not None and cur["injured"] is None and (
+                nxt in INJURED_BEFORE or nxt in ("was", "had") and _wounded_after_aux(low, c + 1)):
+            # "a peacekeeper was killed and another wounded", "a fisherman was shot dead and another was wounded"
+            kind, n = "injured", NumberSpan(c, c + 1, 1)
         elif w == "dead" and prev == "shot" and (shot := _after_count(sent, c)) is not None:
             kind, n = "killed", shot  # "gunmen shot dead three of their colleagues"
         elif w in INJURED_BEFORE and _wounded_who_died(sent, c):
@@ -833,6 +843,8 @@ def extract(sent: Sent, after_deaths: bool = False) -> list[Fact]:
         elif w in KILLED_AFTER or w in INJURED_AFTER:
             kind = "killed" if w in KILLED_AFTER else "injured"
             n = _after_count(sent, c)
+        if w == "claiming" and low[c + 1 : c + 4] == ["the", "lives", "of"]:
+            kind, n = "killed", _after_count(sent, c + 3)  # "struck in February, claiming the lives of two people"
         if w == "claimed" and not any(x in low[c + 1 : c + 8] for x in ("lives", "life")):
             n = None
         elif w == "claimed" and n is None and low[c + 1 : c + 4] == ["the", "lives", "of"]:
