@@ -546,6 +546,13 @@ def _captives_noun(sent: Sent, cue: int) -> bool:
             and any(w in sent.lowtext for w in _SWAPPED))
 
 
+def _wounded_after_aux(low: list[str], k: int) -> bool:
+    """True when low[k:] is auxiliaries and manner words, then an injured cue ("was seriously wounded")."""
+    while k < len(low) and (low[k] in _PASSIVE_AUX or low[k] in _MANNER or low[k] == "had"):
+        k += 1
+    return k < len(low) and low[k] in INJURED_BEFORE
+
+
 def _another_one(sent: Sent, cue: int) -> NumberSpan | None:
     """ "a third was seriously wounded" after two deaths: one more person, counted once."""
     k = cue
@@ -609,6 +616,8 @@ def _more_objects(sent: Sent, one: NumberSpan) -> NumberSpan:
             continue
         if low[j] in ("a", "an", "the"):
             j += 1
+        if low[j + 1 : j + 2] and low[j + 1] in _KIN and sent.tags[j].startswith(("JJ", "NN")) and low[j] not in _KIN:
+            j += 1  # "killing a woman and her teenage son"
         h = j if low[j : j + 1] and low[j] in _KIN else _one_head(sent, j)
         if h < 0 or h in sent.used:
             break
@@ -648,6 +657,7 @@ def _in_name_list(sent: Sent, k: int) -> bool:
 
 _EARLIER = frozenset("initially earlier previously first".split())
 _PRIOR = frozenset("earlier previous initial original preliminary".split())
+_REPORTS = frozenset("reports report figures figure estimates estimate accounts tallies".split())
 _REPORTED = frozenset("put placed stood reported given gave counted said confirmed registered recorded spoken "
                       "spoke".split())
 
@@ -659,6 +669,8 @@ def _earlier_figure(low: list[str]) -> int:
         nxt = low[k + 1 : k + 3]
         if w in ("initially", "previously") or (w in _EARLIER and _REPORTED.intersection(nxt)):
             return k
+        if w in _PRIOR and nxt[:1] and nxt[0] in _REPORTS:
+            return k  # "Initial reports from the district said eight had died", "preliminary figures showed"
         if w == "had" and (_REPORTED.intersection(nxt[:1]) or (nxt[:1] and nxt[0] in _EARLIER and _REPORTED.intersection(nxt))):
             return k
     return -1
@@ -792,14 +804,18 @@ def extract(sent: Sent, after_deaths: bool = False) -> list[Fact]:
             if n is not None and "to" not in low[n.end : n.end + 4]:
                 n = None
         elif w == "in" and nxt in ("hospital", "hospitals") and (prev in _PASSIVE_AUX or prev in _STILL_IN):
-            kind, n = "injured", _before_count(sent, c)  # "Three people have died and 14 others are in hospital"
+            # "Three people have died and 14 others are in hospital", "Twenty others remain in hospital"
+            kind, n = "injured", _before_count(sent, c - 1 if prev in _REMAIN else c)
+            if n is not None and low[n.end : n.end + 2] in (["of", "whom"], ["of", "them"]):
+                n = None  # "71 people were injured, 18 of whom remain in hospital": a part of the injured
         elif w == "receiving" and nxt == "treatment":
             kind, n = "injured", _before_count(sent, c)  # "eight other villagers were receiving treatment"
         elif w in ("injured", "hurt", "wounded") and prev == "but" and c >= 2 and low[c - 2] == "alive":
             kind, n = "injured", _alive_but(sent, c)  # "Two more were pulled from the mud alive but injured"
-        elif w == "another" and nxt in INJURED_BEFORE and prev == "and" and cur["killed"] is not None \
-                and cur["injured"] is None:
-            kind, n = "injured", NumberSpan(c, c + 1, 1)  # "a peacekeeper was killed and another wounded"
+        elif w == "another" and prev == "and" and cur["killed"] is not None and cur["injured"] is None and (
+                nxt in INJURED_BEFORE or nxt in ("was", "had") and _wounded_after_aux(low, c + 1)):
+            # "a peacekeeper was killed and another wounded", "a fisherman was shot dead and another was wounded"
+            kind, n = "injured", NumberSpan(c, c + 1, 1)
         elif w == "dead" and prev == "shot" and (shot := _after_count(sent, c)) is not None:
             kind, n = "killed", shot  # "gunmen shot dead three of their colleagues"
         elif w in INJURED_BEFORE and _wounded_who_died(sent, c):
@@ -827,12 +843,16 @@ def extract(sent: Sent, after_deaths: bool = False) -> list[Fact]:
         elif w in KILLED_AFTER or w in INJURED_AFTER:
             kind = "killed" if w in KILLED_AFTER else "injured"
             n = _after_count(sent, c)
+        if w == "claiming" and low[c + 1 : c + 4] == ["the", "lives", "of"]:
+            kind, n = "killed", _after_count(sent, c + 3)  # "struck in February, claiming the lives of two people"
         if w == "claimed" and not any(x in low[c + 1 : c + 8] for x in ("lives", "life")):
             n = None
         elif w == "claimed" and n is None and low[c + 1 : c + 4] == ["the", "lives", "of"]:
             n = _after_count(sent, c + 3)  # "claimed the lives of 30 people"
         if n is None:
             continue
+        if n.value == 0:
+            continue  # "zero deaths", "0 injured": no one, so no casualty (a goal or a denial, never a toll)
         if n.start > 0 and low[n.start - 1] in ("no", "not") or (n.value == 1 and low[n.start] == "one" and n.start > 0
                                                                  and low[n.start - 1] == "no"):
             continue  # "no one was hurt"
@@ -864,6 +884,8 @@ def extract(sent: Sent, after_deaths: bool = False) -> list[Fact]:
             group_toll = group_toll or (is_toll and kind == "killed")
             if is_toll and kind == "killed":
                 tolled.add(id(cur))
+        if kind == "injured" and low[n.end : n.end + 2] == ["of", "them"]:
+            parts.add(id(cur))  # "Five of them had suffered burns": a part of the hurt told before
         if kind == "injured" and n.start > 0 and (low[n.start - 1] == "the" or low[n.start - 2 : n.start] == ["the", "other"]):
             parts.add(id(cur))  # "the two others suffered bruises": the rest of a group told before
         sent.used.update(range(n.start, n.end))
@@ -958,6 +980,7 @@ _TAKEN = frozenset("took taken rushed airlifted transported ferried".split())
 
 # Words between "remain" and "in hospital" of people still there.
 _STILL_IN = frozenset("remain remained remains still".split())
+_REMAIN = frozenset("remain remained remains".split())
 
 
 def _others_after(low: list[str], n: NumberSpan) -> bool:
@@ -1001,9 +1024,9 @@ def _carry_injured(facts: list[Fact]) -> list[Fact]:
     out = list(facts)
     for j, f in enumerate(out):
         b = f.fields
-        if not b.get("_update") or b["killed"] is None or b["injured"] is not None:
+        if b["killed"] is None or b["injured"] is not None:
             continue
-        for i in range(j - 1, -1, -1):
+        for i in range(j - 1, -1, -1) if b.get("_update") else ():
             a = out[i].fields
             if a["killed"] is not None and a["killed"] < b["killed"]:
                 if a["injured"] is not None and _same_report(a, b):
@@ -1048,6 +1071,16 @@ def _same_report(a: dict, b: dict) -> bool:
     return bool(a.get("_earlier")) or a.get("_para", 0) <= 1 or bool(a.get("_lede")) or a.get("_para") == b.get("_para")
 
 
+def _resplit_later(a: dict, later: list[dict]) -> bool:
+    """True when a later fact counts the same people as `a` after some of the wounded died: both counts given,
+    more dead, fewer wounded, the same total."""
+    if a["killed"] is None or a["injured"] is None:
+        return False
+    return any(b["killed"] is not None and b["injured"] is not None and b["killed"] > a["killed"]
+               and b["injured"] < a["injured"] and b["killed"] + b["injured"] == a["killed"] + a["injured"]
+               for b in later)
+
+
 # How many paragraphs from an updated toll bodies found are taken as a part of it.
 _BODIES_PARAS = 4
 
@@ -1075,6 +1108,10 @@ def dedupe(facts: list[Fact]) -> list[Fact]:
                     and _same_report(a, b):
                 restated = True
                 break
+        # "nine killed and 13 wounded" then "the toll at 11 dead and 11 wounded": the same people told again after
+        # two of the wounded died (a later report, the same total, more dead and fewer wounded)
+        if not restated and _resplit_later(a, [g.fields for g in facts[i + 1 :]]):
+            restated = True
         # bodies found ("The bodies of two men have been found") are how an updated toll told near them grew
         if not restated and a.get("_bodies") and a["injured"] is None and not a.get("_other") and any(
                 b.get("_update") and b["killed"] is not None and b["killed"] > a["killed"]
