@@ -70,6 +70,10 @@ def _gap_ok(sent: Sent, n: NumberSpan, cue: int) -> bool:
         if not _people_at(sent, k, noun_end):
             return False
         k = noun_end
+        if k < cue and sent.lower[k] in ("aged", "ages"):
+            k += 1  # "Two men aged 30 and 35 were killed": the age phrase is part of the noun phrase
+            while k < cue and (sent.lower[k] in _AGE_LINKS or sent.lower[k].isdigit()):
+                k += 1
     k = _past_participle(sent, n, k, cue)  # "19 pilgrims returning from the festival were injured"
     # "the Castillo family, four of whom were killed"
     if k == n.end and sent.lower[k : k + 2] == ["of", "whom"]:
@@ -260,8 +264,8 @@ def _past_age(low: list[str], k: int) -> int:
             i -= 1
         if i >= 2 and low[i - 1] in ("his", "her", "their") and low[i - 2] == "in":
             return i - 2
-    if j >= 2 and low[j - 1].isdigit() and low[j - 2] == "aged":
-        j -= 2
+    if j >= 2 and low[j - 1].isdigit() and low[j - 2] in ("aged", "of") and (low[j - 2] == "aged" or _one_noun(low[j - 3])):
+        j -= 2  # "a woman aged 71", "a man of 70"
         return j - 1 if j > 0 and low[j - 1] == "," else j
     return k
 
@@ -430,6 +434,8 @@ def _before_count(sent: Sent, cue: int) -> NumberSpan | None:
             continue  # "returned the bodies of 12 soldiers killed in fighting": a handover, not a toll
         if sent.is_year_token(n) or (n.start > 0 and sent.words[n.start - 1] in ("$", "£", "€")):
             continue
+        if _age_of(sent, n):
+            continue  # "A man of 70 was killed": an age, not a count
         if n.start > 1 and sent.tags[n.start - 1] == "NNP" and sent.words[n.start - 1][:1].isupper() \
                 and sent.words[n.start][:1].isdigit():
             continue  # "a crash on Interstate 270 killed five": the number names a road, a flight, a room
@@ -443,6 +449,26 @@ def _before_count(sent: Sent, cue: int) -> NumberSpan | None:
         if _gap_ok(sent, n, cue):
             best = n
     return best
+
+
+# Words inside an age phrase between its numbers: "aged between 20 and 40", "aged 30 to 35".
+_AGE_LINKS = frozenset({"and", "or", "to", "between", "from", "-", "–"})
+
+
+def _age_of(sent: Sent, n: NumberSpan) -> bool:
+    """True for a number that gives an age: "a woman aged 71", "aged between 20 and 40", "A woman, 34, was killed",
+    "a man of 70" (no people noun follows it)."""
+    low = sent.lower
+    j = n.start
+    while j > 0 and (low[j - 1] in _AGE_LINKS or low[j - 1].isdigit()):
+        j -= 1
+    if j > 0 and low[j - 1] in ("aged", "ages"):
+        return True  # "a woman aged 71", "two men aged 30 and 35", "people aged between 20 and 40"
+    if 2 <= n.start and low[n.start - 1] == "," and low[n.end : n.end + 1] == [","] and (
+            _one_noun(low[n.start - 2]) or sent.words[n.start - 2][:1].isupper()):
+        return True  # "A woman, 34, was killed", "Ana Ruiz, 34, died"
+    return (n.start >= 2 and low[n.start - 1] == "of" and _one_noun(low[n.start - 2])
+            and sent.noun_run(n.end) == n.end)
 
 
 def _of_people(sent: Sent, n: NumberSpan) -> bool:
