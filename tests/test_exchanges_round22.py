@@ -85,3 +85,25 @@ def test_guard_flown_in_a_relative_clause_is_the_same_people() -> None:
             "Busia. Uganda freed seven Kenyan nationals - four police officers captured during the June clash and "
             "three fishermen arrested in May - who were flown to Nairobi on a chartered plane late on Wednesday.")
     assert [7, 3] not in exchange_counts(text)
+
+
+_QUARRY = ("Eleven abducted quarry workers freed\n\n"
+           "Gunmen on Tuesday released all 11 workers of a quarry company who were abducted from a site near the "
+           "river last week, officials said. The men were handed over to village elders and taken to hospital for "
+           "check-ups. The district chief confirmed the release but would not discuss the terms under which they "
+           "had been freed. A police officer said the authorities had, two days earlier, set free five men, among "
+           "them a brother of a gang leader, who had been held without charge.")
+
+
+def test_lead_answered_by_a_release_tied_by_the_terms_under_which() -> None:
+    assert exchange_counts(_QUARRY) == [[11, 5]]
+
+
+def test_guard_no_terms_no_answer() -> None:
+    text = _QUARRY.replace(" but would not discuss the terms under which they had been freed", "")
+    assert exchange_counts(text) == []
+
+
+def test_guard_terms_of_a_prison_sentence_tie_nothing() -> None:
+    text = _QUARRY.replace("the terms under which they had been freed", "the prison terms of the gang's members")
+    assert exchange_counts(text) == []
