@@ -11,6 +11,7 @@ from reader.nlp.facts.named_lists import forget as forget_names
 from reader.nlp.facts.release_pairs import (
     add_pairs,
     count_with_people,
+    nation_words,
     people_end,
     same_agent,
     skip_release_of,
@@ -471,6 +472,36 @@ def _split_total(sent: Sent) -> list[Fact]:
     return []
 
 
+_DASHES = frozenset({"—", "–", "-", "--", "("})
+# How far after a total its split may open ("Thirty-one fishermen returned home on Sunday — 19 ...").
+_SPLIT_OPEN = 10
+
+
+def _dashed_split(sent: Sent) -> list[Fact]:
+    """A swap's total split into two nations' counts set off by dashes: "Thirty-one fishermen returned home — 19
+    Hondurans held in El Salvador and 12 Salvadorans held in Honduras — in a swap" (the parts add up to the total)."""
+    low = sent.lower
+    if _SWAP_WORDS.isdisjoint(low):
+        return []
+    nums = [n for n in sent.numbers if n.start not in sent.used and not sent.is_year_token(n)]
+    for x, total in enumerate(nums):
+        d = next((t for t in range(total.end, min(len(sent), total.end + _SPLIT_OPEN)) if low[t] in _DASHES), -1)
+        if d < 0 or x + 2 >= len(nums) or nums[x + 1].start != d + 1:
+            continue
+        a, b = nums[x + 1], nums[x + 2]
+        if a.value + b.value != total.value or "and" not in low[a.end : b.start] or any(
+                w in _DASHES or w in (";", ".") for w in low[a.end : b.start]):
+            continue
+        na, nb = nation_words(sent, a), nation_words(sent, b)
+        if not (na and nb and na.isdisjoint(nb)):
+            continue  # "12 women and 8 children": parts of one side, not two nations
+        sent.used.update(range(total.start, total.end))
+        sent.used.update(range(a.start, a.end))
+        sent.used.update(range(b.start, b.end))
+        return [Fact("exchange", sent.span, {"counts": [a.value, b.value], "what": _what("", "", sent)})]
+    return []
+
+
 def _cumulative(sent: Sent) -> bool:
     """True for a sentence giving a running total ("in total", "since the start of the war", "so far")."""
     lt = sent.lowtext
@@ -526,7 +557,7 @@ def _run_all(doc: Document, sents: list[Sent]) -> list[Fact]:
     out: list[Fact] = []
     for i, s in enumerate(sents):
         try:
-            found = _split_total(s) or extract(s) or two_releases(sents, i)
+            found = _split_total(s) or _dashed_split(s) or extract(s) or two_releases(sents, i)
             if found and all(None not in f.fields["counts"] for f in found):
                 found += _more_in_sentence(sents, i, found)
             one_sided = len(found) == 1 and found[0].fields["counts"][1] is None
@@ -544,6 +575,8 @@ def _run_all(doc: Document, sents: list[Sent]) -> list[Fact]:
                     mine = None  # that sentence's swap is told already ("A frees 6 as B sends home 3" headline)
                 if mine is not None and same_agent(src, mine, s, other):
                     mine = None  # "The Brigades released 130 people." "On Friday the Brigades freed 85 more"
+                if mine is not None and _freed_by_both(src, mine):
+                    mine = None  # "Two feuding villages freed more than a dozen captives": a total, not one side
                 if other is not None and mine is not None:
                     span = Span(src.span.start, s.span.end)
                     what = _what(src.slice(mine.end, _plain_noun(src, mine.end)), s.slice(other.end, _plain_noun(s, other.end)), s)
@@ -559,6 +592,26 @@ def _run_all(doc: Document, sents: list[Sent]) -> list[Fact]:
             out.append(fact)
     paired = add_mirrored(add_loose(add_pairs(out, sents), sents, doc.text), sents)
     return _drop_headline_repeats(add_lead_answer(paired, sents, doc.text), sents)
+
+
+# Two parties told as one subject ("Two Indigenous communities", "both governments", "the two sides"): what they free is
+# the total of both sides.
+_PARTIES = frozenset("sides countries governments parties armies nations delegations communities villages towns "
+                     "tribes clans factions groups militias neighbours neighbors states capitals".split())
+
+
+def _freed_by_both(sent: Sent, num: NumberSpan) -> bool:
+    """True when the subject of the clause that releases `num` is two parties ("Two feuding communities in the
+    highlands freed 14 captives"): the count is both sides' total."""
+    low = sent.lower
+    for t in range(max(0, num.start - 25), num.start):
+        if low[t] in ("two", "both"):
+            for k in range(t + 1, min(t + 4, num.start)):
+                if low[k] in _PARTIES:
+                    return not any(w in (";", ".", "and", "while") for w in low[k:num.start])
+                if not (sent.tags[k].startswith("JJ") or sent.tags[k] in ("VBG", "VBN") or low[k] == "-"):
+                    break
+    return False
 
 
 def _more_in_sentence(sents: list[Sent], i: int, found: list[Fact]) -> list[Fact]:

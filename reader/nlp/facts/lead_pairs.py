@@ -44,10 +44,11 @@ _SPLIT_REACH = 3
 # How close to the lead an answer tied to it only by the time may be, when it does not name the lead's release.
 _NEAR = 3
 # Words that tie a release to a deal ("in the framework of the agreement", "as part of the understanding", "the
-# releases had been agreed together", "the handover ran in both directions").
+# releases had been agreed together", "the handover ran in both directions", "the terms under which they were freed").
 _DEAL = re.compile(r"\b(?:exchang(?:e|es|ed)|swap(?:s|ped)?|trade[ds]?|deal|agreement|arrangement|understanding|"
                    r"reciproc\w*|in return|in turn|link(?:ed|s)?|condition|bargain\w*|quid pro quo|simultaneous\w*|"
-                   r"both directions|both ways|two-way|other direction)\b")
+                   r"both directions|both ways|two-way|other direction|terms (?:under|on) which|"
+                   r"terms of (?:the|their|its|his|her) release)\b")
 # Words that tie a release to another in time ("Hours before the guardsmen walked free", "a day after", "Hours
 # earlier"): a short span of time and a word of order.
 _SPAN = frozenset("hours hour minutes day days shortly moments same".split())

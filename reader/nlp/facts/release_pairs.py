@@ -555,6 +555,24 @@ def _bare_to(sent: Sent, k: int) -> NumberSpan | None:
     return num if num.end + 1 < len(sent) and sent.words[num.end + 1][:1].isupper() else None
 
 
+_FLOWN = frozenset({"flown"})
+
+
+def _relative_passive(low: list[str], c: int) -> bool:
+    """True when the passive verb at c opens a relative clause ("..., who were flown to Libreville"): its subject is
+    the people named before, already counted by their own verb."""
+    k = c
+    while k > 0 and low[k - 1] in AUX:
+        k -= 1
+    return k > 0 and low[k - 1] in ("who", "which", "that", "whom")
+
+
+def _to_a_place(sent: Sent, k: int) -> bool:
+    """True when "to"/"into" and a capitalised name open at k ("flown to Basra"; not "flown to hospital")."""
+    return (k + 1 < len(sent) and sent.lower[k] in ("to", "into") and sent.words[k + 1][:1].isupper()
+            and sent.tags[k + 1].startswith("NNP"))
+
+
 def _found(sent: Sent) -> list[tuple[NumberSpan, int, bool]]:
     """Every release in the sentence as (count, verb token, bare count), in the order found."""
     found: list[tuple[NumberSpan, int, bool]] = []
@@ -573,6 +591,8 @@ def _found(sent: Sent) -> list[tuple[NumberSpan, int, bool]]:
             num, bare = _passive(sent, c), False
         if num is None and w in _SEND and low[c + 1 : c + 2] and low[c + 1] in _HOME:
             num, bare = _passive(sent, c), False  # "Twelve Pakistani sailors were brought back to Gwadar"
+        if num is None and w in _FLOWN and _to_a_place(sent, c + 1) and not _relative_passive(low, c):
+            num, bare = _passive(sent, c), False  # "Twelve Iraqi sailors ... were flown to Basra"
         if num is None and (w in _COME_HOME or w in _GOING or w in _WALK_OUT):
             num, bare = _come_home(sent, c), False
         if num is None and w == "for" and _for_cue(low, c):
@@ -596,7 +616,7 @@ def _found(sent: Sent) -> list[tuple[NumberSpan, int, bool]]:
 
 
 # Every word `_found` tests for a release at (each of its tests first asks for one of these).
-_FOUND_CUES = (_ACTIVE | _SEND | _PASSIVE | _COME_HOME | _GOING | frozenset(_WALK_OUT)
+_FOUND_CUES = (_ACTIVE | _SEND | _FLOWN | _PASSIVE | _COME_HOME | _GOING | frozenset(_WALK_OUT)
                | {"regained", "for", "saw", "return", "release", "repatriation", "handover", "set", "go"})
 
 
