@@ -28,7 +28,7 @@ ROLE_NOUNS: frozenset[str] = frozenset(
     forecaster epidemiologist strategist solicitor barrister counsel coroner historian referee pastor
     writer reporter journalist photographer columnist organiser organizer campaigner activist
     lecturer collector priest missionary jawan naik havildar subedar mla mlc msp mha ssp dsp sp ig dig
-    oc eo tehsildar sarpanch councillor-elect senator-elect ombudswoman ombudsperson specialist mpa mna mk asp
+    dgp oc eo tehsildar sarpanch councillor-elect senator-elect ombudswoman ombudsperson specialist mpa mna mk asp
     paramedic counsellor counselor advocate
     """.split()
 )
@@ -58,7 +58,7 @@ OFFICIAL_TITLE_ABBREVIATIONS: dict[str, str] = {
 
 # Role nouns the officials extractor reads besides ROLE_NOUNS (kept apart for the same reason).
 OFFICIAL_ROLE_NOUNS: frozenset[str] = frozenset(
-    "parliamentarian nurse logistician engineer anthropologist critic akim wali chargé".split()
+    "parliamentarian nurse logistician engineer anthropologist critic akim wali chargé prefect physician elder".split()
 )
 
 # Honorifics: part of how a name is written, never a role.

@@ -22,8 +22,9 @@ _POSSESSIVE = ("'s", "’s", "'S", "’S", "'", "’")
 _EDGE_PUNCT = "\"'“”‘’«»()[]{},;:"
 # A name fused with a lower-case word by a hyphen: "Geneva-based", "Russian-installed", "US-supplied".
 # The lower-case half is a participle or a compound-forming word, never a name part
-# (Korean given names such as "Dong-soo" or "Mi-kyung" are not compounds).
-_FUSED = r"(?:[a-z]+(?:ed|ing)|born|run|made|held|built|bound|style|era|wide|like|type|class|friendly|wise)"
+# (Korean given names such as "Dong-soo" or "Mi-kyung" are not compounds, nor are Cantonese and Chinese ones ending
+# in a short "-ing" syllable, "Wai-ming", "Ka-shing": an "-ing" participle half has six letters or more, "-leaning").
+_FUSED = r"(?:[a-z]+ed|[a-z]{3,}ing|going|born|run|made|held|built|bound|style|era|wide|like|type|class|friendly|wise)"
 _COMPOUND = re.compile(r"[-‐‑–]" + _FUSED + r"$")
 _LEADING_COMPOUND = re.compile(r"([^\W\d_][\w.]*)[-‐‑–]" + _FUSED + r"(?=\s)")
 _TRAINING_LABEL = {"trLOC": "LOC", "trORG": "ORG", "trMISC": "MISC", "trPER": "PERSON"}

@@ -221,6 +221,15 @@ def split_titles(tokens: Sequence[str], spans: Sequence[Span], lists: Lists, per
                 continue
             if _portfolio_of(tokens, i) and starts.get(j) == "PER":
                 continue  # "Minister of Emergency Management Liu Wenjie"
+        m = _titled_person(tokens, i, j, lists) if typ in ("ORG", "MISC") else None
+        if m is not None:  # rule 7: "Leader of Opposition Rajkumar Dhruw", "Justice Heloisa Marques Fontenelle"
+            t = next((x for x in range(i, m) if is_title(tokens[x])), None)
+            if t is not None:
+                out.extend(_lead_parts(tokens, i, t, typ, lists))
+            elif not _portfolio_of(tokens, i):  # the area of the office before: "Commissioner of" + "East X Hills"
+                out.append((i, m, typ))
+            out.append((m, j, "PER"))
+            continue
         k = _trailing_run(tokens, i, j)
         if i < k < j and is_title(tokens[k - 1]):
             t = k - 1
@@ -471,6 +480,47 @@ def _trailing_person(tokens: Sequence[str], i: int, j: int, lists: Lists) -> int
         if first in lists.first_names or first in lists.surnames_first:
             while m - 2 > i and tokens[m - 1] in _JOINERS and _cap_name(tokens[m - 2]):
                 m -= 2  # "... Trade Thani bin Ahmed Al Zeyoudi"
+            return m
+    return None
+
+
+# Last words of the area an office covers ("DIG Larkana Range", "Commissioner of West Jaintia Hills").
+_OFFICE_AREA = _PLACE_LAST | frozenset("hills range district division zone region province state county".split())
+
+
+def _titled_person(tokens: Sequence[str], i: int, j: int, lists: Lists) -> int | None:
+    """Rule 7: where a person's name ends an ORG/MISC span that holds a title, or None. The name is the last two or
+    three words, none a common word, a title or an organisation word; the word before it is a title or a common
+    word of the office (the span may also open after "<title> of": "Commissioner of" + "East Karbi Hills X Y") ("Federal Undersecretary of Public Security Lucia Aranda Fuentes", "DIG Larkana Range X")."""
+    titled = any(is_title(tokens[x]) and norm(tokens[x]) not in _AMBIGUOUS - WEAK_ROLES for x in range(i, j - 2))
+    # A title that opens organisation names too ("Board Chair X Y") needs "of" after it or a three-word name.
+    weak = not any(is_title(tokens[x]) and (norm(tokens[x]) not in _AMBIGUOUS or tokens[x + 1] == "of")
+                   for x in range(i, j - 2))
+    if not titled and not (_after_title(tokens, i) and tokens[i - 1] == "of"):
+        return None
+    whole = tuple(norm(t) for t in tokens[i:j])
+    if any(c in _NOT_PERSON_CATS for c in lists.entries.get(whole, ())):
+        return None
+    for size in (3, 2):
+        m = j - size
+        if m <= i:
+            continue
+        words = tokens[m:j]
+        if not all(_cap_name(w) and w.isalpha() and norm(w) not in _ORG_WORDS and norm(w) not in lists.common
+                   for w in words):
+            continue
+        if any(c in _NOT_PERSON_CATS for c in lists.entries.get(tuple(norm(w) for w in words), ())):
+            continue
+        before = tokens[m - 1]
+        if size == 3 and _cap_name(before) and before.isalpha() and norm(before) not in lists.common:
+            continue  # four unknown words: where the name starts is not clear
+        b = norm(before)
+        if titled and weak and size < 3:
+            continue
+        if not titled:  # after "<title> of" the name follows an area: not "director of PT Bahari Buton Sejahtera"
+            if b in _OFFICE_AREA or (b in lists.common and b not in _ORG_WORDS and not before.isupper()):
+                return m
+        elif is_title(before) or before.isupper() or b in lists.common or b in _OFFICE_AREA or b in _ORG_WORDS:
             return m
     return None
 
