@@ -139,6 +139,7 @@ def _past_participle(sent: Sent, n: NumberSpan, k: int, cue: int) -> int:
 
 # People nouns the shared list lacks: "vigilantes", "passers-by", "a security escort", "his crewmates".
 _MORE_PEOPLE = frozenset("vigilantes vigilante passers-by passer-by passerby bystander escort escorts bodyguard guard "
+                         "compatriots countrymen comrades companions colleagues "
                          "co-workers co-worker coworkers coworker".split())
 
 
@@ -427,8 +428,9 @@ def _before_count(sent: Sent, cue: int) -> NumberSpan | None:
     """The count for a cue whose number comes first: "Two people were killed", "left nine dead"."""
     best = None
     for n in sent.numbers:
-        if n.end > cue or cue - n.end > 12 or n.start in sent.used:
-            continue
+        if n.end > cue or cue - n.end > (16 if sent.lower[n.end : n.end + 3] == ["of", "whom", ","] else 12) \
+                or n.start in sent.used:
+            continue  # "one of whom, <a name and where he was from>, later died": an apposition may be long
         if n.start >= 2 and sent.lower[n.start - 1] == "of" and sent.lower[n.start - 2] in ("bodies", "remains") \
                 and not _RECOVERED.intersection(sent.lower[max(0, n.start - 6) : n.start]):
             continue  # "returned the bodies of 12 soldiers killed in fighting": a handover, not a toll
@@ -480,9 +482,15 @@ def _of_people(sent: Sent, n: NumberSpan) -> bool:
     if low[e : e + 1] == ["of"] and (m := sent.count_at(e + 1)) is not None and m.value > n.value:
         return sent.noun_run(m.end) > m.end and _people_at(sent, m.end, sent.noun_run(m.end))  # "two of four men"
     if low[e : e + 2] == ["of", "the"] and e + 2 < len(sent) and low[e + 2] not in ("victims", "dead", "injured"):
-        # "Three of the survivors were injured" (not "one of the workers killed in October": a part of a toll)
-        return _people_at(sent, e + 2, e + 3) and low[e + 3 : e + 4] in (["were"], ["was"])
+        # "Three of the survivors were injured", "Two of the Filipino crewmen sustained injuries" (not "one of the
+        # workers killed in October": a part of a toll): the count is the subject of a finite verb
+        return any(_people_at(sent, e + 2, j) and low[j] in _SUBJECT_VERBS
+                   for j in range(e + 3, min(max(sent.noun_run(e + 2, limit=3), e + 3), len(sent) - 1) + 1))
     return low[e : e + 2] == ["of", "whom"] and "," in low[max(0, n.start - 2) : n.start]
+
+
+# Finite verbs right after "N of the <people>": the count is their subject.
+_SUBJECT_VERBS = frozenset("were was had have sustained suffered received died drowned perished".split())
 
 
 def _as_was(sent: Sent, c: int, n: NumberSpan) -> NumberSpan:
@@ -520,6 +528,8 @@ def _after_count(sent: Sent, cue: int) -> NumberSpan | None:
         if (sent.lower[k + 1] in _KIN or _one_noun(sent.lower[k + 1])) and k + 1 not in sent.used:
             return _more_objects(sent, NumberSpan(k, k + 2, 1))  # "wounded his son", "killing its pilot"
         k += 1  # "injuring her two daughters"
+    if k + 1 < len(sent) and sent.lower[k] == "all" and sent.words[k + 1][:1].isdigit():
+        k += 1  # "killing all 176 people on board": the count after "all"
     n = sent.count_at(k)
     if n is None and k + 1 < len(sent) and sent.lower[k] == "a" and sent.lower[k + 1] in _ORDINALS \
             and k not in sent.used and sent.lower[k + 2 : k + 3] != ["of"]:
@@ -749,6 +759,11 @@ def _number_of(low: list[str], c: int) -> int:
     return -1
 
 
+# Illnesses people are treated for that no incident caused ("treated for malaria", "chronic illnesses"); an
+# incident's "heat-related illness" or "smoke inhalation" is its toll of hurt.
+_ILLNESS = frozenset("chronic malaria cholera dengue tuberculosis typhoid diabetes".split())
+
+
 def extract(sent: Sent, after_deaths: bool = False) -> list[Fact]:
     """Casualty facts in one sentence: a new fact starts when a second incident's count of the same kind appears.
     `after_deaths`: the previous sentence reported deaths or a toll ("The toll rose to three" then continues it)."""
@@ -877,6 +892,8 @@ def extract(sent: Sent, after_deaths: bool = False) -> list[Fact]:
             n = _after_count(sent, c + 3)  # "claimed the lives of 30 people"
         if n is None:
             continue
+        if hospital and kind == "injured" and _ILLNESS.intersection(low[c + 1 : c + 12]):
+            continue  # "one nurse was being treated for malaria": the sick are not an incident's hurt
         if n.value == 0:
             continue  # "zero deaths", "0 injured": no one, so no casualty (a goal or a denial, never a toll)
         if n.start > 0 and low[n.start - 1] in ("no", "not") or (n.value == 1 and low[n.start] == "one" and n.start > 0
@@ -1102,7 +1119,7 @@ def _resplit_later(a: dict, later: list[dict]) -> bool:
     more dead, fewer wounded, the same total."""
     if a["killed"] is None or a["injured"] is None:
         return False
-    return any(b["killed"] is not None and b["injured"] is not None and b["killed"] > a["killed"]
+    return any(not b.get("_opens") and b["killed"] is not None and b["injured"] is not None and b["killed"] > a["killed"]
                and b["injured"] < a["injured"] and b["killed"] + b["injured"] == a["killed"] + a["injured"]
                for b in later)
 
