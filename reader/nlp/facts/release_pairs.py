@@ -156,10 +156,12 @@ def _noun_as_verb(sent: Sent, k: int) -> bool:
 
 
 def _agent_noun(sent: Sent, k: int) -> bool:
-    """True for a lower-case noun naming a person by what they do ("researcher", "activists", "trainee")."""
+    """True for a lower-case noun naming a person by what they do ("researcher", "activists", "trainee"), or a plural
+    compound in "-men" ("boatmen", "tribesmen", "herdsmen")."""
     w = sent.lower[k]
     return (sent.tags[k] in ("NN", "NNS") and sent.words[k].islower() and len(w) > 5
-            and w.rstrip("s").endswith(("er", "or", "ist", "ian", "ee", "ant")))
+            and (w.rstrip("s").endswith(("er", "or", "ist", "ian", "ee", "ant"))
+                 or sent.tags[k] == "NNS" and w.endswith("men")))
 
 
 def _rate(sent: Sent, e: int) -> bool:
