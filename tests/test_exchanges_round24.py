@@ -22,3 +22,24 @@ def test_regimen_is_no_people() -> None:
     text = ("Clinic swap\n\n"
             "The clinic swapped 11 regimen doses for 14 cheaper ones, officials said.")
     assert exchange_counts(text) == []
+
+
+def test_time_adverb_inside_a_passive_release() -> None:
+    text = ("Crews go home\n\n"
+            "TWELVE Ghanaian fishermen held since May were yesterday handed over to their embassy, while five "
+            "Togolese sailors detained in Tema were repatriated through the same border post.")
+    assert exchange_counts(text) == [[12, 5]]
+
+
+def test_manner_adverb_inside_a_passive_release() -> None:
+    text = ("Detainees freed\n\n"
+            "Nine Armenian soldiers had been quietly released on Monday, as four Azerbaijani conscripts were "
+            "returned across the border.")
+    assert exchange_counts(text) == [[9, 4]]
+
+
+def test_adverb_without_an_auxiliary_is_no_passive() -> None:
+    text = ("Weapons handed in\n\n"
+            "Nine Armenian villagers quietly handed over rifles on Monday, as four Azerbaijani conscripts were "
+            "returned across the border.")
+    assert exchange_counts(text) == []

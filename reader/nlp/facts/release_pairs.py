@@ -322,11 +322,25 @@ def _passive(sent: Sent, c: int) -> NumberSpan | None:
     last year, were freed", "the bodies of 909 people ... were repatriated", "a jailed basketball star was traded"."""
     low = sent.lower
     k = c
-    while k > 0 and (low[k - 1] in AUX | {"also", "later", "then", "finally"} or low[k - 1] in _QUOTES):
+    while k > 0 and (low[k - 1] in AUX | {"also", "later", "then", "finally"} or low[k - 1] in _QUOTES
+                     or _verb_adverb(sent, k - 1)):
         k -= 1  # (a quote may open inside the verb: 'had been "returned from ...')
+    while k < c and _verb_adverb(sent, k):
+        k += 1  # an adverb before the first auxiliary belongs to the subject's phrase or to no verb
     if k == c and not (low[c] == "regained" and low[c + 1 : c + 3] == ["their", "freedom"]):
         return None
     return _passive_subject(sent, k) or _subject_across_asides(sent, k)
+
+
+# Adverbs of time or manner that may stand inside a passive verb ("were yesterday handed over", "had been quietly
+# released"), never before its first auxiliary.
+_VERB_ADVERBS = frozenset("yesterday today tonight now eventually subsequently".split())
+
+
+def _verb_adverb(sent: Sent, t: int) -> bool:
+    """True for an adverb at t that may stand between a passive verb's auxiliary and its participle."""
+    w = sent.lower[t]
+    return w in _VERB_ADVERBS or (sent.tags[t] == "RB" and w.endswith("ly") and sent.words[t].islower())
 
 
 # Words that open an aside set off by commas inside a subject (", including four women,", ", most of them ...").
