@@ -43,3 +43,45 @@ def test_adverb_without_an_auxiliary_is_no_passive() -> None:
             "Nine Armenian villagers quietly handed over rifles on Monday, as four Azerbaijani conscripts were "
             "returned across the border.")
     assert exchange_counts(text) == []
+
+
+def test_count_returned_by_each_side() -> None:
+    text = ("Villages swap captives\n\n"
+            "Elders of the two clans met in Kapoeta on Monday. In a first handover last year, nine girls were freed "
+            "by each community, mediators said.")
+    assert exchange_counts(text) == [[9, 9]]
+
+
+def test_each_of_another_count_is_no_each_side() -> None:
+    text = ("Convoy attacked\n\n"
+            "Nine girls were freed by police, and three officers were hurt by each blast, a spokesman said.")
+    assert exchange_counts(text) == []
+
+
+def test_second_half_of_the_deal_answers_the_lead() -> None:
+    text = ("Rival clans swap abducted children\n\n"
+            "Elders of the Ayod clan on Monday released 18 women and children seized in raids last spring. "
+            "Monitors escorted the group to Bor. "
+            "Relatives wept as names were read out. "
+            "The raids had left dozens dead. "
+            "Cattle were driven off on both sides. "
+            "Officials said the talks took months. "
+            "Two churches offered shelter to the families. "
+            "A peace committee will meet every quarter. "
+            "The other half of the deal was completed on Wednesday, when 15 women and children held in Duk were "
+            "returned to their families, monitors said.")
+    assert exchange_counts(text) == [[18, 15]]
+
+
+def test_same_people_noun_far_down_without_an_answer_cue() -> None:
+    text = ("Clan frees abducted children\n\n"
+            "Elders of the Ayod clan on Monday released 18 women and children seized in raids last spring. "
+            "Monitors escorted the group to Bor. "
+            "Relatives wept as names were read out. "
+            "The raids had left dozens dead. "
+            "Cattle were driven off on both sides. "
+            "Officials said the talks took months under the deal. "
+            "Two churches offered shelter to the families. "
+            "A peace committee will meet every quarter. "
+            "On Wednesday, 15 women and children held in Duk were returned to their families, monitors said.")
+    assert exchange_counts(text) == []

@@ -22,7 +22,8 @@ SWAP_CONTEXT = ("exchang", "swap", "in return", "in turn", "reciprocal", "one-fo
 # Cues that a release answers another one told before it.
 ANSWER_CUES = ("in return", "in turn", "reciprocal", "in exchange", "for its part", "for their part", "the other side",
                "the same operation", "the same exchange", "the same swap", "the same deal", "the same number",
-               "the other way")
+               "the other way", "other half", "half of the deal", "half of the exchange", "half of the swap",
+               "half of the agreement", "half of the trade")
 # The value of "the same number of soldiers": the other side's count.
 SAME = -1
 # Verbs of handing people over, and the particles that may follow them.
