@@ -27,6 +27,7 @@ from reader.nlp.facts.loose_pairs import (
 )
 from reader.nlp.facts.mirror_pairs import told_earlier
 from reader.nlp.facts.release_pairs import (
+    answers,
     covered_sentences,
     exchange_fact,
     nation_words,
@@ -113,7 +114,7 @@ def _more_of_the_same(first: Sent, a: NumberSpan, second: Sent, b: NumberSpan) -
         return True
     ea, eb = people_end(first, a.end), people_end(second, b.end)
     same_noun = ea > a.end and eb > b.end and first.lower[ea - 1] == low[eb - 1]
-    return same_noun and not (nation_words(first, a) and nation_words(second, b))
+    return same_noun and not (nation_words(first, a) and nation_words(second, b)) and not answers(second)
 
 
 def _lead(sents: Sequence[Sent], one_sided: set[Span]) -> tuple[int, NumberSpan] | None:

@@ -139,9 +139,26 @@ def _handed_over(low: list[str], k: int) -> bool:
 
 
 
+# Nouns for one of the two sides after "by each" / "from each" ("were returned by each side").
+_SIDE_NOUNS = frozenset("side party country government community army village tribe clan state".split())
+# How many tokens after a count's people "by each side" may come.
+_EACH_REACH = 8
+
+
 def _each(sent: Sent, num: NumberSpan) -> bool:
-    """True when "each" follows a count's people: "returned three detained border guards each"."""
-    return sent.lower[people_end(sent, num.end) : people_end(sent, num.end) + 1] == ["each"]
+    """True when "each" follows a count's people ("returned three detained border guards each"), or the clause of
+    the count says each side handed them over ("12 children were returned by each side", "freed from each
+    community")."""
+    low = sent.lower
+    e = people_end(sent, num.end)
+    if low[e : e + 1] == ["each"]:
+        return True
+    for t in range(e, min(len(sent) - 2, e + _EACH_REACH)):
+        if low[t] in (",", ";", ":") or any(n.start == t for n in sent.numbers):
+            return False
+        if low[t] in ("by", "from") and low[t + 1] == "each" and low[t + 2] in _SIDE_NOUNS:
+            return True
+    return False
 
 
 def _part_of(counts: list[NumberSpan], num: NumberSpan, low: list[str]) -> bool:

@@ -22,7 +22,8 @@ SWAP_CONTEXT = ("exchang", "swap", "in return", "in turn", "reciprocal", "one-fo
 # Cues that a release answers another one told before it.
 ANSWER_CUES = ("in return", "in turn", "reciprocal", "in exchange", "for its part", "for their part", "the other side",
                "the same operation", "the same exchange", "the same swap", "the same deal", "the same number",
-               "the other way")
+               "the other way", "other half", "half of the deal", "half of the exchange", "half of the swap",
+               "half of the agreement", "half of the trade")
 # The value of "the same number of soldiers": the other side's count.
 SAME = -1
 # Verbs of handing people over, and the particles that may follow them.
@@ -156,10 +157,12 @@ def _noun_as_verb(sent: Sent, k: int) -> bool:
 
 
 def _agent_noun(sent: Sent, k: int) -> bool:
-    """True for a lower-case noun naming a person by what they do ("researcher", "activists", "trainee")."""
+    """True for a lower-case noun naming a person by what they do ("researcher", "activists", "trainee"), or a plural
+    compound in "-men" ("boatmen", "tribesmen", "herdsmen")."""
     w = sent.lower[k]
     return (sent.tags[k] in ("NN", "NNS") and sent.words[k].islower() and len(w) > 5
-            and w.rstrip("s").endswith(("er", "or", "ist", "ian", "ee", "ant")))
+            and (w.rstrip("s").endswith(("er", "or", "ist", "ian", "ee", "ant"))
+                 or sent.tags[k] == "NNS" and w.endswith("men")))
 
 
 def _rate(sent: Sent, e: int) -> bool:
@@ -320,11 +323,25 @@ def _passive(sent: Sent, c: int) -> NumberSpan | None:
     last year, were freed", "the bodies of 909 people ... were repatriated", "a jailed basketball star was traded"."""
     low = sent.lower
     k = c
-    while k > 0 and (low[k - 1] in AUX | {"also", "later", "then", "finally"} or low[k - 1] in _QUOTES):
+    while k > 0 and (low[k - 1] in AUX | {"also", "later", "then", "finally"} or low[k - 1] in _QUOTES
+                     or _verb_adverb(sent, k - 1)):
         k -= 1  # (a quote may open inside the verb: 'had been "returned from ...')
+    while k < c and _verb_adverb(sent, k):
+        k += 1  # an adverb before the first auxiliary belongs to the subject's phrase or to no verb
     if k == c and not (low[c] == "regained" and low[c + 1 : c + 3] == ["their", "freedom"]):
         return None
     return _passive_subject(sent, k) or _subject_across_asides(sent, k)
+
+
+# Adverbs of time or manner that may stand inside a passive verb ("were yesterday handed over", "had been quietly
+# released"), never before its first auxiliary.
+_VERB_ADVERBS = frozenset("yesterday today tonight now eventually subsequently".split())
+
+
+def _verb_adverb(sent: Sent, t: int) -> bool:
+    """True for an adverb at t that may stand between a passive verb's auxiliary and its participle."""
+    w = sent.lower[t]
+    return w in _VERB_ADVERBS or (sent.tags[t] == "RB" and w.endswith("ly") and sent.words[t].islower())
 
 
 # Words that open an aside set off by commas inside a subject (", including four women,", ", most of them ...").
