@@ -1,0 +1,56 @@
+"""Round 24 vote rules, on sentences written for these tests (none taken from an eval article)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.facts_helpers import facts_of, vote_counts
+
+
+def _votes_with_people(text: str, *persons: str) -> list[tuple[object, object, object]]:
+    """The (for, against, abstain) triples of the vote facts, with PERSON entities placed on `persons`."""
+    return [(d["for"], d["against"], d["abstain"]) for d in facts_of(text, "vote", persons)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an "of" phrase between the voters and their verb
+    ("In Tuesday's ballot, 1,204 members of the two dockers' unions backed the pay offer, 388 opposed it and 41 "
+     "abstained, organisers said.", [(1204, 388, 41)]),
+    # "voted to <any verb>" is a count in favour
+    ("Of the 150 deputies present, 96 voted to censure the cabinet, 40 voted against and 9 abstained.",
+     [(96, 40, 9)]),
+    # a colon tally with a vote noun after it
+    ("Bail was refused by a bench of the appeals court in a 2:1 majority ruling.", [(2, 1, None)]),
+    ("The tribunal upheld the fine in a 4:1 decision on Monday.", [(4, 1, None)]),
+    # "N votes against M"
+    ("The charter change fell short last spring, winning 41 votes against 19, after two members broke ranks.",
+     [(41, 19, None)]),
+])
+def test_vote_wordings(text: str, expected: list) -> None:
+    assert vote_counts(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The vote was set for 10:30 a.m. and the council met for the 7:45 vote.", []),  # times
+    ("The plan passed with a 3:1 ratio of support among donors.", []),  # a ratio
+    ("Some 300 members of the union marched on Monday, and the motion was backed by 20 delegates.",
+     [(20, None, None)]),  # the "of" phrase ends without a vote verb
+    ("The 40 members of the board met on Monday and voted 5-3.", [(5, 3, None)]),
+    ("It drew 38 votes against 16 abstentions.", [(None, 38, 16)]),  # "against" then abstentions, no tally
+    ("Rovers beat Albion 3-1 at home, with the majority of fans staying to the end.", []),  # a sports score
+    ("The council, whose members are aged 45-60, met on Monday and adopted no motion.", []),  # ages
+])
+def test_vote_guards(text: str, expected: list) -> None:
+    assert vote_counts(text) == expected
+
+
+def test_named_abstainer_counts_one_each() -> None:
+    assert _votes_with_people("The levy passed 11-3, with Ald. Marta Kovacs abstaining, after a long debate.",
+                              "Marta Kovacs") == [(11, 3, 1)]
+    assert _votes_with_people("The levy passed 11-3, with Ana Berg and Tom Lind abstaining.",
+                              "Ana Berg", "Tom Lind") == [(11, 3, 2)]
+
+
+def test_party_abstaining_is_no_count() -> None:
+    assert vote_counts("The levy passed 30-12, with Labour abstaining.") == [(30, 12, None)]
+    assert vote_counts("The levy passed 30-12, with Ana Berg abstaining.") == [(30, 12, None)]  # no PERSON found
