@@ -54,3 +54,22 @@ def test_named_abstainer_counts_one_each() -> None:
 def test_party_abstaining_is_no_count() -> None:
     assert vote_counts("The levy passed 30-12, with Labour abstaining.") == [(30, 12, None)]
     assert vote_counts("The levy passed 30-12, with Ana Berg abstaining.") == [(30, 12, None)]  # no PERSON found
+
+
+def test_whole_body_count_before_a_tally_is_kept() -> None:
+    text = ("The assembly in Velmora approved the budget, with 88 of the 97 members present voting in favour. "
+            "The upper council had earlier endorsed the framework by 41 votes to 6.")
+    assert vote_counts(text) == [(88, None, None), (41, 6, None)]
+
+
+def test_subgroup_before_a_tally_still_dropped() -> None:
+    text = ("Twelve Labour MPs voted against the whip. The bill passed by 310 votes to 250.")
+    assert vote_counts(text) == [(310, 250, None)]
+
+
+def test_the_no_votes_of_an_earlier_tally_are_no_vote() -> None:
+    text = ("The council voted 5-2 on Tuesday to put the bond on the ballot. It will cost $40 million. "
+            "Residents spoke for hours. The mayor praised staff. Work starts in May. "
+            "The two no votes came from Council Member Ana Ruiz and Council Member Ben Ode.")
+    assert vote_counts(text) == [(5, 2, None)]
+    assert vote_counts("The motion drew 14 no votes and 30 yes votes.") == [(30, 14, None)]

@@ -270,6 +270,9 @@ def _descriptive(sent: Sent) -> list[tuple[int, str, int | float]]:
         if noun and noun not in VOTERS and noun not in _ABSTAIN_AFTER and sent.tags[noun_end - 1] != "NNPS" and not (
                 acts and noun.endswith("s")):
             continue  # an unknown plural noun is a voter only when it votes: "41 MCAs voting in favour"
+        if b >= 1 and low[b - 1] == "the" and e + 1 < n and low[e] in ("no", "yes", "affirmative", "negative") and \
+                low[e + 1] in ("votes", "vote"):
+            continue  # "The two no votes came from ...": the votes of a tally already told
         key = None
         # "supported by 143 countries"
         if b >= 2 and low[b - 1] == "by" and low[b - 2] in _FOR_BEFORE:
@@ -395,22 +398,29 @@ def run_all(doc: Document, sents: list[Sent]) -> list[Fact]:
         facts.append(Fact("vote", span, fields))
         where.append(idx)
         k += 1
-    return _drop_subgroups(facts, where)
+    whole = {i for i in set(where) if _WHOLE_BODY.search(sents[i].lowtext)}
+    return _drop_subgroups(facts, where, whole)
+
+
+# "with 101 of the 112 members present voting in favour": a count of the whole body, never a subgroup.
+_WHOLE_BODY = re.compile(r"\d of the [\d,]+ \w+ present\b")
 
 
 # How many sentences from a full tally a one-sided count may be and still be part of it.
 _SUBGROUP_REACH = 3
 
 
-def _drop_subgroups(facts: list[Fact], where: list[int]) -> list[Fact]:
+def _drop_subgroups(facts: list[Fact], where: list[int], whole: set[int] = frozenset()) -> list[Fact]:
     """Drop one-sided counts ("Thirty-one Labour MPs voted against the whip") told in the sentence before a full
     tally or a few after it: such a count is part of a vote already given, not a vote of its own (one told
-    further away, or two sentences before, is another vote)."""
+    further away, or two sentences before, is another vote). A count of the whole body present (sentences in
+    `whole`) is a vote of its own."""
     def sides(f: Fact) -> int:
         return sum(f.fields.get(k) is not None for k in ("for", "against", "abstain"))
 
     full = [i for f, i in zip(facts, where) if sides(f) >= 2]
-    return [f for f, i in zip(facts, where) if sides(f) >= 2 or not any(-1 <= i - j <= _SUBGROUP_REACH for j in full)]
+    return [f for f, i in zip(facts, where)
+            if sides(f) >= 2 or i in whole or not any(-1 <= i - j <= _SUBGROUP_REACH for j in full)]
 
 
 __all__ = ["run_all", "extract", "extract_all", "NumberSpan"]
