@@ -27,6 +27,9 @@ SCORE_CONTEXT = frozenset(
     """.split()
 )
 _SCORE = re.compile(r"^(\d{1,4})(?:[-–]|-to-)(\d{1,4})(?:[-–](\d{1,4}))?$")  # "5-4", "5–4", "5-to-4"
+_COLON_SCORE = re.compile(r"^(\d{1,2}):([1-9]\d?|0)()$")  # "a 2:1 majority ruling" (never "10:05", a time)
+# Words right after "N:M" that make it a tally, not a time or a ratio.
+_COLON_NOUNS = frozenset("majority decision ruling verdict vote split judgment judgement".split())
 # Voters a descriptive count may name.
 VOTERS = frozenset(
     """
@@ -54,7 +57,7 @@ _MOTIONS = frozenset("motion motions bill bills resolution resolutions amendment
                      "ballot impeachment".split())
 # Words before "N-M" that make it a range of parts, not a tally.
 _NOT_SCORES = frozenset("paras para paragraphs paragraph pages page pp sections section articles items chapters "
-                        "verses lines rows".split())
+                        "verses lines rows aged ages".split())
 # Units after "N to M" that make it a range, not a tally ("5 to 10 years").
 _NOT_VOTES = frozenset("years year months days hours weeks minutes percent per % degrees miles km".split())
 
@@ -97,6 +100,10 @@ def _score_votes(sent: Sent) -> list[tuple[int, dict[str, int | float | None]]]:
         if k in sent.used:
             continue
         m = _SCORE.match(w) if w[:1].isdigit() else None
+        if m is None and w[:1].isdigit() and low[k + 1 : k + 2] and low[k + 1] in _COLON_NOUNS:
+            m = _COLON_SCORE.match(w)  # "in a 2:1 majority ruling"
+            if m and int(m.group(1)) <= int(m.group(2)):
+                m = None  # "the 7:45 vote": a time (a tally told this way puts the majority first)
         if m and k > 0 and low[k - 1] in _NOT_SCORES:
             continue  # "ADDS parliament vote in paras 9-11": a range of paragraphs
         if m and any(w.startswith(_HYPOTHETICAL) for w in low[max(0, k - 5) : k]):
@@ -116,7 +123,8 @@ def _score_votes(sent: Sent) -> list[tuple[int, dict[str, int | float | None]]]:
         j = first.end
         if j < n and low[j] in ("votes", "vote"):
             j += 1
-        if j < n and (low[j] == "to" or (low[j] in DASHES and j == first.end)):
+        if j < n and (low[j] == "to" or (low[j] in DASHES and j == first.end) or (
+                low[j] == "against" and j > first.end and at.get(j + 1) is not None)):  # "38 votes against 16"
             second = at.get(j + 1)
             if second is None and j + 1 < n and low[j + 1] in ("none", "nil", "zero") and "votes" in low[first.end : j]:
                 second = NumberSpan(j + 1, j + 2, 0)  # "by 14 votes to none"
@@ -124,7 +132,8 @@ def _score_votes(sent: Sent) -> list[tuple[int, dict[str, int | float | None]]]:
             if not votey and k > 0 and low[k - 1] in (",", "(") and (_VOTE_VERBS | {"hands", "adopted", "ratified"}).intersection(
                     low[max(0, k - 10) : k]):
                 votey = True  # "adopted by a show of hands, 27 to 0,"
-            unit_after = second is not None and second.end < n and low[second.end] in _NOT_VOTES
+            unit_after = second is not None and second.end < n and (low[second.end] in _NOT_VOTES or (
+                low[j] == "against" and low[second.end] in _ABSTAIN_AFTER))  # "38 votes against 16 abstentions"
             if second is not None and votey and not unit_after and not sent.is_year_token(second):
                 sent.used.update(range(first.start, second.end))
                 yes, no = _ordered(low, k, first.value, second.value)
@@ -143,6 +152,21 @@ def _skip_aside(sent: Sent, k: int) -> int:
             if (close and sent.words[j] == close) or (not close and sent.words[j] in (",", *DASHES)):
                 return j + 1
             j += 1
+    return k
+
+
+_CUES_AFTER = _FOR_AFTER | _AGAINST_AFTER | _ABSTAIN_AFTER | {"voted", "voting"}
+
+
+def _skip_of_phrase(sent: Sent, k: int) -> int:
+    """The vote verb after an "of" phrase that names whose members voted ("members of the rail unions backed"),
+    or `k` when no vote verb follows the phrase within a few words (before any punctuation)."""
+    low = sent.lower
+    for j in range(k + 1, min(len(sent), k + 9)):
+        if low[j] in _CUES_AFTER:
+            return j
+        if not sent.words[j][:1].isalnum() and sent.words[j] not in ("'", "'s", "’", "’s"):
+            return k
     return k
 
 
@@ -171,6 +195,25 @@ def _nobody_against(sent: Sent, fields: dict[str, int | float | None]) -> None:
                 j += 1  # "none voted against"
             if j < len(sent) and low[j] in ("against", "opposed", "dissented", "objected"):
                 fields["against"] = 0
+
+
+def _named_abstainers(sent: Sent) -> int:
+    """How many people a tally names as abstaining ("passed 10-4, with Ald. Jane Roe abstaining"): the PERSON
+    names between "with" and "abstaining" (0 when something else stands there: "with Labour abstaining")."""
+    low = sent.lower
+    for k, w in enumerate(low):
+        if w not in ("abstaining", "abstained"):
+            continue
+        w0 = next((j for j in range(k - 1, max(-1, k - 10), -1) if low[j] == "with"), None)
+        if w0 is None or w0 + 1 == k or any(not sent.words[j][:1].isupper() and low[j] not in (".", "and", ",")
+                                             for j in range(w0 + 1, k)):
+            return 0
+        a, b = sent.starts[w0 + 1], sent.ends[k - 1]
+        people = sum(1 for e in sent.doc.entities if e.label == "PERSON"
+                     for m in e.mentions if a <= m.start and m.end <= b and m.kind == "name")
+        parts = 1 + sum(1 for j in range(w0 + 1, k) if low[j] in ("and", ","))
+        return parts if people == parts else 0
+    return 0
 
 
 _CURRENCY = frozenset("$ £ € ¥ ₹ US$ A$ C$".split())
@@ -213,6 +256,8 @@ def _descriptive(sent: Sent) -> list[tuple[int, str, int | float]]:
                 low[noun_end + 1] in ("voted", "cast") or (low[noun_end : noun_end + 1] == ["present"]
                                                             and low[noun_end + 1 : noun_end + 2] == ["voting"]):
             noun_end += 1  # "the 33 members present voted", "452 of the 466 deputies present voting in favour"
+        if noun in VOTERS and noun_end < n and low[noun_end] == "of":
+            noun_end = _skip_of_phrase(sent, noun_end)  # "2,746 members of the two rail unions backed strike action"
         acts = noun_end < n and (low[noun_end] in ("voted", "voting") or (
             low[noun_end] in _FOR_AFTER | _AGAINST_AFTER and bool(_MOTIONS.intersection(low))))
         if b >= 2 and low[b - 2 : b] == ["with", "the"]:
@@ -225,6 +270,9 @@ def _descriptive(sent: Sent) -> list[tuple[int, str, int | float]]:
         if noun and noun not in VOTERS and noun not in _ABSTAIN_AFTER and sent.tags[noun_end - 1] != "NNPS" and not (
                 acts and noun.endswith("s")):
             continue  # an unknown plural noun is a voter only when it votes: "41 MCAs voting in favour"
+        if b >= 1 and low[b - 1] == "the" and e + 1 < n and low[e] in ("no", "yes", "affirmative", "negative") and \
+                low[e + 1] in ("votes", "vote"):
+            continue  # "The two no votes came from ...": the votes of a tally already told
         key = None
         # "supported by 143 countries"
         if b >= 2 and low[b - 1] == "by" and low[b - 2] in _FOR_BEFORE:
@@ -249,10 +297,11 @@ def _descriptive(sent: Sent) -> list[tuple[int, str, int | float]]:
                 key = "for"  # "64 lawmakers voted for the bill"
             elif k < n and low[k] in _FOR_AFTER and (noun != "" or voted or _BALLOT.intersection(low)):
                 key = "for"  # "226 MPs supported it", "1,655 voting yes", "3,214 backed the offer" in a ballot
-            elif voted and k + 1 < n and low[k] == "to" and low[k + 1] in _TO_FOR:
-                key = "for"  # "14,208 voted to accept the offer"
             elif voted and k + 1 < n and low[k] == "to" and low[k + 1] in _TO_AGAINST:
                 key = "against"
+            elif voted and k + 1 < n and low[k] == "to" and (low[k + 1] in _TO_FOR or (
+                    sent.tags[k + 1] == "VB" and low[k + 1] not in _ABSTAIN_AFTER)):
+                key = "for"  # "14,208 voted to accept the offer", "171 voted to withdraw confidence from the minister"
             elif k < n and low[k] in _AGAINST_AFTER:
                 key = "against"
             elif k < n and low[k] in _ABSTAIN_AFTER:
@@ -283,13 +332,17 @@ def extract_all(sent: Sent) -> list[dict[str, int | float | None]]:
     low = sent.lower
     if VOTE_WORDS.isdisjoint(low) and "favour" not in low and "favor" not in low:
         return []
-    if not sent.numbers and not any(_SCORE.match(w) for w in sent.words):
+    if not sent.numbers and not any(_SCORE.match(w) or _COLON_SCORE.match(w) for w in sent.words):
         return []
     if not _SURVEY.isdisjoint(low):
         return []  # "in a poll of 800 residents, 410 backed the plan": an opinion poll, not a vote
     groups = _group(_score_votes(sent), _descriptive(sent))
     if len(groups) == 1:
         _nobody_against(sent, groups[0])
+        if groups[0].get("abstain") is None and groups[0].get("for") is not None and groups[0].get("against") is not None:
+            named = _named_abstainers(sent)
+            if named:
+                groups[0]["abstain"] = named
     return [{k: f.get(k) for k in ("for", "against", "abstain")} for f in groups
             if any(f.get(k) is not None for k in ("for", "against", "abstain"))]
 
@@ -345,22 +398,29 @@ def run_all(doc: Document, sents: list[Sent]) -> list[Fact]:
         facts.append(Fact("vote", span, fields))
         where.append(idx)
         k += 1
-    return _drop_subgroups(facts, where)
+    whole = {i for i in set(where) if _WHOLE_BODY.search(sents[i].lowtext)}
+    return _drop_subgroups(facts, where, whole)
+
+
+# "with 101 of the 112 members present voting in favour": a count of the whole body, never a subgroup.
+_WHOLE_BODY = re.compile(r"\d of the [\d,]+ \w+ present\b")
 
 
 # How many sentences from a full tally a one-sided count may be and still be part of it.
 _SUBGROUP_REACH = 3
 
 
-def _drop_subgroups(facts: list[Fact], where: list[int]) -> list[Fact]:
+def _drop_subgroups(facts: list[Fact], where: list[int], whole: set[int] = frozenset()) -> list[Fact]:
     """Drop one-sided counts ("Thirty-one Labour MPs voted against the whip") told in the sentence before a full
     tally or a few after it: such a count is part of a vote already given, not a vote of its own (one told
-    further away, or two sentences before, is another vote)."""
+    further away, or two sentences before, is another vote). A count of the whole body present (sentences in
+    `whole`) is a vote of its own."""
     def sides(f: Fact) -> int:
         return sum(f.fields.get(k) is not None for k in ("for", "against", "abstain"))
 
     full = [i for f, i in zip(facts, where) if sides(f) >= 2]
-    return [f for f, i in zip(facts, where) if sides(f) >= 2 or not any(-1 <= i - j <= _SUBGROUP_REACH for j in full)]
+    return [f for f, i in zip(facts, where)
+            if sides(f) >= 2 or i in whole or not any(-1 <= i - j <= _SUBGROUP_REACH for j in full)]
 
 
 __all__ = ["run_all", "extract", "extract_all", "NumberSpan"]
