@@ -462,6 +462,16 @@ def _portfolio_of(tokens: Sequence[str], i: int) -> bool:
     return i >= 2 and tokens[i - 1] == "of" and norm(tokens[i - 2]) in _PORTFOLIO_OF
 
 
+def _name_words(words: Sequence[str], lists: Lists, letters_only: bool = False) -> bool:
+    """Whether words may be a person's name that ends an ORG/MISC span: each capitalised, not an organisation
+    word or a common word (with `letters_only`, letters only), and the words together not a gazetteer entry of
+    something other than a person."""
+    if not all(_cap_name(w) and (w.isalpha() or not letters_only) and norm(w) not in _ORG_WORDS
+               and norm(w) not in lists.common for w in words):
+        return False
+    return not any(c in _NOT_PERSON_CATS for c in lists.entries.get(tuple(norm(w) for w in words), ()))
+
+
 def _trailing_person(tokens: Sequence[str], i: int, j: int, lists: Lists) -> int | None:
     """Rule 5: where a person's name (a given name and a name, or a family name written first and a
     given name) ends an ORG/MISC span written after a title, or None."""
@@ -472,9 +482,7 @@ def _trailing_person(tokens: Sequence[str], i: int, j: int, lists: Lists) -> int
         if m <= i:
             continue
         words = tokens[m:j]
-        if not all(_cap_name(w) and norm(w) not in _ORG_WORDS and norm(w) not in lists.common for w in words):
-            continue
-        if any(c in _NOT_PERSON_CATS for c in lists.entries.get(tuple(norm(w) for w in words), ())):
+        if not _name_words(words, lists):
             continue
         first = norm(words[0])
         if first in lists.first_names or first in lists.surnames_first:
@@ -489,9 +497,10 @@ _OFFICE_AREA = _PLACE_LAST | frozenset("hills range district division zone regio
 
 
 def _titled_person(tokens: Sequence[str], i: int, j: int, lists: Lists) -> int | None:
-    """Rule 7: where a person's name ends an ORG/MISC span that holds a title, or None. The name is the last two or
-    three words, none a common word, a title or an organisation word; the word before it is a title or a common
-    word of the office (the span may also open after "<title> of": "Commissioner of" + "East Karbi Hills X Y") ("Federal Undersecretary of Public Security Lucia Aranda Fuentes", "DIG Larkana Range X")."""
+    """Rule 7: where a person's name ends an ORG/MISC span that holds a title, or None ("Federal Undersecretary of
+    Public Security Lucia Aranda Fuentes", "DIG Larkana Range X"). The name is the last two or three words, none a
+    common word, a title or an organisation word; the word before it is a title or a common word of the office (the
+    span may also open after "<title> of": "Commissioner of" + "East Karbi Hills X Y")."""
     titled = any(is_title(tokens[x]) and norm(tokens[x]) not in _AMBIGUOUS - WEAK_ROLES for x in range(i, j - 2))
     # A title that opens organisation names too ("Board Chair X Y") needs "of" after it or a three-word name.
     weak = not any(is_title(tokens[x]) and (norm(tokens[x]) not in _AMBIGUOUS or tokens[x + 1] == "of")
@@ -506,10 +515,7 @@ def _titled_person(tokens: Sequence[str], i: int, j: int, lists: Lists) -> int |
         if m <= i:
             continue
         words = tokens[m:j]
-        if not all(_cap_name(w) and w.isalpha() and norm(w) not in _ORG_WORDS and norm(w) not in lists.common
-                   for w in words):
-            continue
-        if any(c in _NOT_PERSON_CATS for c in lists.entries.get(tuple(norm(w) for w in words), ())):
+        if not _name_words(words, lists, letters_only=True):
             continue
         before = tokens[m - 1]
         if size == 3 and _cap_name(before) and before.isalpha() and norm(before) not in lists.common:
