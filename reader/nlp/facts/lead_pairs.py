@@ -58,7 +58,7 @@ _ORDER = frozenset("before after earlier later".split())
 _TWO_SIDED = re.compile(r"\b(?:exchang(?:e|es|ed)|swap(?:s|ped)?|traded|reciprocal\w*|one-for-one)\b")
 # Short spans of time that keep an "earlier" release in the same event ("Hours earlier", "three days earlier"), and the
 # words of background they do not excuse ("last", "previous", "ago", "similar").
-_SHORT = frozenset("hours hour minutes day days moments shortly".split())
+_SHORT = _SPAN - {"same"}
 _EARLIER_WORDS = frozenset("last previous ago similar".split())
 # Plural releases told as one story ("the simultaneous releases", "the two releases"): the article is about a swap.
 _RELEASES = re.compile(r"\b(?:the|two|both|simultaneous|parallel|twin)\s+releases\b")
